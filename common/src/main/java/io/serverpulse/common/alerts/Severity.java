@@ -1,0 +1,7 @@
+package io.serverpulse.common.alerts;
+
+public enum Severity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

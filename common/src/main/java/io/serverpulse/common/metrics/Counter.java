@@ -1,0 +1,30 @@
+package io.serverpulse.common.metrics;
+
+import java.util.Locale;
+
+/**
+ * The counters ServerPulse keeps. Each is a plain count of metadata events; none is derived from
+ * message text except the three sentiment buckets, which a guild must opt in to and which hold
+ * only counts.
+ */
+public enum Counter {
+    MESSAGES,
+    REACTIONS,
+    DELETIONS,
+    JOINS,
+    LEAVES,
+    VOICE_JOINS,
+    VOICE_SECONDS,
+    SENTIMENT_POSITIVE,
+    SENTIMENT_NEUTRAL,
+    SENTIMENT_NEGATIVE;
+
+    /** The stable field or column name used by every storage adapter, e.g. {@code voice_seconds}. */
+    public String field() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Counter fromField(String field) {
+        return valueOf(field.toUpperCase(Locale.ROOT));
+    }
+}

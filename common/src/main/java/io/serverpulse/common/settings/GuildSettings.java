@@ -1,0 +1,120 @@
+package io.serverpulse.common.settings;
+
+import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.alerts.AlertRule;
+import io.serverpulse.common.alerts.AlertType;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything an admin configures for one guild. Immutable; change it with the {@code with…}
+ * methods and save the copy. {@code aiKeyCiphertext} is the AEAD-sealed key (never the key itself).
+ *
+ * @param updateChannelId where digests and alerts are posted; null until set
+ * @param collectChannels channels whose messages and reactions are counted (the whitelist)
+ * @param aiProvider null until the admin picks one
+ * @param aiModel null for the provider's default model
+ * @param locale Discord locale for posts that are not answers to a member (digests, alerts)
+ * @param sentimentEnabled opt-in: score message sentiment in memory and keep counts only
+ * @param countBots whether messages from bots are counted
+ */
+public record GuildSettings(
+        long guildId,
+        Long updateChannelId,
+        Set<Long> collectChannels,
+        DigestFrequency digest,
+        Map<AlertType, AlertRule> alerts,
+        Retention retention,
+        AiProvider aiProvider,
+        String aiModel,
+        String aiKeyCiphertext,
+        String locale,
+        boolean sentimentEnabled,
+        boolean countBots,
+        Instant updatedAt) {
+
+    public static final String DEFAULT_LOCALE = "en-US";
+
+    public GuildSettings {
+        if (guildId <= 0) {
+            throw new IllegalArgumentException("guildId must be a positive snowflake: " + guildId);
+        }
+        collectChannels = Collections.unmodifiableSet(new TreeSet<>(collectChannels == null ? Set.of() : collectChannels));
+        Objects.requireNonNull(digest, "digest");
+        EnumMap<AlertType, AlertRule> rules = new EnumMap<>(AlertType.class);
+        for (AlertType type : AlertType.values()) {
+            AlertRule rule = alerts == null ? null : alerts.get(type);
+            rules.put(type, rule == null ? AlertRule.defaultFor(type) : rule);
+        }
+        alerts = Collections.unmodifiableMap(rules);
+        retention = retention == null ? Retention.DEFAULT : retention;
+        locale = locale == null || locale.isBlank() ? DEFAULT_LOCALE : locale;
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** The seed's defaults: alerts on with default thresholds, weekly digest, 90-day retention, nothing collected yet. */
+    public static GuildSettings defaults(long guildId) {
+        return new GuildSettings(guildId, null, Set.of(), DigestFrequency.WEEKLY, Map.of(), Retention.DEFAULT,
+                null, null, null, DEFAULT_LOCALE, false, false, Instant.EPOCH);
+    }
+
+    public AlertRule alert(AlertType type) {
+        return alerts.get(type);
+    }
+
+    public boolean collects(long channelId) {
+        return collectChannels.contains(channelId);
+    }
+
+    public GuildSettings withUpdateChannel(Long channelId, Instant now) {
+        return new GuildSettings(guildId, channelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
+                aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+    }
+
+    public GuildSettings withCollectChannels(Set<Long> channels, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, channels, digest, alerts, retention, aiProvider, aiModel,
+                aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+    }
+
+    public GuildSettings withDigest(DigestFrequency frequency, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, collectChannels, frequency, alerts, retention, aiProvider,
+                aiModel, aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+    }
+
+    public GuildSettings withAlert(AlertType type, AlertRule rule, Instant now) {
+        EnumMap<AlertType, AlertRule> rules = new EnumMap<>(alerts);
+        rules.put(type, rule);
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, rules, retention, aiProvider, aiModel,
+                aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+    }
+
+    public GuildSettings withRetention(Retention newRetention, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, newRetention, aiProvider,
+                aiModel, aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+    }
+
+    public GuildSettings withAi(AiProvider provider, String model, String keyCiphertext, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, provider, model,
+                keyCiphertext, locale, sentimentEnabled, countBots, now);
+    }
+
+    public GuildSettings withLocale(String newLocale, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
+                aiKeyCiphertext, newLocale, sentimentEnabled, countBots, now);
+    }
+
+    public GuildSettings withSentiment(boolean enabled, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
+                aiKeyCiphertext, locale, enabled, countBots, now);
+    }
+
+    public GuildSettings withCountBots(boolean count, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
+                aiKeyCiphertext, locale, sentimentEnabled, count, now);
+    }
+}
