@@ -1,0 +1,33 @@
+package io.serverpulse.common.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The conventions of DESIGN.md that `common` must keep, checked on its compiled classes. */
+@AnalyzeClasses(packages = "io.serverpulse.common", importOptions = ImportOption.DoNotIncludeTests.class)
+class CommonArchitectureTest {
+
+    @ArchTest
+    static final ArchRule commonKnowsNoJda = noClasses().should().dependOnClassesThat()
+            .resideInAPackage("net.dv8tion..")
+            .because("common is shared by the Lambda functions, which do not carry JDA");
+
+    @ArchTest
+    static final ArchRule commonKnowsNoLambdaTypes = noClasses().should().dependOnClassesThat()
+            .resideInAPackage("com.amazonaws.services.lambda..")
+            .because("common is shared by the self-hosted bot, which runs no Lambda");
+
+    @ArchTest
+    static final ArchRule commonHasNoStorageDriver = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("com.mongodb..", "org.bson..", "org.sqlite..")
+            .because("common keeps only the storage port; the adapters live in store-mongodb and store-sqlite");
+
+    @ArchTest
+    static final ArchRule commonLogsThroughSlf4j = noClasses().should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .because("logs go through SLF4J with parameters, where they can be filtered and never hold secrets");
+}
