@@ -293,9 +293,19 @@ final class GuildState {
         return new MessageDeleteBulk(guildId, textChannels[channel], deleted, at);
     }
 
-    /** A member not yet in voice joins {@code channel} and stays until {@link #surgeLeave}; -1 if nobody can. */
+    /**
+     * A member not yet in voice joins {@code channel} and stays until {@link #surgeLeave}; if everyone
+     * is in voice already, someone in another channel moves over. Returns the member's slot, or -1 if
+     * nobody can.
+     */
     int surgeJoin(long channel) {
         int slot = voiceEligible.sample(random);
+        for (int attempt = 0; slot < 0 && attempt < 8 && !inVoiceUnpinned.isEmpty(); attempt++) {
+            int candidate = inVoiceUnpinned.random(random);
+            if (voiceChannelOf[candidate] != channel) {
+                slot = candidate;
+            }
+        }
         if (slot >= 0) {
             enterVoice(slot, channel, true);
         }
@@ -348,7 +358,9 @@ final class GuildState {
         pinned[slot] = pin;
         voiceEligible.set(slot, 0);
         inVoice.add(slot);
-        if (!pin) {
+        if (pin) {
+            inVoiceUnpinned.remove(slot);
+        } else {
             inVoiceUnpinned.add(slot);
         }
     }

@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param mix the everyday action frequencies
  * @param activityTail Pareto shape of the per-member activity weights: smaller means a heavier tail
  *        (1.16 is the 80/20 rule)
- * @param incidents incidents to inject
+ * @param incidents incidents to inject; one that finds nothing to act on (no message left to delete,
+ *        nobody who can join voice) is left out of the result's incidents, with a warning, and the
+ *        messages posted in its place keep the event count
  */
 public record ScenarioSpec(long seed, Instant start, Duration duration, int targetEvents, List<CommunitySpec> guilds,
                            DiurnalCycle diurnal, ActivityMix mix, double activityTail, List<IncidentSpec> incidents) {

@@ -103,8 +103,16 @@ public final class TimelineGenerator {
         List<Community> communities = guilds.stream().map(g -> g.generated().community()).toList();
         Set<Long> collected = new LinkedHashSet<>();
         guilds.forEach(g -> collected.addAll(g.generated().collectedChannelIds()));
-        List<Incident> found = incidents.stream().map(IncidentRecorder::build)
-                .sorted(Comparator.comparing(Incident::start)).toList();
+        List<Incident> found = new ArrayList<>();
+        for (IncidentRecorder recorder : incidents) {
+            if (recorder.happened()) {
+                found.add(recorder.build());
+            } else {
+                LOG.warn("{} in guild {} could not happen (nothing to act on: no messages to delete or nobody to"
+                        + " join voice); it is left out of the incidents", recorder.type, recorder.guildId);
+            }
+        }
+        found.sort(Comparator.comparing(Incident::start));
         return new SimulatedCommunity(communities, collected, events, found, spec.start(), spec.end());
     }
 
@@ -396,10 +404,11 @@ public final class TimelineGenerator {
             magnitude = percent;
         }
 
+        boolean happened() {
+            return first != null;
+        }
+
         Incident build() {
-            if (first == null) {
-                throw new IllegalStateException(type + " in guild " + guildId + " could not happen (nothing to act on)");
-            }
             return new Incident(type, guildId, first, last, List.copyOf(channels), magnitude);
         }
     }

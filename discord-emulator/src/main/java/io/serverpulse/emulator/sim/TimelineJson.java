@@ -1,12 +1,11 @@
 package io.serverpulse.emulator.sim;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.discord.Snowflake;
 import io.serverpulse.emulator.model.ChannelType;
@@ -78,23 +77,27 @@ public final class TimelineJson {
 
     /** Writes the header, the communities, the incidents, then the events; does not close {@code out}. */
     public static void write(SimulatedCommunity simulation, Writer out) throws IOException {
-        Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
-        ObjectNode header = MAPPER.createObjectNode();
-        header.put("type", "timeline");
-        header.put("format", FORMAT_VERSION);
-        header.put("start", simulation.start().toString());
-        header.put("end", simulation.end().toString());
-        line(w, header);
+        Writer buffered = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
+        JsonGenerator g = MAPPER.getFactory().createGenerator(buffered);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setRootValueSeparator(null);
+        g.writeStartObject();
+        g.writeStringField("type", "timeline");
+        g.writeNumberField("format", FORMAT_VERSION);
+        g.writeStringField("start", simulation.start().toString());
+        g.writeStringField("end", simulation.end().toString());
+        endLine(g);
         for (Community community : simulation.communities()) {
-            writeCommunity(w, community, simulation.collectedChannelIds());
+            writeCommunity(g, community, simulation.collectedChannelIds());
         }
         for (Incident incident : simulation.incidents()) {
-            line(w, incident(incident));
+            writeIncident(g, incident);
         }
         for (TimelineEvent event : simulation.events()) {
-            line(w, event(event));
+            writeEvent(g, event);
         }
-        w.flush();
+        g.flush();
+        buffered.flush();
     }
 
     public static String toJsonLines(SimulatedCommunity simulation) {
@@ -107,116 +110,122 @@ public final class TimelineJson {
         return out.toString();
     }
 
-    private static void writeCommunity(Writer w, Community community, Set<Long> collected) throws IOException {
+    private static void writeCommunity(JsonGenerator g, Community community, Set<Long> collected) throws IOException {
         String guildId = Long.toString(community.guildId());
-        ObjectNode guild = MAPPER.createObjectNode();
-        guild.put("type", "guild");
-        guild.put("guild_id", guildId);
-        guild.put("name", community.name());
-        guild.put("owner_id", Long.toString(community.ownerId()));
-        line(w, guild);
+        g.writeStartObject();
+        g.writeStringField("type", "guild");
+        g.writeStringField("guild_id", guildId);
+        g.writeStringField("name", community.name());
+        g.writeStringField("owner_id", Long.toString(community.ownerId()));
+        endLine(g);
         for (Community.Channel channel : community.channels()) {
-            ObjectNode node = MAPPER.createObjectNode();
-            node.put("type", "channel");
-            node.put("guild_id", guildId);
-            node.put("channel_id", Long.toString(channel.id()));
-            node.put("name", channel.name());
-            node.put("channel_type", channel.type().code());
-            node.put("position", channel.position());
-            node.put("collected", collected.contains(channel.id()));
-            line(w, node);
+            g.writeStartObject();
+            g.writeStringField("type", "channel");
+            g.writeStringField("guild_id", guildId);
+            g.writeStringField("channel_id", Long.toString(channel.id()));
+            g.writeStringField("name", channel.name());
+            g.writeNumberField("channel_type", channel.type().code());
+            g.writeNumberField("position", channel.position());
+            g.writeBooleanField("collected", collected.contains(channel.id()));
+            endLine(g);
         }
         for (Community.Member member : community.members()) {
-            ObjectNode node = MAPPER.createObjectNode();
-            node.put("type", "member");
-            node.put("guild_id", guildId);
-            node.put("user_id", Long.toString(member.userId()));
-            node.put("username", member.username());
-            node.put("bot", member.bot());
-            line(w, node);
+            g.writeStartObject();
+            g.writeStringField("type", "member");
+            g.writeStringField("guild_id", guildId);
+            g.writeStringField("user_id", Long.toString(member.userId()));
+            g.writeStringField("username", member.username());
+            g.writeBooleanField("bot", member.bot());
+            endLine(g);
         }
         for (Community.Emoji emoji : community.emojis()) {
-            ObjectNode node = MAPPER.createObjectNode();
-            node.put("type", "emoji");
-            node.put("guild_id", guildId);
-            node.put("emoji_id", Long.toString(emoji.id()));
-            node.put("name", emoji.name());
-            line(w, node);
+            g.writeStartObject();
+            g.writeStringField("type", "emoji");
+            g.writeStringField("guild_id", guildId);
+            g.writeStringField("emoji_id", Long.toString(emoji.id()));
+            g.writeStringField("name", emoji.name());
+            endLine(g);
         }
     }
 
-    private static ObjectNode incident(Incident incident) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("type", "incident");
-        node.put("incident", incident.type().name().toLowerCase(Locale.ROOT));
-        node.put("guild_id", Long.toString(incident.guildId()));
-        node.put("start", incident.start().toString());
-        node.put("end", incident.end().toString());
-        ArrayNode channels = node.putArray("channel_ids");
-        incident.channelIds().forEach(id -> channels.add(Long.toString(id)));
-        node.put("magnitude", incident.magnitude());
-        return node;
+    private static void writeIncident(JsonGenerator g, Incident incident) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "incident");
+        g.writeStringField("incident", incident.type().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("guild_id", Long.toString(incident.guildId()));
+        g.writeStringField("start", incident.start().toString());
+        g.writeStringField("end", incident.end().toString());
+        g.writeArrayFieldStart("channel_ids");
+        for (long id : incident.channelIds()) {
+            g.writeString(Long.toString(id));
+        }
+        g.writeEndArray();
+        g.writeNumberField("magnitude", incident.magnitude());
+        endLine(g);
     }
 
-    static ObjectNode event(TimelineEvent event) {
-        ObjectNode node = MAPPER.createObjectNode();
+    private static void writeEvent(JsonGenerator g, TimelineEvent event) throws IOException {
+        g.writeStartObject();
         if (event instanceof MessageCreate m) {
-            node.put("type", MESSAGE_CREATE);
-            ids(node, m.guildId(), m.channelId());
-            node.put("message_id", Long.toString(m.messageId()));
-            node.put("author_id", Long.toString(m.authorId()));
-            node.put("bot", m.bot());
-            node.put("content", m.content());
+            g.writeStringField("type", MESSAGE_CREATE);
+            ids(g, m.guildId(), m.channelId());
+            g.writeStringField("message_id", Long.toString(m.messageId()));
+            g.writeStringField("author_id", Long.toString(m.authorId()));
+            g.writeBooleanField("bot", m.bot());
+            g.writeStringField("content", m.content());
         } else if (event instanceof MessageDelete d) {
-            node.put("type", MESSAGE_DELETE);
-            ids(node, d.guildId(), d.channelId());
-            node.put("message_id", Long.toString(d.messageId()));
+            g.writeStringField("type", MESSAGE_DELETE);
+            ids(g, d.guildId(), d.channelId());
+            g.writeStringField("message_id", Long.toString(d.messageId()));
         } else if (event instanceof MessageDeleteBulk b) {
-            node.put("type", MESSAGE_DELETE_BULK);
-            ids(node, b.guildId(), b.channelId());
-            ArrayNode messages = node.putArray("message_ids");
-            b.messageIds().forEach(id -> messages.add(Long.toString(id)));
-            node.put("count", b.messageIds().size());
+            g.writeStringField("type", MESSAGE_DELETE_BULK);
+            ids(g, b.guildId(), b.channelId());
+            g.writeArrayFieldStart("message_ids");
+            for (long id : b.messageIds()) {
+                g.writeString(Long.toString(id));
+            }
+            g.writeEndArray();
+            g.writeNumberField("count", b.messageIds().size());
         } else if (event instanceof ReactionAdd r) {
-            node.put("type", REACTION_ADD);
-            ids(node, r.guildId(), r.channelId());
-            node.put("message_id", Long.toString(r.messageId()));
-            node.put("user_id", Long.toString(r.userId()));
-            node.put("emoji", r.emoji());
+            g.writeStringField("type", REACTION_ADD);
+            ids(g, r.guildId(), r.channelId());
+            g.writeStringField("message_id", Long.toString(r.messageId()));
+            g.writeStringField("user_id", Long.toString(r.userId()));
+            g.writeStringField("emoji", r.emoji());
         } else if (event instanceof MemberAdd a) {
-            node.put("type", MEMBER_ADD);
-            node.put("guild_id", Long.toString(a.guildId()));
-            node.put("user_id", Long.toString(a.userId()));
-            node.put("username", a.username());
-            node.put("bot", a.bot());
+            g.writeStringField("type", MEMBER_ADD);
+            g.writeStringField("guild_id", Long.toString(a.guildId()));
+            g.writeStringField("user_id", Long.toString(a.userId()));
+            g.writeStringField("username", a.username());
+            g.writeBooleanField("bot", a.bot());
         } else if (event instanceof MemberRemove r) {
-            node.put("type", MEMBER_REMOVE);
-            node.put("guild_id", Long.toString(r.guildId()));
-            node.put("user_id", Long.toString(r.userId()));
+            g.writeStringField("type", MEMBER_REMOVE);
+            g.writeStringField("guild_id", Long.toString(r.guildId()));
+            g.writeStringField("user_id", Long.toString(r.userId()));
         } else if (event instanceof VoiceStateUpdate v) {
-            node.put("type", VOICE_STATE_UPDATE);
-            node.put("guild_id", Long.toString(v.guildId()));
-            node.put("user_id", Long.toString(v.userId()));
+            g.writeStringField("type", VOICE_STATE_UPDATE);
+            g.writeStringField("guild_id", Long.toString(v.guildId()));
+            g.writeStringField("user_id", Long.toString(v.userId()));
             if (v.channelId() == null) {
-                node.putNull("channel_id");
+                g.writeNullField("channel_id");
             } else {
-                node.put("channel_id", Long.toString(v.channelId()));
+                g.writeStringField("channel_id", Long.toString(v.channelId()));
             }
         } else {
             throw new IllegalArgumentException("unknown event " + event.getClass().getSimpleName());
         }
-        node.put("at", event.at().toString());
-        return node;
+        g.writeStringField("at", event.at().toString());
+        endLine(g);
     }
 
-    private static void ids(ObjectNode node, long guildId, long channelId) {
-        node.put("guild_id", Long.toString(guildId));
-        node.put("channel_id", Long.toString(channelId));
+    private static void ids(JsonGenerator g, long guildId, long channelId) throws IOException {
+        g.writeStringField("guild_id", Long.toString(guildId));
+        g.writeStringField("channel_id", Long.toString(channelId));
     }
 
-    private static void line(Writer w, ObjectNode node) throws IOException {
-        w.write(MAPPER.writeValueAsString(node));
-        w.write('\n');
+    private static void endLine(JsonGenerator g) throws IOException {
+        g.writeEndObject();
+        g.writeRaw('\n');
     }
 
     // ---- reading ---------------------------------------------------------------------------

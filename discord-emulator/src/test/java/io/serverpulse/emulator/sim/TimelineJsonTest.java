@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +41,9 @@ class TimelineJsonTest {
         assertThat(read.start()).isEqualTo(week.start());
         assertThat(read.end()).isEqualTo(week.end());
         assertThat(read.events()).hasSameSizeAs(week.events());
-        for (int i = 0; i < week.events().size(); i++) {
-            assertThat(read.events().get(i)).as("event %d", i).isEqualTo(week.events().get(i));
-        }
+        int firstDifference = IntStream.range(0, week.events().size())
+                .filter(i -> !read.events().get(i).equals(week.events().get(i))).findFirst().orElse(-1);
+        assertThat(firstDifference).as("index of the first event that differs").isEqualTo(-1);
         assertThat(read).isEqualTo(week);
         assertThat(read.groundTruth().buckets()).isEqualTo(week.groundTruth().buckets());
         // AND the file has one line per event plus the header, community and incident lines

@@ -24,10 +24,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-/** Properties of generated timelines and of their ground truth, over many seeds and shapes. */
+/**
+ * Properties of generated timelines and of their ground truth, over many seeds and shapes. The
+ * jqwik seeds are fixed so that every run checks the same cases (the tests must be deterministic);
+ * each property was also run with 150-1,500 random tries while it was written.
+ */
 class TimelineProperties {
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20260302")
     void generated_timelines_only_contain_what_could_happen(
             @ForAll long seed,
             @ForAll @IntRange(min = 5, max = 120) int members,
@@ -63,7 +67,7 @@ class TimelineProperties {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "20260303")
     void the_leaderboard_equals_a_brute_force_recount_of_the_events(
             @ForAll @LongRange(min = 0, max = 1_000) long seed,
             @ForAll @IntRange(min = 0, max = 60) int hoursIntoTimeline,
@@ -87,7 +91,7 @@ class TimelineProperties {
         assertThat(ranked).isEqualTo(bruteForce(sim, channel, counter, period.window(now), countBots, limit));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20260304")
     void voice_seconds_are_the_session_lengths_less_at_most_a_second_per_hour_piece(
             @ForAll @LongRange(min = 0, max = 1_000) long seed) {
         // GIVEN a small simulation
@@ -117,7 +121,7 @@ class TimelineProperties {
         assertThat(seconds).isPositive();
     }
 
-    @Property(tries = 25)
+    @Property(tries = 25, seed = "20260305")
     void any_generated_timeline_survives_json_lines_unchanged(@ForAll @LongRange(min = 0, max = 100_000) long seed,
                                                               @ForAll @IntRange(min = 1, max = 4) int guilds) {
         // GIVEN a multi-guild simulation
