@@ -32,7 +32,6 @@ final class GuildState {
     };
     private static final double REACTION_RECENCY = 12;
     private static final double DELETION_RECENCY = 40;
-    private static final double MOVE_SHARE = 0.15;
     private static final double RAIDER_WEIGHT = 0.3;
 
     private final GeneratedGuild generated;
@@ -47,15 +46,12 @@ final class GuildState {
     private final List<Long> userIds = new ArrayList<>();
     private final List<Boolean> bots = new ArrayList<>();
     private long[] voiceChannelOf = new long[64];
-    private boolean[] pinned = new boolean[64];
     private double[] voiceWeights = new double[64];
     private final FenwickSampler active = new FenwickSampler();
     private final FenwickSampler voiceEligible = new FenwickSampler();
     private final IntBag presentHumans = new IntBag();
-    private final IntBag inVoiceUnpinned = new IntBag();
     private final IntBag inVoice = new IntBag();
     private final int ownerSlot;
-    private final int voiceTarget;
 
     // channels
     private final long[] textChannels;
@@ -84,16 +80,13 @@ final class GuildState {
         Community community = generated.community();
 
         int owner = -1;
-        int humans = 0;
         for (Community.Member member : community.members()) {
             int slot = addMember(member.userId(), member.bot(), paretoWeight(), member.bot() ? 0 : paretoWeight());
             if (member.userId() == community.ownerId()) {
                 owner = slot;
             }
-            humans += member.bot() ? 0 : 1;
         }
         this.ownerSlot = owner;
-        this.voiceTarget = Math.max(2, (int) Math.round(humans * 0.05));
 
         List<Community.Channel> text = community.channels().stream().filter(c -> c.type() == ChannelType.GUILD_TEXT).toList();
         List<Community.Channel> voice = community.channels().stream().filter(c -> c.type() == ChannelType.GUILD_VOICE).toList();
@@ -206,36 +199,43 @@ final class GuildState {
         return new MessageDelete(guildId, textChannels[channel], messageId, at);
     }
 
-    TimelineEvent voice(Instant at) {
+    /** A member who is not in voice joins a voice channel; null if nobody can (or there is no voice channel). */
+    Joined voiceJoin(Instant at) {
         if (voiceChannels.length == 0) {
+            return null;
+        }
+        return voiceJoin(voiceChannels[voicePopularity.sample(random)], at);
+    }
+
+    /** A member in voice moves to another voice channel; a message if nobody can. */
+    TimelineEvent voiceMove(Instant at) {
+        if (voiceChannels.length < 2 || inVoice.isEmpty()) {
             return message(at);
         }
-        int inVoiceNow = inVoiceUnpinned.size();
-        double joinChance = (double) voiceTarget / (voiceTarget + inVoiceNow);
-        if (!voiceEligible.isEmpty() && (inVoiceNow == 0 || random.nextDouble() < joinChance)) {
-            int slot = voiceEligible.sample(random);
-            long channel = voiceChannels[voicePopularity.sample(random)];
-            enterVoice(slot, channel, false);
-            return new VoiceStateUpdate(guildId, userIds.get(slot), channel, at);
+        int slot = inVoice.random(random);
+        long current = voiceChannelOf[slot];
+        long target = current;
+        for (int attempt = 0; attempt < 8 && target == current; attempt++) {
+            target = voiceChannels[voicePopularity.sample(random)];
         }
-        if (inVoiceNow == 0) {
-            return message(at);
+        if (target == current) {
+            target = voiceChannels[0] == current ? voiceChannels[1] : voiceChannels[0];
         }
-        int slot = inVoiceUnpinned.random(random);
-        if (voiceChannels.length > 1 && random.nextDouble() < MOVE_SHARE) {
-            long current = voiceChannelOf[slot];
-            long target = current;
-            for (int attempt = 0; attempt < 8 && target == current; attempt++) {
-                target = voiceChannels[voicePopularity.sample(random)];
-            }
-            if (target == current) {
-                target = voiceChannels[0] == current ? voiceChannels[1] : voiceChannels[0];
-            }
-            voiceChannelOf[slot] = target;
-            return new VoiceStateUpdate(guildId, userIds.get(slot), target, at);
+        voiceChannelOf[slot] = target;
+        return new VoiceStateUpdate(guildId, userIds.get(slot), target, at);
+    }
+
+    /** The member of {@code slot} leaves voice (the end of the session their join scheduled). */
+    VoiceStateUpdate voiceLeave(int slot, Instant at) {
+        if (voiceChannelOf[slot] == 0) {
+            throw new IllegalStateException("member slot " + slot + " is not in voice");
         }
         leaveVoice(slot);
         return new VoiceStateUpdate(guildId, userIds.get(slot), null, at);
+    }
+
+    /** A voice join and the member's slot, which its scheduled leave refers to. */
+    record Joined(int slot, VoiceStateUpdate event) {
     }
 
     TimelineEvent join(Instant at) {
@@ -293,42 +293,19 @@ final class GuildState {
         return new MessageDeleteBulk(guildId, textChannels[channel], deleted, at);
     }
 
-    /**
-     * A member not yet in voice joins {@code channel} and stays until {@link #surgeLeave}; if everyone
-     * is in voice already, someone in another channel moves over. Returns the member's slot, or -1 if
-     * nobody can.
-     */
-    int surgeJoin(long channel) {
+    /** A member who is not in voice joins {@code channel}; null if nobody can. */
+    Joined voiceJoin(long channel, Instant at) {
         int slot = voiceEligible.sample(random);
-        for (int attempt = 0; slot < 0 && attempt < 8 && !inVoiceUnpinned.isEmpty(); attempt++) {
-            int candidate = inVoiceUnpinned.random(random);
-            if (voiceChannelOf[candidate] != channel) {
-                slot = candidate;
-            }
+        if (slot < 0) {
+            return null;
         }
-        if (slot >= 0) {
-            enterVoice(slot, channel, true);
-        }
-        return slot;
+        enterVoice(slot, channel);
+        return new Joined(slot, new VoiceStateUpdate(guildId, userIds.get(slot), channel, at));
     }
 
-    VoiceStateUpdate surgeJoinEvent(int slot, Instant at) {
-        return new VoiceStateUpdate(guildId, userIds.get(slot), voiceChannelOf[slot], at);
-    }
-
-    VoiceStateUpdate surgeLeave(int slot, Instant at) {
-        leaveVoice(slot);
-        return new VoiceStateUpdate(guildId, userIds.get(slot), null, at);
-    }
-
-    /** Closes every voice session still open. */
-    List<Long> closeVoice() {
-        List<Long> users = new ArrayList<>();
-        for (int slot : inVoice.toArray()) {
-            leaveVoice(slot);
-            users.add(userIds.get(slot));
-        }
-        return users;
+    /** Members in voice right now. */
+    int inVoice() {
+        return inVoice.size();
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -343,7 +320,6 @@ final class GuildState {
         bots.add(bot);
         if (slot >= voiceChannelOf.length) {
             voiceChannelOf = Arrays.copyOf(voiceChannelOf, voiceChannelOf.length * 2);
-            pinned = Arrays.copyOf(pinned, pinned.length * 2);
             voiceWeights = Arrays.copyOf(voiceWeights, voiceWeights.length * 2);
         }
         voiceWeights[slot] = bot ? 0 : voice;
@@ -353,23 +329,15 @@ final class GuildState {
         return slot;
     }
 
-    private void enterVoice(int slot, long channel, boolean pin) {
+    private void enterVoice(int slot, long channel) {
         voiceChannelOf[slot] = channel;
-        pinned[slot] = pin;
         voiceEligible.set(slot, 0);
         inVoice.add(slot);
-        if (pin) {
-            inVoiceUnpinned.remove(slot);
-        } else {
-            inVoiceUnpinned.add(slot);
-        }
     }
 
     private void leaveVoice(int slot) {
         voiceChannelOf[slot] = 0;
-        pinned[slot] = false;
         inVoice.remove(slot);
-        inVoiceUnpinned.remove(slot);
         if (presentHumans.contains(slot)) {
             voiceEligible.set(slot, voiceWeights[slot]);
         }

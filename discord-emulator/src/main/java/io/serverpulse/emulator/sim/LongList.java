@@ -36,6 +36,10 @@ final class LongList {
         return value;
     }
 
+    long[] toArray() {
+        return Arrays.copyOf(items, size);
+    }
+
     long removeLast() {
         return swapRemove(size - 1);
     }

@@ -13,17 +13,16 @@ import java.util.Objects;
  * @param seed the seed of every random choice
  * @param start the first instant of the timeline
  * @param duration how long the timeline lasts; events fall in {@code [start, start + duration)}
- * @param targetEvents the everyday events plus the incidents' events; the timeline holds exactly
- *        this many, plus one voice leave for each member still in voice near the end (sessions are
- *        closed in the timeline's last 30 seconds)
+ * @param targetEvents how many events the timeline holds, exactly: the everyday events plus the
+ *        incidents' (an action that cannot happen when its time comes becomes a message). Voice
+ *        sessions still running near the end close in the timeline's last 30 seconds.
  * @param guilds the guilds, simulated together on one clock
  * @param diurnal hour-of-day intensity (in each guild's local time)
  * @param mix the everyday action frequencies
  * @param activityTail Pareto shape of the per-member activity weights: smaller means a heavier tail
  *        (1.16 is the 80/20 rule)
  * @param incidents incidents to inject; one that finds nothing to act on (no message left to delete,
- *        nobody who can join voice) is left out of the result's incidents, with a warning, and the
- *        messages posted in its place keep the event count
+ *        nobody who can join voice) is left out of the result's incidents, with a warning
  */
 public record ScenarioSpec(long seed, Instant start, Duration duration, int targetEvents, List<CommunitySpec> guilds,
                            DiurnalCycle diurnal, ActivityMix mix, double activityTail, List<IncidentSpec> incidents) {

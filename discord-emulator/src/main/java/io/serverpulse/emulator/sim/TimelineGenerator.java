@@ -3,7 +3,6 @@ package io.serverpulse.emulator.sim;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.emulator.model.Community;
 import io.serverpulse.emulator.timeline.TimelineEvent;
-import io.serverpulse.emulator.timeline.TimelineEvent.VoiceStateUpdate;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,26 +24,38 @@ import org.slf4j.LoggerFactory;
 /**
  * Generates a timeline from a {@link ScenarioSpec}: deterministic for a given spec.
  *
- * <p>How: the everyday actions (messages, reactions, deletions, voice changes, joins, leaves) are
- * first given a time each, drawn from every guild's hour-by-hour intensity (diurnal cycle in the
- * guild's time zone, busier weekends, activity drops); then all guilds are walked together in time
- * order, together with the incidents' scheduled steps, and each action becomes one event against
- * the guild's live state (who is present and in voice, which messages still exist). Authors and
- * reactors are drawn by heavy-tailed (Pareto) activity weights, channels and emojis by Zipf
- * popularity. Events are strictly ordered: two events never share a millisecond.
+ * <p>How: the everyday actions (messages, reactions, deletions, voice sessions and moves, joins,
+ * leaves) are first given a time each, drawn from every guild's hour-by-hour intensity (diurnal
+ * cycle in the guild's time zone, busier weekends, activity drops); then all guilds are walked
+ * together in time order, together with scheduled steps (the end of each voice session, the
+ * incidents' steps), and each action becomes one event against the guild's live state (who is
+ * present and in voice, which messages still exist); an action that cannot happen at its time (no
+ * message to delete, nobody who can join voice) posts a message instead, so the count is exact.
+ * Authors and reactors are drawn by heavy-tailed (Pareto) activity weights, channels and emojis by
+ * Zipf popularity. Events are strictly ordered: two events never share a millisecond.
  */
 public final class TimelineGenerator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimelineGenerator.class);
 
+    // action kinds: the first six are the indexes of ActivityMix.weights()
     static final int MESSAGE = 0;
     static final int REACTION = 1;
     static final int DELETION = 2;
     static final int VOICE = 3;
     static final int JOIN = 4;
     static final int LEAVE = 5;
+    /** A voice change that is a move; {@link #VOICE} actions become a session (join, then a scheduled leave) otherwise. */
+    static final int VOICE_MOVE = 6;
 
-    /** Everyday actions stop this long before the end; open voice sessions close in the last 30 s. */
+    /** Share of voice changes that are moves between channels. */
+    private static final double MOVE_SHARE = 0.1;
+    /** Voice sessions last a log-normal time: median 40 minutes, a long tail, capped at 6 hours. */
+    private static final double SESSION_MEDIAN_MINUTES = 40;
+    private static final double SESSION_SIGMA = 1.0;
+    private static final long SESSION_MAX_MILLIS = Duration.ofHours(6).toMillis();
+
+    /** Everyday actions stop this long before the end; voice sessions still running end in the last 30 s. */
     static final Duration QUIET_END = Duration.ofSeconds(60);
     private static final Duration CLOSING = Duration.ofSeconds(30);
 
@@ -98,7 +109,11 @@ public final class TimelineGenerator {
         }
         long[] plan = planEveryday(everyday, segments, dropFactors);
         walk(plan);
-        closeVoiceSessions();
+        for (GuildState guild : guilds) {
+            if (guild.inVoice() > 0) {
+                throw new IllegalStateException(guild.inVoice() + " voice sessions left open in guild " + guild.guildId());
+            }
+        }
 
         List<Community> communities = guilds.stream().map(g -> g.generated().community()).toList();
         Set<Long> collected = new LinkedHashSet<>();
@@ -161,20 +176,21 @@ public final class TimelineGenerator {
                     throw new IllegalArgumentException("a voice surge needs a guild with voice channels: " + incident);
                 }
                 List<Long> channels = guild.popularVoiceChannels(2);
-                long latestLeave = endMillis - QUIET_END.toMillis() - 1_000;
                 long t = at;
                 for (int i = 0; i < surge.members(); i++) {
                     long channel = channels.get(i % channels.size());
                     schedule(t, time -> {
-                        int slot = guild.surgeJoin(channel);
-                        if (slot < 0) {
+                        GuildState.Joined joined = guild.voiceJoin(channel, time);
+                        long leaveAt = leaveTime(time.toEpochMilli(), random.nextLong(
+                                Duration.ofMinutes(20).toMillis(), Duration.ofMinutes(60).toMillis()));
+                        if (joined == null) {
+                            // nobody left who could join: two messages keep the event count
+                            schedule(leaveAt, guild::message);
                             return guild.message(time);
                         }
                         recorder.channels.add(channel);
-                        long stay = random.nextLong(Duration.ofMinutes(20).toMillis(), Duration.ofMinutes(60).toMillis());
-                        long leaveAt = Math.max(time.toEpochMilli() + 1_000, Math.min(time.toEpochMilli() + stay, latestLeave));
-                        schedule(leaveAt, leave -> recorder.saw(guild.surgeLeave(slot, leave), 0));
-                        return recorder.saw(guild.surgeJoinEvent(slot, time), 1);
+                        schedule(leaveAt, leave -> recorder.saw(guild.voiceLeave(joined.slot(), leave), 0));
+                        return recorder.saw(joined.event(), 1);
                     });
                     t += random.nextLong(1_000, 8_000);
                 }
@@ -193,14 +209,20 @@ public final class TimelineGenerator {
 
     /**
      * Gives each everyday action a guild, a kind and a time, packed into a long as
-     * {@code (millis since start) << 12 | guild << 3 | kind}, and sorts them.
+     * {@code (millis since start) << 12 | guild << 3 | kind}, and sorts them. A voice session counts
+     * two events (its join and its leave), everything else one; each guild gets exactly its share of
+     * {@code events}.
      */
-    private long[] planEveryday(int count, Segments segments, double[][] dropFactors) {
+    private long[] planEveryday(int events, Segments segments, double[][] dropFactors) {
         double[] shares = spec.guilds().stream().mapToDouble(CommunitySpec::activityWeight).toArray();
-        int[] quotas = apportion(count, shares);
-        CumulativeSampler kinds = new CumulativeSampler(spec.mix().weights());
-        long[] plan = new long[count];
-        int n = 0;
+        int[] quotas = apportion(events, shares);
+        // a session draw makes two events, so it gets half the weight of its events
+        double[] mix = spec.mix().weights();
+        double[] weights = Arrays.copyOf(mix, VOICE_MOVE + 1);
+        weights[VOICE] = mix[VOICE] * (1 - MOVE_SHARE) / 2;
+        weights[VOICE_MOVE] = mix[VOICE] * MOVE_SHARE;
+        CumulativeSampler kinds = new CumulativeSampler(weights);
+        LongList plan = new LongList();
         for (int g = 0; g < guilds.size(); g++) {
             int offset = spec.guilds().get(g).utcOffsetHours();
             double[] plain = new double[segments.count()];
@@ -216,15 +238,21 @@ public final class TimelineGenerator {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("activity drops silence guild " + g + " for the whole timeline", e);
             }
-            for (int i = 0; i < quotas[g]; i++) {
+            int remaining = quotas[g];
+            while (remaining > 0) {
                 int kind = kinds.sample(random);
+                if (kind == VOICE && remaining < 2) {
+                    kind = MESSAGE;
+                }
+                remaining -= kind == VOICE ? 2 : 1;
                 int segment = kind == MESSAGE || kind == REACTION ? chattyTimes.sample(random) : plainTimes.sample(random);
                 long at = segments.startMillis(segment) + random.nextLong(segments.lengthMillis(segment));
-                plan[n++] = ((at - startMillis) << 12) | ((long) g << 3) | kind;
+                plan.add(((at - startMillis) << 12) | ((long) g << 3) | kind);
             }
         }
-        Arrays.sort(plan);
-        return plan;
+        long[] sorted = plan.toArray();
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** Splits {@code total} in proportion to {@code shares}, by largest remainder (ties to the lower index). */
@@ -272,7 +300,8 @@ public final class TimelineGenerator {
                     case MESSAGE -> guild.message(at);
                     case REACTION -> guild.reaction(at);
                     case DELETION -> guild.deletion(at);
-                    case VOICE -> guild.voice(at);
+                    case VOICE -> voiceSession(guild, at);
+                    case VOICE_MOVE -> guild.voiceMove(at);
                     case JOIN -> guild.join(at);
                     case LEAVE -> guild.leave(at);
                     default -> throw new IllegalStateException("unknown action kind " + kind);
@@ -281,14 +310,32 @@ public final class TimelineGenerator {
         }
     }
 
-    private void closeVoiceSessions() {
-        long at = Math.max(endMillis - CLOSING.toMillis(), lastMillis + 1);
-        for (GuildState guild : guilds) {
-            for (long user : guild.closeVoice()) {
-                emit(new VoiceStateUpdate(guild.guildId(), user, null, tick(at)));
-                at += random.nextLong(1, 200);
-            }
+    /** A member joins voice now and leaves after a session's length (in the closing window at the latest). */
+    private TimelineEvent voiceSession(GuildState guild, Instant at) {
+        long length = (long) (SESSION_MEDIAN_MINUTES * 60_000 * Math.exp(SESSION_SIGMA * gaussian()));
+        long leaveAt = leaveTime(at.toEpochMilli(), Math.max(30_000, Math.min(SESSION_MAX_MILLIS, length)));
+        GuildState.Joined joined = guild.voiceJoin(at);
+        if (joined == null) {
+            // no voice channel, or everyone is in voice already: two messages keep the event count
+            schedule(leaveAt, guild::message);
+            return guild.message(at);
         }
+        schedule(leaveAt, time -> guild.voiceLeave(joined.slot(), time));
+        return joined.event();
+    }
+
+    /** When a session that began at {@code joinedAt} ends: after {@code length}, or in the last 30 s of the timeline. */
+    private long leaveTime(long joinedAt, long length) {
+        long closing = endMillis - CLOSING.toMillis();
+        long at = joinedAt + length;
+        return at < closing ? at : closing + random.nextLong(CLOSING.toMillis() - 5_000);
+    }
+
+    private double gaussian() {
+        // Box-Muller: SplittableRandom has no nextGaussian in Java 17
+        double u = 1.0 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
     /** The emission time for an action planned at {@code plannedMillis}: strictly after the previous event. */

@@ -100,6 +100,19 @@ class TimelineJsonTest {
     }
 
     @Test
+    void the_example_in_the_format_document_is_a_valid_timeline() throws IOException {
+        // GIVEN the JSON example block of TIMELINE_FORMAT.md
+        String doc = Files.readString(Path.of("TIMELINE_FORMAT.md"));
+        int from = doc.indexOf("```json\n") + "```json\n".length();
+        String example = doc.substring(from, doc.indexOf("```", from));
+
+        // WHEN read, THEN it parses into its guild and events
+        SimulatedCommunity read = TimelineJson.parse(example);
+        assertThat(read.community().name()).isEqualTo("Fixture Guild");
+        assertThat(read.events()).hasSize(6);
+    }
+
+    @Test
     void a_file_of_events_only_is_read_with_every_mentioned_channel_collected() {
         // GIVEN two events with no header and no guild description
         String text = MESSAGE + "\n\n" + MESSAGE.replace("\"4\"", "\"5\"").replace("10:00:00Z", "10:00:01Z") + "\n";
