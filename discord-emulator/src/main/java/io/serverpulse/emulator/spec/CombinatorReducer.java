@@ -31,7 +31,21 @@ final class CombinatorReducer {
     }
 
     static List<Finding> reduce(List<Finding> findings) {
-        return reduce(findings, 0);
+        return withoutNoiseBesideTypeErrors(reduce(findings, 0));
+    }
+
+    /** A value of the wrong type is all there is to say about it: drop its failed bounds or choices. */
+    private static List<Finding> withoutNoiseBesideTypeErrors(List<Finding> findings) {
+        Set<List<String>> wrongType = new java.util.HashSet<>();
+        for (Finding finding : findings) {
+            if (finding.keyword().equals("type") || finding.keyword().equals(Finding.NO_TYPE)) {
+                wrongType.add(finding.instancePath());
+            }
+        }
+        return findings.stream()
+                .filter(finding -> finding.keyword().equals("type") || finding.keyword().equals(Finding.NO_TYPE)
+                        || finding.keyword().equals("required") || !wrongType.contains(finding.instancePath()))
+                .toList();
     }
 
     private static List<Finding> reduce(List<Finding> findings, int depth) {
