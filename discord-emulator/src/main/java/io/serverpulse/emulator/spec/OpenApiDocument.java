@@ -90,6 +90,18 @@ final class OpenApiDocument {
         return document.at(pointer);
     }
 
+    /** The compiled schema {@code #/components/schemas/<name>}, if the spec has one by that name. */
+    Optional<JsonSchema> componentSchema(String name) {
+        if (!document.path("components").path("schemas").path(name).isObject()) {
+            return Optional.empty();
+        }
+        return bodySchemas.computeIfAbsent("#/components/schemas/" + name, key -> {
+            JsonSchema schema = root.getSubSchema(new JsonNodePath(PathType.JSON_POINTER).append("components").append("schemas").append(name));
+            schema.initializeValidators();
+            return Optional.of(schema);
+        });
+    }
+
     /**
      * The compiled schema of an operation's JSON body. For a JSON request: its
      * {@code application/json} content (else its {@code multipart/form-data} content). For the

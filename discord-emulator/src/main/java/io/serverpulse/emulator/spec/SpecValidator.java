@@ -165,6 +165,11 @@ public final class SpecValidator implements RequestBodyValidator {
         return validate("POST", CALLBACK_PATH, callback);
     }
 
+    /** The same for a raw response body; one that is not JSON gets Discord's 50109. */
+    public Result validateInteractionCallback(String rawCallback) {
+        return validateJson("POST", CALLBACK_PATH, rawCallback);
+    }
+
     private Result validateRaw(String method, String path, String rawBody, boolean multipart) {
         Lookup lookup = lookup(method, path);
         if (lookup.result != null) {
@@ -218,28 +223,54 @@ public final class SpecValidator implements RequestBodyValidator {
             return new Result(Result.Outcome.INVALID, verb, path, Optional.of(operation),
                     List.of(new Problem(List.of(), "BASE_TYPE_REQUIRED", "A JSON body is required")), List.of(), "");
         }
-        List<Finding> findings = findings(operation, schema.get().validate(body), body);
-        Set<String> usedLeniencies = new TreeSet<>();
-        findings.stream().filter(Finding::excused).forEach(finding -> usedLeniencies.add(finding.excusedBy()));
-
-        Set<Problem> problems = new LinkedHashSet<>();
-        CombinatorReducer.reduce(findings).forEach(finding -> problems.add(ProblemMapper.toProblem(finding.violation())));
-        for (StricterRule rule : rules.all()) {
-            for (Problem stricter : rule.check(operation.operationId(), body)) {
-                problems.removeIf(p -> p.path().equals(stricter.path()) && p.code().equals(stricter.code()));
-                problems.add(stricter);
-            }
-        }
-        List<Problem> sorted = problems.stream().sorted().toList();
+        Checked checked = checkAgainst(operation.operationId(), schema.get(), body, rules);
+        List<Problem> sorted = checked.problems();
         Result.Outcome outcome = sorted.isEmpty() ? Result.Outcome.VALID : Result.Outcome.INVALID;
         if (outcome == Result.Outcome.INVALID && LOG.isDebugEnabled()) {
             LOG.debug("{} {} rejected: {}", verb, operation.template(),
                     sorted.stream().map(p -> p.location() + "[" + p.code() + "]").collect(Collectors.joining(", ")));
         }
-        return new Result(outcome, verb, path, Optional.of(operation), sorted, List.copyOf(usedLeniencies), "");
+        return new Result(outcome, verb, path, Optional.of(operation), sorted, checked.leniencies(), "");
     }
 
-    private List<Finding> findings(Operation operation, Set<ValidationMessage> messages, JsonNode body) {
+    /**
+     * Validates a value against one schema of the spec's {@code #/components/schemas}, e.g. what the
+     * emulator itself sends ({@code UserResponse}, {@code GuildMemberResponse}, {@code MessageResponse}).
+     * Leniencies apply; the stricter rules, which are about requests, do not.
+     *
+     * @throws IllegalArgumentException if the spec has no schema of that name
+     */
+    public Result validateAgainstComponent(String schemaName, JsonNode value) {
+        String location = "#/components/schemas/" + schemaName;
+        if (document == null) {
+            return new Result(Result.Outcome.SKIPPED, "SCHEMA", location, Optional.empty(), List.of(), List.of(), skipNotice);
+        }
+        JsonSchema schema = document.componentSchema(schemaName)
+                .orElseThrow(() -> new IllegalArgumentException("Discord's OpenAPI spec has no schema " + location));
+        Checked checked = checkAgainst(schemaName, schema, value, StricterRules.none());
+        return new Result(checked.problems().isEmpty() ? Result.Outcome.VALID : Result.Outcome.INVALID, "SCHEMA", location,
+                Optional.empty(), checked.problems(), checked.leniencies(), "");
+    }
+
+    private record Checked(List<Problem> problems, List<String> leniencies) {
+    }
+
+    private Checked checkAgainst(String operationId, JsonSchema schema, JsonNode body, StricterRules stricter) {
+        List<Finding> findings = findings(operationId, schema.validate(body), body);
+        Set<String> usedLeniencies = new TreeSet<>();
+        findings.stream().filter(Finding::excused).forEach(finding -> usedLeniencies.add(finding.excusedBy()));
+        Set<Problem> problems = new LinkedHashSet<>();
+        CombinatorReducer.reduce(findings).forEach(finding -> problems.add(ProblemMapper.toProblem(finding.violation())));
+        for (StricterRule rule : stricter.all()) {
+            for (Problem tighter : rule.check(operationId, body)) {
+                problems.removeIf(p -> p.path().equals(tighter.path()) && p.code().equals(tighter.code()));
+                problems.add(tighter);
+            }
+        }
+        return new Checked(problems.stream().sorted().toList(), List.copyOf(usedLeniencies));
+    }
+
+    private List<Finding> findings(String operationId, Set<ValidationMessage> messages, JsonNode body) {
         List<Finding> findings = new ArrayList<>(messages.size());
         for (ValidationMessage message : messages) {
             JsonNodePath fragment = message.getSchemaLocation().getFragment();
@@ -247,7 +278,7 @@ public final class SpecValidator implements RequestBodyValidator {
             List<String> at = segments(message.getInstanceLocation());
             JsonNode value = message.getInstanceNode() != null ? message.getInstanceNode() : body.at(pointer(at));
             String keyword = message.getType();
-            Violation violation = new Violation(operation.operationId(), keyword, at, value, "#" + fragment, schema,
+            Violation violation = new Violation(operationId, keyword, at, value, "#" + fragment, schema,
                     arguments(keyword, schema, message));
             String excusedBy = leniencies.excusing(violation).map(Leniency::name).orElse(null);
             findings.add(new Finding(violation, segments(message.getEvaluationPath()), excusedBy));
