@@ -1,6 +1,10 @@
 package io.serverpulse.emulator.interactions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.time.Clock;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import java.util.Objects;
  */
 public final class EndpointCheck {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final InteractionSender sender;
     private final InteractionFactory factory;
     private final InteractionSigner impostor;
@@ -19,13 +25,13 @@ public final class EndpointCheck {
     public EndpointCheck(InteractionSender sender, InteractionFactory factory) {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.factory = Objects.requireNonNull(factory, "factory");
-        this.impostor = new InteractionSigner(InteractionKeyPair.generate(), java.time.Clock.systemUTC());
+        this.impostor = new InteractionSigner(InteractionKeyPair.generate(), Clock.systemUTC());
     }
 
     public Report run(URI endpoint) {
         SignedInteraction ping = sender.signer().sign(factory.ping());
         Delivery pong = sender.deliver(endpoint, ping);
-        Map<Probe, Delivery> probes = new java.util.EnumMap<>(Probe.class);
+        Map<Probe, Delivery> probes = new EnumMap<>(Probe.class);
         for (Probe probe : Probe.values()) {
             SignedInteraction fresh = sender.signer().sign(factory.ping());
             probes.put(probe, sender.deliver(endpoint, probe.spoil(fresh, sender.signer(), impostor)));
@@ -49,7 +55,7 @@ public final class EndpointCheck {
         public List<String> failures() {
             List<String> failures = new ArrayList<>();
             ping.problems().forEach(problem -> failures.add("PING: " + problem));
-            if (ping.status() == 200 && !ping.body().replace(" ", "").contains("\"type\":1")) {
+            if (ping.status() == 200 && !isPong(ping.body())) {
                 failures.add("PING: the answer is not a PONG ({\"type\":1})");
             }
             for (Probe probe : Probe.values()) {
@@ -60,6 +66,15 @@ public final class EndpointCheck {
                 }
             }
             return failures;
+        }
+
+        private static boolean isPong(String body) {
+            try {
+                JsonNode answer = MAPPER.readTree(body);
+                return answer != null && answer.path("type").isInt() && answer.path("type").asInt() == 1;
+            } catch (java.io.IOException notJson) {
+                return false;
+            }
         }
 
         /** Advisory findings (e.g. a replayed request accepted), one line each. */

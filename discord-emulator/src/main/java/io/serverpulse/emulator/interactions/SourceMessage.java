@@ -3,6 +3,9 @@ package io.serverpulse.emulator.interactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 /**
@@ -37,7 +40,43 @@ public record SourceMessage(long id, long channelId, Entities.User author, Strin
         message.put("timestamp", Entities.timestamp(timestamp));
         message.putNull("edited_timestamp");
         message.put("flags", 0);
-        message.set("components", components.deepCopy());
+        message.set("components", withIds(components.deepCopy()));
         return message;
+    }
+
+    /**
+     * Discord numbers every component of a message it returns ({@code id} 1, 2, 3… depth first, skipping
+     * ids the sender chose) where the sender gave none; its MessageResponse schema requires them.
+     */
+    static JsonNode withIds(JsonNode components) {
+        Set<Integer> taken = new HashSet<>();
+        components.forEach(component -> visit(component, node -> {
+            if (node.path("id").isInt()) {
+                taken.add(node.path("id").asInt());
+            }
+        }));
+        int[] next = {1};
+        components.forEach(component -> visit(component, node -> {
+            if (node instanceof ObjectNode object && !object.has("id")) {
+                while (taken.contains(next[0])) {
+                    next[0]++;
+                }
+                object.put("id", next[0]);
+                taken.add(next[0]);
+            }
+        }));
+        return components;
+    }
+
+    /** Depth first, parents before children, through every place a component nests another. */
+    private static void visit(JsonNode component, Consumer<JsonNode> action) {
+        action.accept(component);
+        component.path("components").forEach(child -> visit(child, action));
+        component.path("items").forEach(child -> visit(child, action));
+        for (String single : new String[] {"accessory", "component"}) {
+            if (component.path(single).isObject()) {
+                visit(component.path(single), action);
+            }
+        }
     }
 }
