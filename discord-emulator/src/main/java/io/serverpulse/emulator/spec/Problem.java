@@ -16,11 +16,14 @@ public record Problem(List<String> path, String code, String message) implements
         Objects.requireNonNull(message, "message");
     }
 
-    /** The path as discord.js prints it, e.g. {@code embeds[0].fields[1].value}; empty for the body itself. */
+    /**
+     * The path as discord.js prints it, e.g. {@code embeds[0].fields[1].value}, or {@code 0.options[2]}
+     * for an array body; empty for the body itself.
+     */
     public String location() {
         StringBuilder out = new StringBuilder();
         for (String segment : path) {
-            if (isIndex(segment)) {
+            if (isIndex(segment) && out.length() > 0) {
                 out.append('[').append(segment).append(']');
             } else {
                 if (out.length() > 0) {

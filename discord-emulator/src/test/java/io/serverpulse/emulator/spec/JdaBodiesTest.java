@@ -195,7 +195,7 @@ class JdaBodiesTest {
         assertAccepted(result);
         assertThat(result.leniencies()).containsExactly("numeric-string-as-integer");
         assertThat(strict.readableProblems()).contains(
-                "[0].contexts[0][NUMBER_TYPE_COERCE]: Value \"0\" is not int.",
-                "[0].default_member_permissions[NUMBER_TYPE_COERCE]: Value \"32\" is not int.");
+                "0.contexts[0][NUMBER_TYPE_COERCE]: Value \"0\" is not int.",
+                "0.default_member_permissions[NUMBER_TYPE_COERCE]: Value \"32\" is not int.");
     }
 }

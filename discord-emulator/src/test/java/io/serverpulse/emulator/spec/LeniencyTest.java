@@ -101,12 +101,12 @@ class LeniencyTest {
 
         // AND a context that does not exist, text that is no number, or a negative permission set still fail
         assertThat(register(command("5", "32")).readableProblems())
-                .containsExactly("[0].contexts[0][BASE_TYPE_CHOICES]: Value must be one of (0, 1, 2).");
+                .containsExactly("0.contexts[0][BASE_TYPE_CHOICES]: Value must be one of (0, 1, 2).");
         assertThat(register(command("guild", "32")).readableProblems())
-                .containsExactly("[0].contexts[0][NUMBER_TYPE_COERCE]: Value \"guild\" is not int.");
+                .containsExactly("0.contexts[0][NUMBER_TYPE_COERCE]: Value \"guild\" is not int.");
         assertThat(register(command("0", "-8")).readableProblems())
-                .containsExactly("[0].default_member_permissions[NUMBER_TYPE_COERCE]: Value \"-8\" is not int.");
+                .containsExactly("0.default_member_permissions[NUMBER_TYPE_COERCE]: Value \"-8\" is not int.");
         assertThat(register(command("0", "12x")).readableProblems())
-                .containsExactly("[0].default_member_permissions[NUMBER_TYPE_COERCE]: Value \"12x\" is not int.");
+                .containsExactly("0.default_member_permissions[NUMBER_TYPE_COERCE]: Value \"12x\" is not int.");
     }
 }
