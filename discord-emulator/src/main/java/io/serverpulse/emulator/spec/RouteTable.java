@@ -2,7 +2,6 @@ package io.serverpulse.emulator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +28,7 @@ final class RouteTable {
 
     static RouteTable of(JsonNode paths) {
         List<Route> routes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : paths.properties()) {
             Map<String, Operation> operations = new LinkedHashMap<>();
             for (String method : METHODS) {
                 JsonNode operation = entry.getValue().get(method);

@@ -32,10 +32,4 @@ public record Violation(String operationId, String keyword, List<String> instanc
         }
         return out.toString();
     }
-
-    /** Whether the failed keyword sits in {@code #/components/schemas/<name>} itself. */
-    public boolean inComponentSchema(String name) {
-        return schemaLocation.startsWith("#/components/schemas/" + name + "/")
-                && schemaLocation.indexOf('/', ("#/components/schemas/" + name + "/").length()) < 0;
-    }
 }
