@@ -35,7 +35,7 @@ final class RouteTable {
                 if (operation != null && operation.isObject()) {
                     String upper = method.toUpperCase(Locale.ROOT);
                     operations.put(upper, new Operation(upper, entry.getKey(), operation.path("operationId").asText(method + " " + entry.getKey()),
-                            operation.has("requestBody")));
+                            operation.has("requestBody"), operation.path("requestBody").path("required").asBoolean(false)));
                 }
             }
             routes.add(new Route(entry.getKey(), segments(entry.getKey()), operations));

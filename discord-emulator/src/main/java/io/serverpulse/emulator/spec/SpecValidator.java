@@ -179,7 +179,7 @@ public final class SpecValidator implements RequestBodyValidator {
         try {
             body = rawBody == null || rawBody.isBlank() ? MissingNode.getInstance() : MAPPER.readTree(rawBody);
         } catch (JsonProcessingException notJson) {
-            return new Result(Result.Outcome.INVALID_JSON, method, path, Optional.of(lookup.operation), List.of(), List.of(),
+            return new Result(Result.Outcome.INVALID_JSON, lookup.operation.method(), path, Optional.of(lookup.operation), List.of(), List.of(),
                     "the body is not JSON: " + notJson.getOriginalMessage());
         }
         return check(lookup.operation, method, path, body, multipart);
@@ -215,7 +215,7 @@ public final class SpecValidator implements RequestBodyValidator {
         String verb = operation.method();
         Optional<JsonSchema> schema = document.bodySchema(operation, multipart);
         boolean absent = body == null || body.isMissingNode();
-        if (schema.isEmpty()) {
+        if (schema.isEmpty() || absent && !operation.bodyRequired()) {
             return new Result(Result.Outcome.VALID, verb, path, Optional.of(operation), List.of(), List.of(),
                     absent ? "" : "the operation declares no JSON body; the body was not validated");
         }

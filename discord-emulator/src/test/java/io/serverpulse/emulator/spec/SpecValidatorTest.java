@@ -213,6 +213,17 @@ class SpecValidatorTest {
     }
 
     @Test
+    void aRequiredBodyMustBeThere() {
+        // GIVEN / WHEN a message create without any body (the spec marks it required)
+        Result result = validator.validateJson("POST", MESSAGES, "");
+
+        // THEN
+        assertThat(result.readableProblems()).containsExactly("[BASE_TYPE_REQUIRED]: A JSON body is required");
+        assertThat(result.errorBody()).hasValueSatisfying(body ->
+                assertThat(body.path("errors").path("_errors").path(0).path("code").asText()).isEqualTo("BASE_TYPE_REQUIRED"));
+    }
+
+    @Test
     void aRouteWithoutABodyAcceptsNone() {
         // GIVEN / WHEN a GET with no body
         Result result = validator.validate("GET", MESSAGES + "?limit=50", null);
