@@ -48,7 +48,7 @@ public record SourceMessage(long id, long channelId, Entities.User author, Strin
      * Discord numbers every component of a message it returns ({@code id} 1, 2, 3… depth first, skipping
      * ids the sender chose) where the sender gave none; its MessageResponse schema requires them.
      */
-    static JsonNode withIds(JsonNode components) {
+    public static JsonNode withIds(JsonNode components) {
         Set<Integer> taken = new HashSet<>();
         components.forEach(component -> visit(component, node -> {
             if (node.path("id").isInt()) {
