@@ -194,10 +194,12 @@ public final class AlertDetector {
             state.raid.note(1, 0);
             state.joins.add(t, 0, 1);
             state.joins.prune(t, window);
-            Double perWindow = state.joinsPerWindow(t, window, options);
+            long count = state.joins.sum();
+            // the 24 h baseline matters for the level (baseline mode) or for the context of a crossing
+            Double perWindow = rule.factor() > 0 || count >= rule.threshold()
+                    ? state.joinsPerWindow(t, window, options) : null;
             long level = raidLevel(rule, perWindow);
             Double usualPerMinute = perWindow == null ? null : perWindow * 60_000 / window;
-            long count = state.joins.sum();
             evaluateWindow(state, state.raid, state.joins, t, window, level, perWindow == null ? 0 : perWindow,
                     usualPerMinute, AlertContext.raidOpened(count, window, usualPerMinute, level), notices);
         } else if (guild != null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * that already exist would make a channel's total disagree with its members' totals, and counting
  * into new buckets is what the bound must stop. A dropped event is counted nowhere, so every stored
  * total stays consistent; the loss is visible in the stats. The bound is soft by at most the
- * buckets of one event (one VoiceTime event may span several hours).
+ * buckets of one event (one VoiceTime event may span several hours). So that a healthy store never
+ * causes drops, a burst that fills half the bound while nothing is queued triggers a flush at once
+ * instead of at the next interval.
  *
  * <h2>Shutdown</h2>
  * {@link #close()} stops the schedule, cuts what is left, and keeps trying to write every pending
@@ -76,10 +79,12 @@ public final class MetricFlusher {
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
 
+    private final Supplier<String> batchIds;
     private final Object aggregatorLock = new Object();
     /* guarded by aggregatorLock */
-    private final MetricAggregator aggregator;
+    private MetricAggregator aggregator;
     private boolean closed;
+    private boolean earlyFlushRequested;
     private int queuedBuckets;
     private long droppedSinceWarning;
     private Instant lastDropWarning;
@@ -112,7 +117,8 @@ public final class MetricFlusher {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.random = b.random;
-        this.aggregator = new MetricAggregator(b.batchIds);
+        this.batchIds = b.batchIds;
+        this.aggregator = newAggregator();
         if (b.scheduler != null) {
             this.scheduler = b.scheduler;
             this.ownsScheduler = false;
@@ -139,27 +145,52 @@ public final class MetricFlusher {
      */
     public boolean record(ActivityEvent event) {
         Objects.requireNonNull(event, "event");
+        boolean flushEarly;
         synchronized (aggregatorLock) {
-            if (!closed && aggregator.pendingBuckets() + queuedBuckets < policy.maxPendingBuckets()) {
-                aggregator.add(event);
-                eventsRecorded.incrementAndGet();
-                return true;
+            if (closed || aggregator.pendingBuckets() + queuedBuckets >= policy.maxPendingBuckets()) {
+                noteDropLocked();
+                return false;
             }
-            eventsDropped.incrementAndGet();
-            droppedSinceWarning++;
-            Instant now = clock.instant();
-            if (lastDropWarning == null || !now.isBefore(lastDropWarning.plus(DROP_WARNING_INTERVAL))) {
-                if (closed) {
-                    log.warn("Dropped {} activity events recorded after the metric flusher was closed", droppedSinceWarning);
-                } else {
-                    log.warn("Dropped {} activity events: {} buckets are waiting for the database (limit {}); "
-                                    + "nothing is written until it is reachable again",
-                            droppedSinceWarning, aggregator.pendingBuckets() + queuedBuckets, policy.maxPendingBuckets());
-                }
-                droppedSinceWarning = 0;
-                lastDropWarning = now;
+            aggregator.add(event);
+            eventsRecorded.incrementAndGet();
+            flushEarly = !earlyFlushRequested && queuedBuckets == 0
+                    && aggregator.pendingBuckets() >= policy.maxPendingBuckets() / 2;
+            earlyFlushRequested |= flushEarly;
+        }
+        if (flushEarly) {
+            requestEarlyFlush();
+        }
+        return true;
+    }
+
+    private void noteDropLocked() {
+        eventsDropped.incrementAndGet();
+        droppedSinceWarning++;
+        Instant now = clock.instant();
+        if (lastDropWarning == null || !now.isBefore(lastDropWarning.plus(DROP_WARNING_INTERVAL))) {
+            if (closed) {
+                log.warn("Dropped {} activity events recorded after the metric flusher was closed", droppedSinceWarning);
+            } else {
+                log.warn("Dropped {} activity events: {} buckets are waiting to be written (limit {}); "
+                                + "the database is away or slower than the events ({})",
+                        droppedSinceWarning, aggregator.pendingBuckets() + queuedBuckets, policy.maxPendingBuckets(),
+                        lastFailure == null ? "no write error" : lastFailure);
             }
-            return false;
+            droppedSinceWarning = 0;
+            lastDropWarning = now;
+        }
+    }
+
+    /**
+     * The store keeps up but the open batch already holds half the bound (a burst of many distinct
+     * buckets): flush now on the scheduler instead of waiting for the interval, so that the bound
+     * only drops events when the store cannot keep up.
+     */
+    private void requestEarlyFlush() {
+        try {
+            scheduler.execute(this::scheduledFlush);
+        } catch (RejectedExecutionException e) {
+            log.debug("Early flush not scheduled: the flusher is closing");
         }
     }
 
@@ -234,26 +265,40 @@ public final class MetricFlusher {
         return new FlushResult(applied, events, queue.size(), false);
     }
 
-    /** Moves what the aggregator holds into a new queued batch; null if there is nothing to write. */
+    /**
+     * Moves what the aggregator holds into a new queued batch; null if there is nothing to write.
+     * The aggregator is swapped under the lock and the batch built outside it, so that building a
+     * large batch never stalls {@link #record}; its buckets count against the bound meanwhile.
+     */
     private PendingBatch cut() {
-        PendingBatch pending;
+        MetricAggregator full;
+        long events;
         synchronized (aggregatorLock) {
+            earlyFlushRequested = false;
             if (aggregator.pendingEvents() == 0) {
                 return null;
             }
-            long events = aggregator.pendingEvents();
-            MetricBatch batch = aggregator.drain();
-            if (batch.isEmpty()) {
-                // e.g. a zero-length voice session: counted, with nothing to write
-                eventsWritten.addAndGet(events);
-                return null;
-            }
-            queuedBuckets += batch.size();
-            pending = new PendingBatch(batch, events);
+            full = aggregator;
+            aggregator = newAggregator();
+            events = full.pendingEvents();
+            queuedBuckets += full.pendingBuckets();
         }
+        MetricBatch batch = full.drain();
+        if (batch.isEmpty()) {
+            // e.g. a zero-length voice session: counted, with nothing to write
+            eventsWritten.addAndGet(events);
+            return null;
+        }
+        PendingBatch pending = new PendingBatch(batch, events);
         queue.addLast(pending);
         pendingBatchCount = queue.size();
         return pending;
+    }
+
+    /** An aggregator whose one batch carries the next id (a drained aggregator is thrown away). */
+    private MetricAggregator newAggregator() {
+        String id = batchIds.get();
+        return new MetricAggregator(() -> id);
     }
 
     /** One write of the queue's head; on success it leaves the queue. */

@@ -275,6 +275,27 @@ class MetricFlusherTest {
     }
 
     @Test
+    void aBurstOfDistinctBucketsIsFlushedEarlyInsteadOfDropped() {
+        // GIVEN a bound of 10 buckets and a healthy database
+        MetricFlusher flusher = flusher(policy().withMaxPendingBuckets(10));
+        flusher.start();
+
+        // WHEN joins in 25 different hours arrive within the same instant (one bucket each)
+        List<Boolean> accepted = new ArrayList<>();
+        for (int h = 0; h < 25; h++) {
+            accepted.add(flusher.record(new MemberJoined(GUILD, 50 + h, T0.plus(Duration.ofHours(h)))));
+        }
+        flusher.flush();
+
+        // THEN each time half the bound was reached a flush ran at once: nothing was dropped
+        assertThat(accepted).containsOnly(true);
+        assertThat(clock.instant()).isEqualTo(T0);
+        assertThat(store.attempts()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(store.sum(BucketKind.CHANNEL_HOUR, Counter.JOINS)).isEqualTo(25);
+        assertThat(flusher.stats().eventsDropped()).isZero();
+    }
+
+    @Test
     void closeWritesWhatIsLeftAndRefusesLaterEvents() {
         // GIVEN events recorded since the last interval
         MetricFlusher flusher = flusher(policy());
