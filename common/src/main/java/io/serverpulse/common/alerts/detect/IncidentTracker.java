@@ -1,0 +1,142 @@
+package io.serverpulse.common.alerts.detect;
+
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.alerts.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The life of one alert type's incidents in one guild: closed (maybe cooling down) or open. An
+ * open incident remembers until when its condition holds ({@code aboveUntil}, {@link #ONGOING} for
+ * a level that has not dropped yet), its peak, its total and the channels involved. Not
+ * thread-safe: the guild's state lock guards it.
+ */
+final class IncidentTracker {
+
+    static final long ONGOING = Long.MAX_VALUE;
+
+    private final AlertType type;
+    private Open open;
+    private long cooldownUntil = Long.MIN_VALUE;
+
+    private static final class Open {
+        AlertRecord opened;
+        long windowMillis;
+        Double usual;
+        long aboveUntil;
+        long lastAboveAt;
+        long peak;
+        long total;
+        long pendingTotal;
+        Severity severity;
+        final TreeSet<Long> channels = new TreeSet<>();
+        final TreeSet<Long> pendingChannels = new TreeSet<>();
+    }
+
+    IncidentTracker(AlertType type) {
+        this.type = type;
+    }
+
+    boolean isOpen() {
+        return open != null;
+    }
+
+    boolean inCooldown(long at) {
+        return at < cooldownUntil;
+    }
+
+    AlertRecord current() {
+        return open == null ? null : open.opened;
+    }
+
+    /** Opens an incident and returns its ongoing record. */
+    AlertRecord open(long guildId, long startedAt, long now, long aboveUntil, long observed, Severity severity,
+            List<Long> channels, double baseline, Double usual, long windowMillis, String context) {
+        Instant start = Instant.ofEpochMilli(startedAt);
+        Open o = new Open();
+        o.opened = new AlertRecord(AlertRecord.idFor(guildId, type, start), guildId, type, severity, start, null,
+                channels, observed, baseline, context);
+        o.windowMillis = windowMillis;
+        o.usual = usual;
+        o.aboveUntil = aboveUntil;
+        o.lastAboveAt = now;
+        o.peak = observed;
+        o.total = observed;
+        o.severity = severity;
+        o.channels.addAll(channels);
+        open = o;
+        return o.opened;
+    }
+
+    /** An event while open; it joins the total once the condition holds again at or after it. */
+    void note(long amount, long channelId) {
+        if (open != null) {
+            open.pendingTotal += amount;
+            if (channelId != 0) {
+                open.pendingChannels.add(channelId);
+            }
+        }
+    }
+
+    /** The condition holds at {@code now} (while open): it now holds until {@code aboveUntil}. */
+    void extend(long now, long aboveUntil, long observed, Severity severity) {
+        open.aboveUntil = aboveUntil == ONGOING ? ONGOING : Math.max(open.aboveUntil, aboveUntil);
+        open.lastAboveAt = now;
+        open.peak = Math.max(open.peak, observed);
+        open.severity = AlertContext.max(open.severity, severity);
+        open.total += open.pendingTotal;
+        open.pendingTotal = 0;
+        open.channels.addAll(open.pendingChannels);
+        open.pendingChannels.clear();
+    }
+
+    /** A level-type condition (voice) stopped holding at {@code at}. */
+    void stopAbove(long at) {
+        if (open != null && open.aboveUntil == ONGOING) {
+            open.aboveUntil = at;
+            open.lastAboveAt = at;
+        }
+    }
+
+    /**
+     * Ends the incident if its condition has not held for {@code quietMillis} by {@code now}. The
+     * end is decided at {@code aboveUntil + quiet}, whenever it is noticed, so the outcome does not
+     * depend on how often the detector is ticked.
+     *
+     * @return the ended record, or null if nothing ended
+     */
+    AlertRecord closeIfQuiet(long now, long quietMillis, long cooldownMillis) {
+        if (open == null || open.aboveUntil == ONGOING || now < open.aboveUntil + quietMillis) {
+            return null;
+        }
+        return close(open.lastAboveAt, open.aboveUntil + quietMillis + cooldownMillis);
+    }
+
+    /** Ends the incident now (its rule was switched off). */
+    AlertRecord closeNow(long now, long cooldownMillis) {
+        if (open == null) {
+            return null;
+        }
+        long endedAt = open.aboveUntil == ONGOING ? now : open.lastAboveAt;
+        return close(endedAt, now + cooldownMillis);
+    }
+
+    private AlertRecord close(long endedAt, long cooldownEnd) {
+        Open o = open;
+        open = null;
+        cooldownUntil = cooldownEnd;
+        List<Long> channels = List.copyOf(o.channels);
+        String context = switch (type) {
+            case JOIN_RAID -> AlertContext.raidEnded(o.peak, o.total, o.windowMillis, o.usual);
+            case MASS_DELETION -> AlertContext.deletionEnded(o.peak, o.total, o.windowMillis, channels);
+            case VOICE_SURGE -> AlertContext.voiceEnded(o.peak, o.usual == null ? 0 : o.usual);
+            case ACTIVITY_DROP -> throw new IllegalStateException("activity drops are not tracked in real time");
+        };
+        AlertRecord start = o.opened;
+        return new AlertRecord(start.id(), start.guildId(), type, o.severity, start.startedAt(),
+                Instant.ofEpochMilli(Math.max(endedAt, start.startedAt().toEpochMilli())), channels, o.peak,
+                start.baseline(), context);
+    }
+}

@@ -1,0 +1,133 @@
+package io.serverpulse.common.alerts.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serverpulse.common.alerts.AlertNotice;
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.alerts.AlertRule;
+import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
+import io.serverpulse.common.settings.GuildSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+
+/** The raid detector against a brute-force reference on random join streams. */
+class AlertDetectorPropertyTest {
+
+    private static final long GUILD = 9_000L;
+    private static final Instant T0 = Instant.parse("2026-11-28T00:00:00Z");
+
+    @Provide
+    Arbitrary<List<Long>> joinGaps() {
+        // mostly bursts (gaps up to 8 s), sometimes a pause of up to 10 minutes
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, Arbitraries.longs().between(0, 8_000)),
+                Tuple.of(1, Arbitraries.longs().between(8_000, 600_000))).list().ofMaxSize(120);
+    }
+
+    @Property(tries = 400)
+    void openedNoticesMatchTheMaximalIncidentIntervalsOfABruteForceReference(
+            @ForAll("joinGaps") List<Long> gaps,
+            @ForAll @IntRange(min = 2, max = 10) int threshold,
+            @ForAll @IntRange(min = 5, max = 90) int windowSeconds,
+            @ForAll @IntRange(min = 0, max = 300) int quietSeconds,
+            @ForAll @IntRange(min = 0, max = 600) int cooldownSeconds,
+            @ForAll @IntRange(min = 1, max = 60) int tickSeconds) {
+        // GIVEN a random join stream and a random absolute raid rule, quiet period and cooldown
+        long[] times = new long[gaps.size()];
+        long t = 0;
+        for (int i = 0; i < times.length; i++) {
+            t += gaps.get(i);
+            times[i] = t;
+        }
+        AlertRule rule = new AlertRule(true, threshold, Duration.ofSeconds(windowSeconds), 0);
+        DetectorOptions options = DetectorOptions.defaults()
+                .withQuietPeriod(Duration.ofSeconds(quietSeconds)).withCooldown(Duration.ofSeconds(cooldownSeconds));
+
+        // WHEN it is played without ticks, and again with a tick every few seconds, then ends
+        List<AlertNotice> plain = play(times, rule, options, 0);
+        List<AlertNotice> ticked = play(times, rule, options, tickSeconds * 1000L);
+
+        // THEN the OPENED notices are exactly the reference's incidents, each ended once,
+        // and ticking changes nothing but when an ENDED is sent
+        int expected = referenceIncidents(times, threshold, windowSeconds * 1000L, quietSeconds * 1000L,
+                cooldownSeconds * 1000L);
+        List<AlertRecord> opened = plain.stream().filter(n -> n.kind() == AlertNotice.Kind.OPENED)
+                .map(AlertNotice::alert).toList();
+        List<AlertRecord> ended = plain.stream().filter(n -> n.kind() == AlertNotice.Kind.ENDED)
+                .map(AlertNotice::alert).toList();
+        assertThat(opened).hasSize(expected);
+        assertThat(ended).extracting(AlertRecord::id).containsExactlyElementsOf(opened.stream().map(AlertRecord::id).toList());
+        assertThat(ended).allSatisfy(e -> assertThat(e.endedAt()).isAfterOrEqualTo(e.startedAt()));
+        assertThat(ticked).isEqualTo(plain);
+    }
+
+    private static List<AlertNotice> play(long[] times, AlertRule rule, DetectorOptions options, long tickMillis) {
+        List<AlertNotice> notices = new ArrayList<>();
+        GuildSettings settings = GuildSettings.defaults(GUILD).withAlert(AlertType.JOIN_RAID, rule, T0);
+        AlertDetector detector = new AlertDetector(id -> settings, notices::add, options);
+        long nextTick = tickMillis;
+        for (int i = 0; i < times.length; i++) {
+            while (tickMillis > 0 && nextTick < times[i]) {
+                detector.tick(T0.plusMillis(nextTick));
+                nextTick += tickMillis;
+            }
+            detector.accept(new MemberJoined(GUILD, i + 1, T0.plusMillis(times[i])));
+        }
+        long last = times.length == 0 ? 0 : times[times.length - 1];
+        detector.tick(T0.plusMillis(last).plus(Duration.ofDays(1)));
+        return notices;
+    }
+
+    /**
+     * The reference, by intervals: the raid condition holds on [t_i, t_(i-T+1) + W) after each join i
+     * whose window (brute-force count) reaches T. Those intervals are merged when the gap between
+     * them is shorter than the quiet period: each merged interval is one maximal incident. An
+     * incident opens unless all of its qualifying joins fall in the cooldown after the previous one.
+     */
+    static int referenceIncidents(long[] t, int threshold, long window, long quiet, long cooldown) {
+        List<long[]> intervals = new ArrayList<>();
+        for (int i = 0; i < t.length; i++) {
+            int count = 0;
+            for (int j = 0; j <= i; j++) {
+                if (t[j] > t[i] - window) {
+                    count++;
+                }
+            }
+            if (count >= threshold) {
+                intervals.add(new long[] {t[i], t[i - threshold + 1] + window});
+            }
+        }
+        List<List<long[]>> incidents = new ArrayList<>();
+        long end = Long.MIN_VALUE;
+        for (long[] interval : intervals) {
+            if (incidents.isEmpty() || interval[0] >= end + quiet) {
+                incidents.add(new ArrayList<>());
+                end = interval[1];
+            } else {
+                end = Math.max(end, interval[1]);
+            }
+            incidents.get(incidents.size() - 1).add(interval);
+        }
+        int opened = 0;
+        long cooldownUntil = Long.MIN_VALUE;
+        for (List<long[]> incident : incidents) {
+            long incidentEnd = incident.stream().mapToLong(i -> i[1]).max().orElseThrow();
+            long until = cooldownUntil;
+            if (incident.stream().anyMatch(i -> i[0] >= until)) {
+                opened++;
+                cooldownUntil = incidentEnd + quiet + cooldown;
+            }
+        }
+        return opened;
+    }
+}
