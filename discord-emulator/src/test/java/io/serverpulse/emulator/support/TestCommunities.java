@@ -22,7 +22,7 @@ public final class TestCommunities {
     /** Guild {@code n} (n ≥ 1): owner plus {@code members} members, #general, #random, a Lounge voice channel, a category, one emoji. */
     public static Ids ids(int n, int members) {
         Instant base = Instant.parse("2021-01-01T00:00:00Z").plusSeconds(86_400L * n);
-        long guild = Snowflake.of(base, n);
+        long guild = Snowflake.of(base.plusMillis(n), n);
         List<Long> memberIds = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             memberIds.add(Snowflake.of(Instant.parse("2019-01-01T00:00:00Z").plusSeconds(3_600L * i), 1000L * n + i));
