@@ -6,6 +6,7 @@ import io.serverpulse.emulator.gateway.CloseCodes;
 import io.serverpulse.emulator.gateway.Intents;
 import io.serverpulse.emulator.gateway.Shards;
 import io.serverpulse.emulator.model.Community;
+import io.serverpulse.emulator.support.Awaits;
 import io.serverpulse.emulator.support.RawGateway;
 import io.serverpulse.emulator.support.TestCommunities;
 import io.serverpulse.emulator.timeline.TimelineEvent;
@@ -190,8 +191,9 @@ class GatewayProtocolTest {
         int seen = socket.nextDispatch("GUILD_CREATE", WAIT).path("s").asInt();
 
         // WHEN the connection drops and two messages happen meanwhile
-        emulator.forceDisconnect(emulator.sessions().get(0));
-        socket.awaitClose(WAIT);
+        var session = emulator.sessions().get(0);
+        emulator.forceDisconnect(session);
+        Awaits.until(session::connected, connected -> !connected, WAIT, "the server to notice the dropped connection");
         emulator.apply(new TimelineEvent.MessageCreate(one.guildId(), one.generalId(), Snowflake.of(T0, 5), one.ownerId(), false, "a", T0));
         emulator.apply(new TimelineEvent.MessageCreate(one.guildId(), one.generalId(), Snowflake.of(T0, 6), one.ownerId(), false, "b", T0));
 

@@ -3,9 +3,12 @@ package io.serverpulse.emulator.gateway;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.serverpulse.emulator.state.EmulatorState;
 import io.serverpulse.emulator.state.Json;
+import org.java_websocket.WebSocketImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +109,17 @@ public final class GatewayHub {
         GatewaySession session = require(sessionId);
         session.connection().ifPresent(socket -> {
             LOG.info("forcing disconnect of session {}", sessionId);
+            // shut the TCP connection down at once (FIN, no close frame); a plain close of a channel
+            // registered with the server's selector is deferred until the selector next wakes up
+            if (socket instanceof WebSocketImpl impl && impl.getChannel() instanceof SocketChannel channel) {
+                try {
+                    channel.shutdownOutput();
+                    channel.shutdownInput();
+                    return;
+                } catch (IOException e) {
+                    LOG.debug("shutdown of session {}'s socket failed, closing it: {}", sessionId, e.toString());
+                }
+            }
             socket.closeConnection(1006, "forced disconnect");
         });
     }
