@@ -63,6 +63,9 @@ public final class Playback {
                     while (!cancelled && (wait = dueNanos - System.nanoTime()) > 0) {
                         LockSupport.parkNanos(wait);
                     }
+                    if (cancelled) {
+                        return;
+                    }
                 }
                 applier.apply(event);
                 played.incrementAndGet();
