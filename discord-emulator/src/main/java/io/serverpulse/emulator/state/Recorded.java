@@ -1,0 +1,111 @@
+package io.serverpulse.emulator.state;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Everything the bot sent, for assertions: its messages (current version, with embeds and the
+ * attachments' bytes), edits, command registrations, interaction callbacks, webhook calls and a
+ * log of every REST request with its status. Thread-safe; every getter returns a copy.
+ */
+public final class Recorded {
+
+    private final Map<Long, StoredMessage> messages = new LinkedHashMap<>();
+    private final List<Long> deleted = new ArrayList<>();
+    private final List<MessageEdit> edits = new ArrayList<>();
+    private final List<CommandRegistration> commandRegistrations = new ArrayList<>();
+    private final List<InteractionCallback> interactionCallbacks = new ArrayList<>();
+    private final List<WebhookCall> webhookCalls = new ArrayList<>();
+    private final List<ChannelRecord> channelsCreated = new ArrayList<>();
+    private final List<RequestLog> requests = new ArrayList<>();
+
+    /** All messages the bot sent, in the order sent, each in its latest version. */
+    public synchronized List<StoredMessage> messages() {
+        return new ArrayList<>(messages.values());
+    }
+
+    /** The bot's messages in one channel, in the order sent, each in its latest version. */
+    public synchronized List<StoredMessage> messages(long channelId) {
+        return filter(m -> m.channelId() == channelId);
+    }
+
+    public synchronized Optional<StoredMessage> message(long messageId) {
+        return Optional.ofNullable(messages.get(messageId));
+    }
+
+    /** Ids of the bot's messages that were deleted (they stay in {@link #messages()}). */
+    public synchronized List<Long> deletedMessageIds() {
+        return List.copyOf(deleted);
+    }
+
+    public synchronized List<MessageEdit> edits() {
+        return List.copyOf(edits);
+    }
+
+    public synchronized List<CommandRegistration> commandRegistrations() {
+        return List.copyOf(commandRegistrations);
+    }
+
+    public synchronized List<InteractionCallback> interactionCallbacks() {
+        return List.copyOf(interactionCallbacks);
+    }
+
+    public synchronized List<InteractionCallback> interactionCallbacks(long interactionId) {
+        return interactionCallbacks.stream().filter(c -> c.interactionId() == interactionId).toList();
+    }
+
+    public synchronized List<WebhookCall> webhookCalls() {
+        return List.copyOf(webhookCalls);
+    }
+
+    public synchronized List<ChannelRecord> channelsCreated() {
+        return List.copyOf(channelsCreated);
+    }
+
+    /** Every REST request answered, in order, with its status (429s and 400s included). */
+    public synchronized List<RequestLog> requests() {
+        return List.copyOf(requests);
+    }
+
+    synchronized void message(StoredMessage message) {
+        messages.put(message.id(), message);
+    }
+
+    synchronized void messageDeleted(long messageId) {
+        if (messages.containsKey(messageId)) {
+            deleted.add(messageId);
+        }
+    }
+
+    synchronized void edit(MessageEdit edit) {
+        edits.add(edit);
+    }
+
+    synchronized void commandRegistration(CommandRegistration registration) {
+        commandRegistrations.add(registration);
+    }
+
+    synchronized void interactionCallback(InteractionCallback callback) {
+        interactionCallbacks.add(callback);
+    }
+
+    public synchronized void webhookCall(WebhookCall call) {
+        webhookCalls.add(call);
+    }
+
+    synchronized void channelCreated(ChannelRecord channel) {
+        channelsCreated.add(channel);
+    }
+
+    public synchronized void request(RequestLog log) {
+        requests.add(log);
+    }
+
+    private List<StoredMessage> filter(Predicate<StoredMessage> predicate) {
+        return messages.values().stream().filter(predicate).toList();
+    }
+}
