@@ -142,8 +142,8 @@ public final class RestServer {
             }
             if (route == null) {
                 RestResponse response = RestResponse.error(otherMethod ? ErrorBody.methodNotAllowed() : ErrorBody.notFound());
-                send(exchange, response, Map.of());
                 log(method, path, "-", response.status());
+                send(exchange, response, Map.of());
                 return;
             }
             RateLimitDecision decision = null;
@@ -154,8 +154,9 @@ public final class RestServer {
                 decision = rateLimiter.acquire(route.key(), route.bucketHash(), route.major(params));
                 response = decision.limited() ? rateLimited(decision) : process(exchange, method, path, route, params);
             }
-            send(exchange, response, decision == null ? Map.of() : decision.headers());
+            // logged before answering: a client that has its answer must find the request in the log
             log(method, path, route.key(), response.status());
+            send(exchange, response, decision == null ? Map.of() : decision.headers());
         } catch (RuntimeException e) {
             LOG.error("REST request failed: {}", e.toString(), e);
         }
