@@ -26,7 +26,7 @@ public final class AlertTexts {
             case ACTIVITY_DROP -> texts.get("alerts.rule.drop", rule.factor(), window, rule.threshold());
             case VOICE_SURGE -> texts.get("alerts.rule.voice", rule.factor(), rule.threshold());
         };
-        return texts.get(rule.enabled() ? "alerts.state.on" : "alerts.state.off") + ": " + condition;
+        return texts.get("alerts.rule-line", texts.get(rule.enabled() ? "alerts.state.on" : "alerts.state.off"), condition);
     }
 
     /** 90 s, 5 min, 1 h. */
