@@ -17,9 +17,14 @@ final class LogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture() {
+        this(Level.ALL);
+    }
+
+    /** Captures lines at {@code level} and above (the console gets the same while open). */
+    LogCapture(Level level) {
         appender.start();
         root.addAppender(appender);
-        root.setLevel(Level.ALL);
+        root.setLevel(level);
     }
 
     List<ILoggingEvent> events() {
