@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.serverpulse.common.commands.message.DiscordJson;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -48,9 +47,7 @@ public record DeferredWork(String command, long applicationId, String token, lon
         try {
             JsonNode node = DiscordJson.MAPPER.readTree(json);
             Map<String, String> args = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.path("args").fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.path("args").properties()) {
                 args.put(field.getKey(), field.getValue().asText());
             }
             return new DeferredWork(required(node, "command"), Long.parseUnsignedLong(required(node, "application_id")),

@@ -17,7 +17,7 @@ final class LogCapture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture() {
-        this(Level.ALL);
+        this(Level.TRACE);
     }
 
     /** Captures lines at {@code level} and above (the console gets the same while open). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -185,9 +184,7 @@ class RegistrationJsonTest {
 
     private static Map<String, String> fields(JsonNode object) {
         Map<String, String> fields = new java.util.TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> iterator = object.fields();
-        while (iterator.hasNext()) {
-            Map.Entry<String, JsonNode> entry = iterator.next();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
             fields.put(entry.getKey(), entry.getValue().asText());
         }
         return fields;

@@ -97,7 +97,7 @@ public final class GuildExport {
                 records++;
                 ObjectNode node = settingsJson(settings);
                 json.set("settings", node);
-                node.fields().forEachRemaining(field ->
+                node.properties().forEach(field ->
                         row("setting", settings.updatedAt(), null, null, field.getKey(),
                                 field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString(), null));
             }

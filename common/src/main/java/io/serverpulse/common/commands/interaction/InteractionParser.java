@@ -8,7 +8,6 @@ import io.serverpulse.common.discord.Snowflake;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,9 +145,7 @@ public final class InteractionParser {
         if (node == null || !node.isObject()) {
             return channels;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> entry = fields.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             Optional<Long> id = snowflake(entry.getKey());
             JsonNode channel = entry.getValue();
             if (id.isEmpty() || !channel.isObject()) {
