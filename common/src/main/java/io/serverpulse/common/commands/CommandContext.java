@@ -1,0 +1,174 @@
+package io.serverpulse.common.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.serverpulse.common.commands.interaction.CommandOption;
+import io.serverpulse.common.commands.interaction.Interaction;
+import io.serverpulse.common.commands.interaction.ResolvedChannel;
+import io.serverpulse.common.i18n.Texts;
+import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.store.Store;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One interaction in a guild, with typed access to its options. Option getters throw
+ * {@link BadInputException} naming the option when it is missing or malformed.
+ */
+public final class CommandContext {
+
+    private final Interaction interaction;
+    private final Texts texts;
+    private final Store store;
+    private final Instant now;
+    private final long guildId;
+
+    public CommandContext(Interaction interaction, Texts texts, Store store, Instant now) {
+        this.interaction = interaction;
+        this.texts = texts;
+        this.store = store;
+        this.now = now;
+        this.guildId = interaction.guildId().orElseThrow(() -> new IllegalArgumentException("not in a guild"));
+    }
+
+    public Interaction interaction() {
+        return interaction;
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public long guildId() {
+        return guildId;
+    }
+
+    public GuildSettings settings() {
+        return store.settings(guildId);
+    }
+
+    public void save(GuildSettings settings) {
+        store.saveSettings(settings);
+    }
+
+    /** The invoked sub command's name ({@code ai-provider set} → {@code set}). */
+    public String subCommand() {
+        return interaction.data().options().stream().filter(CommandOption::isSubCommand).map(CommandOption::name)
+                .findFirst().orElseThrow(() -> new BadInputException("error.unknown-command"));
+    }
+
+    /** The options of the command, or of its sub command when one was invoked. */
+    private List<CommandOption> options() {
+        List<CommandOption> top = interaction.data().options();
+        return top.stream().filter(CommandOption::isSubCommand).findFirst().map(CommandOption::options).orElse(top);
+    }
+
+    private Optional<JsonNode> value(String name) {
+        return options().stream().filter(o -> o.name().equals(name) && !o.isSubCommand()).findFirst()
+                .map(CommandOption::value);
+    }
+
+    /** The option's name as the member sees it (localized at registration), for messages. */
+    public String label(String name) {
+        StringBuilder key = new StringBuilder("cmd.").append(interaction.data().name());
+        interaction.data().options().stream().filter(CommandOption::isSubCommand).findFirst()
+                .ifPresent(sub -> key.append('.').append(sub.name()));
+        return texts.find(key.append('.').append(name).append(".name").toString()).orElse(name);
+    }
+
+    public Optional<String> string(String name) {
+        Optional<JsonNode> value = value(name);
+        if (value.isPresent() && !value.get().isTextual()) {
+            throw new BadInputException("error.invalid-option", label(name));
+        }
+        return value.map(JsonNode::textValue);
+    }
+
+    public String requiredString(String name) {
+        return string(name).orElseThrow(() -> new BadInputException("error.missing-option", label(name)));
+    }
+
+    public Optional<Long> integer(String name) {
+        Optional<JsonNode> value = value(name);
+        if (value.isPresent() && !(value.get().isIntegralNumber() && value.get().canConvertToLong())) {
+            throw new BadInputException("error.invalid-option", label(name));
+        }
+        return value.map(JsonNode::longValue);
+    }
+
+    public Optional<Double> number(String name) {
+        Optional<JsonNode> value = value(name);
+        if (value.isPresent() && !(value.get().isNumber() && Double.isFinite(value.get().doubleValue()))) {
+            throw new BadInputException("error.invalid-option", label(name));
+        }
+        return value.map(JsonNode::doubleValue);
+    }
+
+    /** A channel option's id, whatever the channel's type. */
+    public long requiredChannel(String name) {
+        JsonNode value = value(name).orElseThrow(() -> new BadInputException("error.missing-option", label(name)));
+        return (value.isTextual() ? snowflake(value.textValue()) : Optional.<Long>empty())
+                .orElseThrow(() -> new BadInputException("error.invalid-option", label(name)));
+    }
+
+    /**
+     * A channel option: its id, checked against the channel types offered at registration when
+     * Discord resolved the channel.
+     */
+    public long requiredChannel(String name, Set<Integer> allowedTypes) {
+        long id = requiredChannel(name);
+        checkChannelType(id, allowedTypes);
+        return id;
+    }
+
+    /** Throws if Discord resolved the channel with a type outside {@code allowedTypes}. */
+    public void checkChannelType(long channelId, Set<Integer> allowedTypes) {
+        ResolvedChannel resolved = interaction.data().resolvedChannels().get(channelId);
+        if (resolved != null && resolved.type() >= 0 && !allowedTypes.contains(resolved.type())) {
+            throw new BadInputException("error.channel-type", "<#" + channelId + ">");
+        }
+    }
+
+    /** Work to finish after a DEFERRED answer, carrying this interaction's token, guild, member and locale. */
+    public DeferredWork deferredWork(String command, Map<String, String> args) {
+        return new DeferredWork(command, interaction.applicationId(), interaction.token(), guildId,
+                interaction.userId().orElse(0L), interaction.locale(), interaction.attachmentSizeLimit(), args);
+    }
+
+    /** The custom id's part after {@code <command>:}. */
+    public String componentAction() {
+        String customId = interaction.data().customId();
+        int colon = customId.indexOf(':');
+        return colon < 0 ? "" : customId.substring(colon + 1);
+    }
+
+    public List<String> values() {
+        return interaction.data().values();
+    }
+
+    public Map<String, String> modalFields() {
+        return interaction.data().fields();
+    }
+
+    public static Optional<Long> snowflake(String text) {
+        if (text == null || text.isEmpty() || text.length() > 20 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseUnsignedLong(text);
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.serverpulse.common.commands;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.serverpulse.common.commands.ai.AiProviderCommand;
+import io.serverpulse.common.commands.alerts.AlertThresholdCommand;
+import io.serverpulse.common.commands.alerts.ToggleAlertCommand;
+import io.serverpulse.common.commands.channels.CollectChannelCommand;
+import io.serverpulse.common.commands.channels.SetUpdateChannelCommand;
+import io.serverpulse.common.commands.digest.SetDigestCommand;
+import io.serverpulse.common.commands.export.ExportReportCommand;
+import io.serverpulse.common.commands.leaderboard.LeaderboardChart;
+import io.serverpulse.common.commands.leaderboard.LeaderboardCommand;
+import io.serverpulse.common.commands.leaderboard.TopMessagersCommand;
+import io.serverpulse.common.commands.registration.CommandDefinition;
+import io.serverpulse.common.commands.registration.RegistrationJson;
+import io.serverpulse.common.commands.setup.SetupCommand;
+import io.serverpulse.common.commands.status.StatusCommand;
+import io.serverpulse.common.crypto.SecretSealer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The commands by name, and their registration JSON. */
+public final class CommandRegistry {
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    public CommandRegistry(List<Command> commands) {
+        for (Command command : commands) {
+            String name = command.definition().name();
+            if (this.commands.putIfAbsent(name, command) != null) {
+                throw new IllegalArgumentException("two commands named " + name);
+            }
+        }
+    }
+
+    /**
+     * ServerPulse's commands. Without a sealer (no {@code SERVERPULSE_MASTER_KEY}), {@code /ai-provider key}
+     * explains that the operator must configure one.
+     */
+    public static CommandRegistry standard(Optional<SecretSealer> sealer) {
+        LeaderboardChart chart = new LeaderboardChart();
+        return new CommandRegistry(List.of(
+                new SetupCommand(),
+                new SetUpdateChannelCommand(),
+                CollectChannelCommand.add(),
+                CollectChannelCommand.remove(),
+                new TopMessagersCommand(chart),
+                new LeaderboardCommand(),
+                new ToggleAlertCommand(),
+                new AlertThresholdCommand(),
+                new SetDigestCommand(),
+                new AiProviderCommand(sealer),
+                new ExportReportCommand(),
+                new StatusCommand()));
+    }
+
+    public Optional<Command> find(String name) {
+        return Optional.ofNullable(commands.get(name));
+    }
+
+    public List<CommandDefinition> definitions() {
+        return commands.values().stream().map(Command::definition).toList();
+    }
+
+    /** The body of {@code PUT /applications/{application.id}/commands}. */
+    public ArrayNode registrationJson() {
+        return RegistrationJson.build(definitions());
+    }
+}

@@ -1,0 +1,160 @@
+package io.serverpulse.common.commands;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.serverpulse.common.commands.InteractionOutcome.Defer;
+import io.serverpulse.common.commands.InteractionOutcome.Rejected;
+import io.serverpulse.common.commands.InteractionOutcome.Respond;
+import io.serverpulse.common.commands.interaction.Interaction;
+import io.serverpulse.common.commands.interaction.InteractionParser;
+import io.serverpulse.common.commands.interaction.InteractionType;
+import io.serverpulse.common.commands.interaction.NotAnInteractionException;
+import io.serverpulse.common.commands.message.MessageBody;
+import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.i18n.Texts;
+import io.serverpulse.common.store.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport-free command core: a raw interaction in, a Discord interaction response out. The
+ * HTTP endpoint (after verifying the signature) and the gateway adapter both call
+ * {@link #handle(String)}; a worker calls {@link #completeDeferred(DeferredWork)} for deferred answers.
+ *
+ * <p>Nothing escapes: bad input, refusals, an unreachable store and bugs all become ephemeral,
+ * localized messages (see {@link Failures}); only a body that is not an interaction at all comes
+ * back as {@link Rejected} (HTTP 400). Every answer is checked against Discord's limits before it
+ * leaves ({@link ResponseLimits}). The fast path reads and writes the store and nothing slower;
+ * exports and charts are deferred.
+ */
+public final class InteractionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionHandler.class);
+
+    private final Store store;
+    private final CommandRegistry registry;
+    private final Clock clock;
+    private final InteractionParser parser = new InteractionParser();
+
+    public InteractionHandler(Store store, CommandRegistry registry, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The standard commands, sealing AI keys with the configured master key when there is one. */
+    public static InteractionHandler create(ServerPulseConfig config, Store store) {
+        Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
+        return new InteractionHandler(store, CommandRegistry.standard(sealer), Clock.systemUTC());
+    }
+
+    /** Answers one interaction body (the raw JSON Discord sent). Never throws. */
+    public InteractionOutcome handle(String rawJson) {
+        Interaction interaction;
+        try {
+            interaction = parser.parse(rawJson);
+        } catch (NotAnInteractionException e) {
+            LOG.debug("Rejected a body that is not an interaction: {}", e.getMessage());
+            return new Rejected(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Could not read an interaction body", e);
+            return new Rejected("body could not be read");
+        }
+        Texts texts = Texts.forLocale(interaction.locale());
+        String what = describe(interaction);
+        InteractionOutcome outcome;
+        try {
+            outcome = route(interaction, texts);
+        } catch (Exception e) {
+            outcome = new Respond(InteractionResponse.message(Failures.message(e, texts, what)));
+        }
+        return checked(outcome, texts, what);
+    }
+
+    /** Finishes a deferred answer: the edit of {@code @original} to send. Never throws. */
+    public FollowUp completeDeferred(DeferredWork work) {
+        Texts texts = Texts.forLocale(work.locale());
+        String what = "deferred /" + work.command() + " in guild " + work.guildId();
+        MessageBody body;
+        try {
+            Command command = registry.find(work.command())
+                    .orElseThrow(() -> new IllegalArgumentException("no command " + work.command()));
+            body = command.completeDeferred(new DeferredContext(work, texts, store, clock.instant()));
+        } catch (Exception e) {
+            body = Failures.message(e, texts, what);
+        }
+        List<String> violations = ResponseLimits.checkEdit(body.toJson(false), body.files().size());
+        if (!violations.isEmpty()) {
+            body = Failures.invalidAnswer(texts, what, violations);
+        }
+        return new FollowUp(work.applicationId(), work.token(), body.toJson(false), body.files());
+    }
+
+    /** The body of {@code PUT /applications/{application.id}/commands} for these commands. */
+    public ArrayNode registrationJson() {
+        return registry.registrationJson();
+    }
+
+    private InteractionOutcome route(Interaction interaction, Texts texts) {
+        switch (interaction.type()) {
+            case PING:
+                return new Respond(InteractionResponse.pong());
+            case APPLICATION_COMMAND_AUTOCOMPLETE:
+                return new Respond(InteractionResponse.noSuggestions());
+            default:
+                break;
+        }
+        if (!interaction.inGuild()) {
+            return new Respond(InteractionResponse.message(MessageBody.ephemeralText(texts.get("error.guild-only"))));
+        }
+        String name = interaction.type() == InteractionType.APPLICATION_COMMAND
+                ? interaction.data().name()
+                : commandOf(interaction.data().customId());
+        Command command = registry.find(name).orElseThrow(() -> new BadInputException(
+                interaction.type() == InteractionType.APPLICATION_COMMAND
+                        ? "error.unknown-command" : "error.unknown-component"));
+        if (command.definition().admin() && !Permissions.canManageGuild(interaction.permissions().orElseThrow())) {
+            LOG.info("Refused /{} to a member without Manage Server in guild {}", name, interaction.guildId().orElseThrow());
+            return new Respond(InteractionResponse.message(MessageBody.ephemeralText(texts.get("error.not-admin"))));
+        }
+        CommandContext context = new CommandContext(interaction, texts, store, clock.instant());
+        return switch (interaction.type()) {
+            case APPLICATION_COMMAND -> command.execute(context);
+            case MESSAGE_COMPONENT -> command.onComponent(context);
+            case MODAL_SUBMIT -> command.onModalSubmit(context);
+            default -> throw new IllegalStateException("unrouted interaction type " + interaction.type());
+        };
+    }
+
+    private static String commandOf(String customId) {
+        int colon = customId.indexOf(':');
+        return colon <= 0 || customId.length() > ResponseLimits.MAX_CUSTOM_ID ? "" : customId.substring(0, colon);
+    }
+
+    private static InteractionOutcome checked(InteractionOutcome outcome, Texts texts, String what) {
+        InteractionResponse response;
+        if (outcome instanceof Respond respond) {
+            response = respond.response();
+        } else if (outcome instanceof Defer defer) {
+            response = defer.response();
+        } else {
+            return outcome;
+        }
+        List<String> violations = ResponseLimits.checkResponse(response.body(), response.files().size());
+        if (violations.isEmpty()) {
+            return outcome;
+        }
+        return new Respond(InteractionResponse.message(Failures.invalidAnswer(texts, what, violations)));
+    }
+
+    private static String describe(Interaction interaction) {
+        String target = interaction.data().name().isEmpty() ? interaction.data().customId() : "/" + interaction.data().name();
+        // member-chosen text goes to the log: keep it short and on one line
+        String safe = (target.length() > 120 ? target.substring(0, 120) : target).replaceAll("[^\\p{Graph} ]", "?");
+        return interaction.type() + " " + safe + interaction.guildId().map(id -> " in guild " + id).orElse("");
+    }
+}

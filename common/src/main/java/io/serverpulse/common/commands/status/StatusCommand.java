@@ -1,0 +1,119 @@
+package io.serverpulse.common.commands.status;
+
+import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.commands.BadInputException;
+import io.serverpulse.common.commands.Command;
+import io.serverpulse.common.commands.CommandContext;
+import io.serverpulse.common.commands.InteractionOutcome;
+import io.serverpulse.common.commands.InteractionResponse;
+import io.serverpulse.common.commands.ai.AiProviderCommand;
+import io.serverpulse.common.commands.alerts.AlertTexts;
+import io.serverpulse.common.commands.message.Embed;
+import io.serverpulse.common.commands.message.MessageBody;
+import io.serverpulse.common.commands.registration.CommandDefinition;
+import io.serverpulse.common.commands.registration.OptionDefinition;
+import io.serverpulse.common.i18n.Texts;
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.settings.DigestFrequency;
+import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /serverpulse status}: the guild's configuration (never the AI key, only whether one is set)
+ * and the health of collection: whether the store answers, which store it is, and the last hour in
+ * which activity was counted.
+ */
+public final class StatusCommand implements Command {
+
+    public static final String NAME = "serverpulse";
+    /** How far back "last activity" looks. */
+    public static final Duration ACTIVITY_LOOKBACK = Duration.ofDays(3);
+    private static final int MAX_LISTED_CHANNELS = 30;
+
+    @Override
+    public CommandDefinition definition() {
+        return CommandDefinition.admin(NAME, OptionDefinition.subCommand(NAME, "status", List.of()));
+    }
+
+    @Override
+    public InteractionOutcome execute(CommandContext context) {
+        if (!"status".equals(context.subCommand())) {
+            throw new BadInputException("error.unknown-command");
+        }
+        Texts texts = context.texts();
+        Store store = context.store();
+        Embed.Builder embed = Embed.builder().title(texts.get("status.title"));
+        if (!store.healthy()) {
+            embed.color(0xED4245).description(texts.get("status.store-down", shortDescription(store)));
+            return reply(embed.build());
+        }
+        GuildSettings settings = context.settings();
+        embed.field(texts.get("status.update-channel"), settings.updateChannelId() == null ? texts.get("status.not-set")
+                : "<#" + Long.toUnsignedString(settings.updateChannelId()) + ">", true);
+        embed.field(texts.get("status.digest"), texts.get("choice.digest." + settings.digest().option())
+                + (settings.digest() != DigestFrequency.NONE && settings.updateChannelId() == null
+                        ? " " + texts.get("status.digest-needs-channel") : ""), true);
+        embed.field(texts.get("status.collected", settings.collectChannels().size()), channels(settings, texts), false);
+        embed.field(texts.get("status.alerts"), alerts(settings, texts), false);
+        embed.field(texts.get("status.ai"), ai(settings, texts), true);
+        embed.field(texts.get("status.retention"), texts.get("status.retention-value", settings.retention().metricsDays(),
+                settings.retention().leaderboardDays(), settings.retention().summaryDays()), true);
+        embed.field(texts.get("status.health"), health(store, context.guildId(), context.now(), texts), false);
+        return reply(embed.build());
+    }
+
+    private static InteractionOutcome reply(Embed embed) {
+        return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.embeds(true, embed)));
+    }
+
+    private static String shortDescription(Store store) {
+        String description = store.describe().replace('`', '\'');
+        return description.length() > 200 ? description.substring(0, 200) + "…" : description;
+    }
+
+    private static String channels(GuildSettings settings, Texts texts) {
+        if (settings.collectChannels().isEmpty()) {
+            return texts.get("status.collected-none");
+        }
+        String listed = settings.collectChannels().stream().limit(MAX_LISTED_CHANNELS)
+                .map(id -> "<#" + Long.toUnsignedString(id) + ">").collect(Collectors.joining(" "));
+        int more = settings.collectChannels().size() - MAX_LISTED_CHANNELS;
+        return more > 0 ? listed + " " + texts.get("status.and-more", more) : listed;
+    }
+
+    private static String alerts(GuildSettings settings, Texts texts) {
+        StringBuilder lines = new StringBuilder();
+        for (AlertType type : AlertType.values()) {
+            lines.append("**").append(AlertTexts.typeName(type, texts)).append("** — ")
+                    .append(AlertTexts.describe(type, settings.alert(type), texts)).append('\n');
+        }
+        return lines.toString().strip();
+    }
+
+    private static String ai(GuildSettings settings, Texts texts) {
+        if (settings.aiProvider() == null) {
+            return texts.get("status.ai-none");
+        }
+        return texts.get("status.ai-value", AiProviderCommand.providerName(settings.aiProvider(), texts),
+                settings.aiModel() == null ? texts.get("ai.model-default") : settings.aiModel(),
+                texts.get(settings.aiKeyCiphertext() != null ? "status.yes" : "status.no"));
+    }
+
+    private static String health(Store store, long guildId, Instant now, Texts texts) {
+        Instant end = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        List<BucketRow> rows = store.buckets(BucketKind.CHANNEL_HOUR, guildId, null, null,
+                new TimeWindow(end.minus(ACTIVITY_LOOKBACK), end));
+        Optional<Instant> last = rows.stream().map(row -> row.key().start()).max(Instant::compareTo);
+        String activity = last.map(hour -> texts.get("status.last-activity", "<t:" + hour.getEpochSecond() + ":f>"))
+                .orElseGet(() -> texts.get("status.no-activity", ACTIVITY_LOOKBACK.toDays()));
+        return texts.get("status.store", shortDescription(store)) + "\n" + activity;
+    }
+}

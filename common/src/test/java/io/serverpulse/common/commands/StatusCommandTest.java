@@ -1,0 +1,116 @@
+package io.serverpulse.common.commands;
+
+import static io.serverpulse.common.commands.CommandKit.ANNOUNCEMENTS;
+import static io.serverpulse.common.commands.CommandKit.GENERAL;
+import static io.serverpulse.common.commands.CommandKit.GUILD;
+import static io.serverpulse.common.commands.CommandKit.MEMES;
+import static io.serverpulse.common.commands.CommandKit.NOW;
+import static io.serverpulse.common.commands.CommandKit.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.alerts.AlertRule;
+import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.commands.CommandKit.Answer;
+import io.serverpulse.common.settings.DigestFrequency;
+import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StatusCommandTest {
+
+    private final CommandKit kit = new CommandKit();
+
+    private static Map<String, String> fields(Answer answer) {
+        Map<String, String> fields = new HashMap<>();
+        answer.data().path("embeds").get(0).path("fields").forEach(f -> fields.put(f.path("name").asText(), f.path("value").asText()));
+        return fields;
+    }
+
+    @Test
+    void aFreshGuildSeesDefaultsAndNoActivity() {
+        // GIVEN / WHEN /serverpulse status in a guild that configured nothing
+        Answer answer = kit.run(fixture("serverpulse-status.json"));
+
+        // THEN the defaults are shown privately with a hint for each gap
+        assertThat(answer.ephemeral()).isTrue();
+        Map<String, String> fields = fields(answer);
+        assertThat(fields).containsEntry("Update channel", "not set")
+                .containsEntry("Digest", "weekly (set an update channel to receive it)")
+                .containsEntry("Collected channels (0)", "None yet: add one with /add-collect-channel.")
+                .containsEntry("AI", "No provider set")
+                .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d")
+                .containsEntry("Collection health", "Storage: `memory`, answering\nNo activity counted in the last 3 days.");
+        assertThat(fields.get("Alerts")).contains("**Join raid** — on: 10 joins within 1 min")
+                .contains("**Activity drop** — on: messages in 1 h fall below 50% of usual (when usually at least 20)");
+    }
+
+    @Test
+    void aConfiguredGuildSeesItsSettingsButNeverTheKey() {
+        // GIVEN a configured guild with a sealed AI key and activity two hours ago
+        String sealed = kit.sealer.seal(GUILD, "sk-never-show-me-123");
+        kit.store.saveSettings(GuildSettings.defaults(GUILD).withUpdateChannel(ANNOUNCEMENTS, Instant.EPOCH)
+                .withCollectChannels(Set.of(GENERAL, MEMES), Instant.EPOCH).withDigest(DigestFrequency.DAILY, Instant.EPOCH)
+                .withAlert(AlertType.VOICE_SURGE, new AlertRule(false, 8, Duration.ofMinutes(5), 4.0), Instant.EPOCH)
+                .withRetention(new Retention(30, 7, 60), Instant.EPOCH)
+                .withAi(AiProvider.ANTHROPIC, "claude-haiku", sealed, Instant.EPOCH));
+        kit.post(GUILD, GENERAL, 200000000000000001L, 2, NOW.minus(Duration.ofHours(2)));
+
+        // WHEN /serverpulse status runs
+        Answer answer = kit.run(fixture("serverpulse-status.json"));
+
+        // THEN every setting is shown, the key only as "set"
+        Map<String, String> fields = fields(answer);
+        assertThat(fields).containsEntry("Update channel", "<#1176201535215009860>")
+                .containsEntry("Digest", "daily")
+                .containsEntry("Collected channels (2)", "<#1176201535215009855> <#1176201535215009861>")
+                .containsEntry("AI", "Anthropic · model: claude-haiku · key set: yes")
+                .containsEntry("Retention", "metrics 30 d · leaderboards 7 d · summaries 60 d");
+        assertThat(fields.get("Alerts")).contains("**Voice surge** — off: 4× the usual members in voice, and at least 8");
+        long twoHoursAgo = NOW.minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).getEpochSecond();
+        assertThat(fields.get("Collection health")).endsWith("Last activity counted: <t:" + twoHoursAgo + ":f>");
+        assertThat(answer.text()).doesNotContain(sealed).doesNotContain("sk-never");
+    }
+
+    @Test
+    void anUnreachableStoreIsReportedNotFailed() {
+        // GIVEN a store that no longer answers
+        kit.store.close();
+
+        // WHEN / THEN status says so in an embed
+        Answer answer = kit.run(fixture("serverpulse-status.json"));
+        JsonNode embed = answer.data().path("embeds").get(0);
+        assertThat(embed.path("description").asText()).startsWith("⚠️ Storage `memory` isn’t answering.");
+        assertThat(answer.ephemeral()).isTrue();
+    }
+
+    @Test
+    void manyCollectedChannelsAreShortened() {
+        // GIVEN 40 collected channels
+        Set<Long> channels = new java.util.TreeSet<>();
+        for (long i = 1; i <= 40; i++) {
+            channels.add(1176201535215010000L + i);
+        }
+        kit.store.saveSettings(GuildSettings.defaults(GUILD).withCollectChannels(channels, Instant.EPOCH));
+
+        // WHEN / THEN the list fits one field and says how many more there are
+        Answer answer = kit.run(fixture("serverpulse-status.json"));
+        assertThat(fields(answer).get("Collected channels (40)")).endsWith("and 10 more");
+    }
+
+    @Test
+    void statusIsTranslated() {
+        // GIVEN / WHEN a French admin asks
+        Answer answer = kit.run(CommandKit.withLocale(fixture("serverpulse-status.json"), "fr"));
+
+        // THEN it is in French
+        assertThat(answer.data().path("embeds").get(0).path("title").asText()).isEqualTo("État de ServerPulse");
+        assertThat(fields(answer)).containsEntry("Salon des annonces", "non défini");
+    }
+}

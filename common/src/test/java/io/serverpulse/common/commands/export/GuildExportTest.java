@@ -1,0 +1,52 @@
+package io.serverpulse.common.commands.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.ai.AiSummary;
+import io.serverpulse.common.store.memory.InMemoryStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class GuildExportTest {
+
+    private static final long GUILD = 1176201535215009852L;
+    private static final Instant NOW = Instant.parse("2026-11-28T18:30:00Z");
+
+    @Test
+    void cellsThatSpreadsheetsWouldRunAsFormulasStayText() {
+        // GIVEN an AI summary whose text starts like a formula
+        InMemoryStore store = new InMemoryStore();
+        store.saveSummary(new AiSummary(GUILD, "weekly:2026-11-23", AiProvider.OPENAI, "m",
+                "=HYPERLINK(\"http://example.invalid\",\"click\")", NOW));
+
+        // WHEN the guild is exported as CSV
+        String csv = new String(GuildExport.of(store, GUILD, NOW).bytes(ExportFormat.CSV), StandardCharsets.UTF_8);
+
+        // THEN the cell is prefixed so that it is shown, not evaluated; plain numbers stay numbers
+        assertThat(csv).contains("\"'=HYPERLINK(").doesNotContain(",\"=HYPERLINK(");
+        assertThat(GuildExport.spreadsheetSafe("-12")).isEqualTo("-12");
+        assertThat(GuildExport.spreadsheetSafe("-rm")).isEqualTo("'-rm");
+        assertThat(GuildExport.spreadsheetSafe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(GuildExport.spreadsheetSafe("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void anEmptyGuildExportsAnEmptyButValidFile() throws Exception {
+        // GIVEN a guild with nothing stored
+        InMemoryStore store = new InMemoryStore();
+
+        // WHEN it is exported
+        GuildExport export = GuildExport.of(store, GUILD, NOW);
+
+        // THEN the JSON names the guild and has empty lists; the CSV has its header only
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(export.bytes(ExportFormat.JSON));
+        assertThat(json.path("guild_id").asText()).isEqualTo("1176201535215009852");
+        assertThat(json.path("settings").isNull()).isTrue();
+        assertThat(json.path("metrics")).isEmpty();
+        assertThat(export.records()).isZero();
+        assertThat(new String(export.bytes(ExportFormat.CSV), StandardCharsets.UTF_8).strip())
+                .isEqualTo("record,time,channel_id,member_id,key,value,details");
+    }
+}
