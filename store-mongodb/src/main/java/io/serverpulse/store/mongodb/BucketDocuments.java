@@ -43,12 +43,12 @@ final class BucketDocuments {
     }
 
     /**
-     * When a bucket may be deleted: the end of its hour or day plus the guild's metrics retention
-     * (so every event in it is kept at least that long); member-hour buckets only serve the exact
-     * 24-hour leaderboards and use {@link BucketKind#MEMBER_HOUR_RETENTION} whatever the guild's setting.
+     * When a bucket may be deleted (the storage contract's rule): its start plus the guild's metrics
+     * retention; member-hour buckets only serve the exact 24-hour leaderboards and use
+     * {@link BucketKind#MEMBER_HOUR_RETENTION} whatever the guild's setting.
      */
     static Instant expireAt(BucketKey key, Retention retention) {
         Duration keep = key.kind() == BucketKind.MEMBER_HOUR ? BucketKind.MEMBER_HOUR_RETENTION : retention.metrics();
-        return key.start().plus(1, key.kind().unit()).plus(keep);
+        return key.start().plus(keep);
     }
 }

@@ -23,10 +23,9 @@ import org.bson.Document;
  */
 final class MetricReader {
 
-    private static final Comparator<BucketRow> BY_START_THEN_ID =
-            Comparator.<BucketRow, java.time.Instant>comparing(r -> r.key().start()).thenComparing(r -> r.key().id());
-    private static final Comparator<KeyCount> HIGHEST_FIRST =
-            Comparator.comparingLong(KeyCount::count).reversed().thenComparing(KeyCount::key);
+    private static final Comparator<BucketRow> BY_START_THEN_ID = Comparator
+            .<BucketRow, java.time.Instant>comparing(r -> r.key().start())
+            .thenComparing(r -> r.key().id(), CodePointOrder.COMPARATOR);
 
     private final MongoDatabase database;
 
@@ -87,17 +86,20 @@ final class MetricReader {
         List<Document> pipeline = List.of(
                 new Document("$match", match),
                 new Document("$group", new Document(Fields.ID, "$" + groupBy)
-                        .append("total", new Document("$sum", "$" + field))));
-        // one row per channel or emoji: ordered here so that ties sort by the key as a string, as in every store
+                        .append("total", new Document("$sum", "$" + field))),
+                new Document("$match", new Document("total", new Document("$gt", 0))));
+        // one row per channel or emoji, ordered here: ties by channel id numerically, or by emoji in
+        // code point order, which mongo-java-server's $sort does not follow (it compares UTF-16 units)
+        List<Document> groups = database.getCollection(kind.collection()).aggregate(pipeline).into(new ArrayList<>());
+        Comparator<Document> byKey = kind == BucketKind.CHANNEL_HOUR
+                ? Comparator.comparingLong(d -> ((Number) d.get(Fields.ID)).longValue())
+                : Comparator.comparing(d -> d.getString(Fields.ID), CodePointOrder.COMPARATOR);
+        groups.sort(Comparator.<Document>comparingLong(d -> ((Number) d.get("total")).longValue()).reversed().thenComparing(byKey));
         List<KeyCount> totals = new ArrayList<>();
-        for (Document d : database.getCollection(kind.collection()).aggregate(pipeline)) {
-            long total = ((Number) d.get("total")).longValue();
-            if (total > 0) {
-                totals.add(new KeyCount(String.valueOf(d.get(Fields.ID)), total));
-            }
+        for (Document d : groups.subList(0, Math.min(limit, groups.size()))) {
+            totals.add(new KeyCount(String.valueOf(d.get(Fields.ID)), ((Number) d.get("total")).longValue()));
         }
-        totals.sort(HIGHEST_FIRST);
-        return totals.size() > limit ? List.copyOf(totals.subList(0, limit)) : totals;
+        return totals;
     }
 
     /** {@code {guild_id: g, start: {$gte: from, $lt: to}}}: bucket starts are whole hours, so milliseconds are exact. */

@@ -81,6 +81,7 @@ public final class MongoStore implements Store {
     private final RetentionLookup retentions;
     private final MetricWriter writer;
     private final MetricReader reader;
+    private volatile boolean closed;
 
     /** Uses a client the caller owns (and closes): {@link #close()} leaves it open. */
     public MongoStore(MongoClient client, String databaseName) {
@@ -181,6 +182,9 @@ public final class MongoStore implements Store {
 
     @Override
     public boolean healthy() {
+        if (closed) {
+            return false;
+        }
         try {
             database.runCommand(new Document("ping", 1));
             return true;
@@ -192,6 +196,10 @@ public final class MongoStore implements Store {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (ownsClient) {
             client.close();
         }
@@ -283,7 +291,7 @@ public final class MongoStore implements Store {
                     events.add(e);
                 }
             }
-            events.sort(Comparator.comparing(MemberEvent::at).thenComparing(MemberEvent::id));
+            events.sort(Comparator.comparing(MemberEvent::at).thenComparing(MemberEvent::id, CodePointOrder.COMPARATOR));
             return events;
         });
     }
@@ -294,7 +302,7 @@ public final class MongoStore implements Store {
     public void saveAlert(AlertRecord alert) {
         call("alert write", () -> {
             Instant expireAt = alert.startedAt().plus(retentions.of(alert.guildId()).metrics());
-            return collection(CollectionNames.ALERTS).replaceOne(new Document(Fields.ID, alert.id()),
+            return collection(CollectionNames.ALERTS).replaceOne(new Document(Fields.ID, RecordDocuments.alertId(alert.guildId(), alert.id())),
                     RecordDocuments.alert(alert, expireAt), new ReplaceOptions().upsert(true));
         });
     }
@@ -309,7 +317,7 @@ public final class MongoStore implements Store {
                     alerts.add(a);
                 }
             }
-            alerts.sort(Comparator.comparing(AlertRecord::startedAt).thenComparing(AlertRecord::id));
+            alerts.sort(Comparator.comparing(AlertRecord::startedAt).thenComparing(AlertRecord::id, CodePointOrder.COMPARATOR));
             return alerts;
         });
     }
@@ -449,6 +457,9 @@ public final class MongoStore implements Store {
     }
 
     private <T> T call(String what, Supplier<T> action) {
+        if (closed) {
+            throw new IllegalStateException("the MongoDB store " + description + " is closed");
+        }
         try {
             return action.get();
         } catch (MongoException e) {

@@ -40,9 +40,15 @@ final class RecordDocuments {
                 BsonInstants.get(d, "at"));
     }
 
+    /** Alert ids are unique within a guild: the document id puts the guild in front. */
+    static String alertId(long guildId, String alertId) {
+        return guildId + ":" + alertId;
+    }
+
     static Document alert(AlertRecord a, Instant expireAt) {
-        Document doc = new Document(Fields.ID, a.id())
+        Document doc = new Document(Fields.ID, alertId(a.guildId(), a.id()))
                 .append(Fields.GUILD_ID, a.guildId())
+                .append("alert_id", a.id())
                 .append("type", a.type().option())
                 .append("severity", a.severity().name().toLowerCase(java.util.Locale.ROOT));
         BsonInstants.put(doc, "started_at", a.startedAt());
@@ -64,7 +70,7 @@ final class RecordDocuments {
         }
         AlertType type = AlertType.fromOption(d.getString("type"))
                 .orElseThrow(() -> new IllegalStateException("unknown alert type in alerts/" + d.get(Fields.ID)));
-        return new AlertRecord(d.getString(Fields.ID), d.getLong(Fields.GUILD_ID), type,
+        return new AlertRecord(d.getString("alert_id"), d.getLong(Fields.GUILD_ID), type,
                 Severity.valueOf(d.getString("severity").toUpperCase(java.util.Locale.ROOT)),
                 BsonInstants.get(d, "started_at"), BsonInstants.get(d, "ended_at"), channels,
                 ((Number) d.get("observed")).longValue(), ((Number) d.get("baseline")).doubleValue(),

@@ -258,7 +258,7 @@ abstract class MongoStoreBehaviour {
         // WHEN a batch is applied
         store.apply(sampleBatch("batch-1"));
 
-        // THEN a channel-hour bucket reads well in Atlas and expires 7 days after its hour ends
+        // THEN a channel-hour bucket reads well in Atlas and expires 7 days after its hour starts
         BucketKey hour = BucketKey.channelHour(GUILD, CHANNEL, T);
         Document doc = db.getCollection("hourly_metrics").find(new Document("_id", hour.id())).first();
         assertThat(doc.getString("_id")).isEqualTo(GUILD + ":" + CHANNEL + ":0::" + Instant.parse("2026-11-23T10:00:00Z").getEpochSecond());
@@ -266,19 +266,19 @@ abstract class MongoStoreBehaviour {
         assertThat(doc.getLong("channel_id")).isEqualTo(CHANNEL);
         assertThat(doc.getDate("start")).isEqualTo(Date.from(Instant.parse("2026-11-23T10:00:00Z")));
         assertThat(((Number) doc.get("messages")).longValue()).isEqualTo(5);
-        assertThat(doc.getDate("expire_at")).isEqualTo(Date.from(Instant.parse("2026-11-30T11:00:00Z")));
+        assertThat(doc.getDate("expire_at")).isEqualTo(Date.from(Instant.parse("2026-11-30T10:00:00Z")));
         assertThat(doc.getList("batches", String.class)).containsExactly("batch-1");
 
         // AND member-hour buckets keep their own short retention whatever the guild's setting
         Document memberHour = db.getCollection("user_hourly")
                 .find(new Document("_id", BucketKey.memberHour(GUILD, CHANNEL, ALICE, T).id())).first();
         assertThat(memberHour.getDate("expire_at"))
-                .isEqualTo(Date.from(Instant.parse("2026-11-23T11:00:00Z").plus(BucketKind.MEMBER_HOUR_RETENTION)));
+                .isEqualTo(Date.from(Instant.parse("2026-11-23T10:00:00Z").plus(BucketKind.MEMBER_HOUR_RETENTION)));
 
-        // AND a member-day bucket expires 7 days after its day ends
+        // AND a member-day bucket expires 7 days after its day starts
         Document memberDay = db.getCollection("user_daily")
                 .find(new Document("_id", BucketKey.memberDay(GUILD, CHANNEL, ALICE, T).id())).first();
-        assertThat(memberDay.getDate("expire_at")).isEqualTo(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
+        assertThat(memberDay.getDate("expire_at")).isEqualTo(Date.from(Instant.parse("2026-11-30T00:00:00Z")));
         assertThat(((Number) memberDay.get("reactions")).longValue()).isEqualTo(4);
     }
 
