@@ -338,6 +338,43 @@ abstract class MongoStoreBehaviour {
         assertThat(doc.getDate("started_at")).isEqualTo(Date.from(Instant.parse("2026-11-23T10:15:00.123Z")));
     }
 
+    @Test
+    void settings_are_stored_field_by_field_as_an_admin_reads_them_in_atlas() throws Exception {
+        // GIVEN settings that differ from the defaults in every field
+        Instant t = Instant.parse("2026-11-23T10:15:00.125Z");
+        GuildSettings settings = GuildSettings.defaults(GUILD)
+                .withUpdateChannel(CHANNEL, t)
+                .withCollectChannels(java.util.Set.of(OTHER_CHANNEL, CHANNEL), t)
+                .withDigest(io.serverpulse.common.settings.DigestFrequency.DAILY, t)
+                .withAlert(AlertType.JOIN_RAID, new io.serverpulse.common.alerts.AlertRule(true, 25, Duration.ofSeconds(90), 2.5), t)
+                .withAlert(AlertType.VOICE_SURGE, io.serverpulse.common.alerts.AlertRule.defaultFor(AlertType.VOICE_SURGE).withEnabled(false), t)
+                .withRetention(new Retention(30, 7, 60), t)
+                .withAi(io.serverpulse.common.ai.AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ==", t)
+                .withLocale("de", t)
+                .withSentiment(true, t)
+                .withCountBots(true, t);
+        Document fixture = Document.parse(fixture("fixtures/guild_settings_document.json"));
+
+        // WHEN they are saved
+        store.saveSettings(settings);
+
+        // THEN the stored document is exactly the readable fixture
+        Document stored = db.getCollection("guild_settings").find(new Document("_id", GUILD)).first();
+        assertThat(stored).isEqualTo(fixture);
+
+        // AND a document written that way by hand (say, edited in Atlas) reads back as those settings
+        db.getCollection("guild_settings").deleteMany(new Document());
+        db.getCollection("guild_settings").insertOne(fixture);
+        assertThat(store.findSettings(GUILD)).contains(settings);
+    }
+
+    private static String fixture(String path) throws java.io.IOException {
+        try (java.io.InputStream in = MongoStoreBehaviour.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as("fixture %s", path).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private Map<String, List<Document>> listIndexes() {
         Map<String, List<Document>> all = new java.util.TreeMap<>();
         for (String collection : CollectionNames.expiring()) {
