@@ -8,10 +8,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.WriteModel;
 import com.mongodb.connection.ClusterSettings;
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
@@ -27,25 +25,19 @@ import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.settings.GuildSettings;
-import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +63,11 @@ public final class MongoStore implements Store {
     public static final String DEFAULT_DATABASE = "serverpulse";
     /** How long an operation waits for a reachable server before failing, unless the URI says otherwise. */
     public static final Duration DEFAULT_SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a connected operation may wait for the server's reply before it fails, unless the URI
+     * sets {@code socketTimeoutMS}: a server that stops answering must not hang the flusher.
+     */
+    public static final Duration DEFAULT_SOCKET_READ_TIMEOUT = Duration.ofSeconds(60);
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
@@ -81,6 +78,8 @@ public final class MongoStore implements Store {
     private final RetentionLookup retentions;
     private final MetricWriter writer;
     private final MetricReader reader;
+    private final GuildRecords records;
+    private final GuildData guildData;
     private volatile boolean closed;
 
     /** Uses a client the caller owns (and closes): {@link #close()} leaves it open. */
@@ -105,11 +104,10 @@ public final class MongoStore implements Store {
         this.retentions = new RetentionLookup(database);
         this.writer = new MetricWriter(database, retentions);
         this.reader = new MetricReader(database);
+        this.records = new GuildRecords(database, retentions);
+        this.guildData = new GuildData(database);
         try {
-            call("index creation", () -> {
-                MongoIndexes.ensure(database);
-                return null;
-            });
+            run("index creation", () -> MongoIndexes.ensure(database));
         } catch (RuntimeException e) {
             if (ownsClient) {
                 client.close();
@@ -121,8 +119,9 @@ public final class MongoStore implements Store {
 
     /**
      * Connects to the URI ({@code mongodb://} or {@code mongodb+srv://}); the database is the URI's
-     * path, {@link #DEFAULT_DATABASE} when it has none. Server selection times out after the URI's
-     * {@code serverSelectionTimeoutMS}, or {@link #DEFAULT_SERVER_SELECTION_TIMEOUT}.
+     * path, {@link #DEFAULT_DATABASE} when it has none. Server selection (and connecting) times out
+     * after the URI's {@code serverSelectionTimeoutMS}, or {@link #DEFAULT_SERVER_SELECTION_TIMEOUT};
+     * waiting for a reply after the URI's {@code socketTimeoutMS}, or {@link #DEFAULT_SOCKET_READ_TIMEOUT}.
      *
      * @throws IllegalArgumentException if the URI is not a MongoDB connection string
      * @throws StoreException if the database cannot be reached
@@ -143,10 +142,13 @@ public final class MongoStore implements Store {
             throw new IllegalArgumentException("the server selection timeout must be positive: " + timeout);
         }
         long millis = timeout.toMillis();
+        long readMillis = connection.getSocketTimeout() == null
+                ? DEFAULT_SOCKET_READ_TIMEOUT.toMillis() : connection.getSocketTimeout();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(millis, Integer.MAX_VALUE), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(millis, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)
+                        .readTimeout(readMillis, TimeUnit.MILLISECONDS))
                 .build();
         String databaseName = connection.getDatabase() == null || connection.getDatabase().isBlank()
                 ? DEFAULT_DATABASE : connection.getDatabase();
@@ -215,7 +217,8 @@ public final class MongoStore implements Store {
 
     @Override
     public void saveSettings(GuildSettings settings) {
-        call("settings write", () -> settings().replaceOne(new Document(Fields.ID, settings.guildId()),
+        Objects.requireNonNull(settings, "settings");
+        run("settings write", () -> settings().replaceOne(new Document(Fields.ID, settings.guildId()),
                 SettingsDocuments.toDocument(settings), new ReplaceOptions().upsert(true)));
     }
 
@@ -235,10 +238,7 @@ public final class MongoStore implements Store {
     @Override
     public void apply(MetricBatch batch) {
         Objects.requireNonNull(batch, "batch");
-        call("metric write", () -> {
-            writer.apply(batch);
-            return null;
-        });
+        run("metric write", () -> writer.apply(batch));
     }
 
     @Override
@@ -261,106 +261,55 @@ public final class MongoStore implements Store {
         return call("totals read", () -> reader.totals(kind, guildId, counter, window, limit));
     }
 
-    // ---- member events
+    // ---- member events, alerts, summaries, leaderboard cache
 
     @Override
     public void recordMemberEvents(List<MemberEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        call("member event write", () -> {
-            Map<Long, Retention> retention = retentions.of(guilds(events, MemberEvent::guildId));
-            List<WriteModel<Document>> writes = new ArrayList<>(events.size());
-            for (MemberEvent e : events) {
-                Instant expireAt = e.at().plus(retention.get(e.guildId()).metrics());
-                writes.add(new ReplaceOneModel<>(new Document(Fields.ID, e.id()), RecordDocuments.memberEvent(e, expireAt),
-                        new ReplaceOptions().upsert(true)));
-            }
-            collection(CollectionNames.MEMBER_EVENTS).bulkWrite(writes);
-            return null;
-        });
+        Objects.requireNonNull(events, "events");
+        run("member event write", () -> records.recordMemberEvents(events));
     }
 
     @Override
     public List<MemberEvent> memberEvents(long guildId, TimeWindow window) {
-        return call("member event read", () -> {
-            List<MemberEvent> events = new ArrayList<>();
-            for (Document d : collection(CollectionNames.MEMBER_EVENTS).find(between(guildId, "at", window))) {
-                MemberEvent e = RecordDocuments.memberEvent(d);
-                if (window.contains(e.at())) {
-                    events.add(e);
-                }
-            }
-            events.sort(Comparator.comparing(MemberEvent::at).thenComparing(MemberEvent::id, CodePointOrder.COMPARATOR));
-            return events;
-        });
+        Objects.requireNonNull(window, "window");
+        return call("member event read", () -> records.memberEvents(guildId, window));
     }
-
-    // ---- alerts
 
     @Override
     public void saveAlert(AlertRecord alert) {
-        call("alert write", () -> {
-            Instant expireAt = alert.startedAt().plus(retentions.of(alert.guildId()).metrics());
-            return collection(CollectionNames.ALERTS).replaceOne(new Document(Fields.ID, RecordDocuments.alertId(alert.guildId(), alert.id())),
-                    RecordDocuments.alert(alert, expireAt), new ReplaceOptions().upsert(true));
-        });
+        Objects.requireNonNull(alert, "alert");
+        run("alert write", () -> records.saveAlert(alert));
     }
 
     @Override
     public List<AlertRecord> alerts(long guildId, TimeWindow window) {
-        return call("alert read", () -> {
-            List<AlertRecord> alerts = new ArrayList<>();
-            for (Document d : collection(CollectionNames.ALERTS).find(between(guildId, "started_at", window))) {
-                AlertRecord a = RecordDocuments.alert(d);
-                if (window.contains(a.startedAt())) {
-                    alerts.add(a);
-                }
-            }
-            alerts.sort(Comparator.comparing(AlertRecord::startedAt).thenComparing(AlertRecord::id, CodePointOrder.COMPARATOR));
-            return alerts;
-        });
+        Objects.requireNonNull(window, "window");
+        return call("alert read", () -> records.alerts(guildId, window));
     }
-
-    // ---- AI summaries
 
     @Override
     public void saveSummary(AiSummary summary) {
-        call("summary write", () -> {
-            Instant expireAt = summary.createdAt().plus(retentions.of(summary.guildId()).summaries());
-            return collection(CollectionNames.AI_SUMMARIES).replaceOne(
-                    new Document(Fields.ID, RecordDocuments.summaryId(summary.guildId(), summary.periodKey())),
-                    RecordDocuments.summary(summary, expireAt), new ReplaceOptions().upsert(true));
-        });
+        Objects.requireNonNull(summary, "summary");
+        run("summary write", () -> records.saveSummary(summary));
     }
 
     @Override
     public Optional<AiSummary> summary(long guildId, String periodKey) {
         Objects.requireNonNull(periodKey, "periodKey");
-        return call("summary read", () -> Optional.ofNullable(collection(CollectionNames.AI_SUMMARIES)
-                        .find(new Document(Fields.ID, RecordDocuments.summaryId(guildId, periodKey))).first())
-                .map(RecordDocuments::summary)
-                .filter(s -> s.guildId() == guildId && s.periodKey().equals(periodKey)));
+        return call("summary read", () -> records.summary(guildId, periodKey));
     }
-
-    // ---- leaderboard cache
 
     @Override
     public void saveLeaderboard(CachedLeaderboard leaderboard) {
-        call("leaderboard cache write", () -> {
-            Instant expireAt = leaderboard.computedAt().plus(retentions.of(leaderboard.guildId()).leaderboards());
-            return collection(CollectionNames.LEADERBOARD_CACHE).replaceOne(new Document(Fields.ID, leaderboard.id()),
-                    RecordDocuments.leaderboard(leaderboard, expireAt), new ReplaceOptions().upsert(true));
-        });
+        Objects.requireNonNull(leaderboard, "leaderboard");
+        run("leaderboard cache write", () -> records.saveLeaderboard(leaderboard));
     }
 
     @Override
     public Optional<CachedLeaderboard> leaderboard(long guildId, long channelId, Counter counter, Period period) {
-        String id = new CachedLeaderboard(guildId, channelId, counter, period, Instant.EPOCH, List.of()).id();
-        return call("leaderboard cache read", () -> Optional.ofNullable(collection(CollectionNames.LEADERBOARD_CACHE)
-                        .find(new Document(Fields.ID, id)).first())
-                .map(RecordDocuments::leaderboard)
-                .filter(l -> l.guildId() == guildId));
+        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(period, "period");
+        return call("leaderboard cache read", () -> records.leaderboard(guildId, channelId, counter, period));
     }
 
     // ---- whole guild
@@ -368,70 +317,23 @@ public final class MongoStore implements Store {
     @Override
     public void exportGuild(long guildId, GuildDataVisitor visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        call("export", () -> {
-            findSettings(guildId).ifPresent(visitor::settings);
-            Bson byStart = Sorts.ascending(Fields.START, Fields.ID);
-            for (BucketKind kind : BucketKind.values()) {
-                for (Document d : collection(kind.collection()).find(new Document(Fields.GUILD_ID, guildId)).sort(byStart)) {
-                    visitor.bucket(BucketDocuments.row(kind, d));
-                }
-            }
-            Document guild = new Document(Fields.GUILD_ID, guildId);
-            for (Document d : collection(CollectionNames.MEMBER_EVENTS).find(guild).sort(Sorts.ascending("at", Fields.ID))) {
-                visitor.memberEvent(RecordDocuments.memberEvent(d));
-            }
-            for (Document d : collection(CollectionNames.ALERTS).find(guild).sort(Sorts.ascending("started_at", Fields.ID))) {
-                visitor.alert(RecordDocuments.alert(d));
-            }
-            for (Document d : collection(CollectionNames.AI_SUMMARIES).find(guild).sort(Sorts.ascending(Fields.ID))) {
-                visitor.summary(RecordDocuments.summary(d));
-            }
-            for (Document d : collection(CollectionNames.LEADERBOARD_CACHE).find(guild).sort(Sorts.ascending(Fields.ID))) {
-                visitor.leaderboard(RecordDocuments.leaderboard(d));
-            }
-            return null;
-        });
+        run("export", () -> guildData.export(guildId, visitor));
     }
 
     @Override
     public long eraseGuild(long guildId) {
-        return call("guild erasure", () -> {
-            long deleted = 0;
-            for (String name : CollectionNames.expiring()) {
-                deleted += collection(name).deleteMany(new Document(Fields.GUILD_ID, guildId)).getDeletedCount();
-            }
-            deleted += settings().deleteOne(new Document(Fields.ID, guildId)).getDeletedCount();
-            LOG.info("erased guild {}: {} documents", guildId, deleted);
-            return deleted;
-        });
+        return call("guild erasure", () -> guildData.eraseGuild(guildId));
     }
 
     @Override
     public long eraseMember(long guildId, long memberId) {
-        return call("member erasure", () -> {
-            Document member = new Document(Fields.GUILD_ID, guildId).append(Fields.MEMBER_ID, memberId);
-            long deleted = 0;
-            for (String name : List.of(BucketKind.MEMBER_HOUR.collection(), BucketKind.MEMBER_DAY.collection(),
-                    CollectionNames.MEMBER_EVENTS)) {
-                deleted += collection(name).deleteMany(member).getDeletedCount();
-            }
-            LOG.info("erased member {} of guild {}: {} documents", memberId, guildId, deleted);
-            return deleted;
-        });
+        return call("member erasure", () -> guildData.eraseMember(guildId, memberId));
     }
 
     @Override
     public long sweepExpired(Instant now) {
         Objects.requireNonNull(now, "now");
-        return call("retention sweep", () -> {
-            Document expired = new Document(Fields.EXPIRE_AT, new Document("$lte", BsonInstants.floor(now)));
-            long deleted = 0;
-            for (String name : CollectionNames.expiring()) {
-                deleted += collection(name).deleteMany(expired).getDeletedCount();
-            }
-            LOG.debug("retention sweep at {}: {} documents deleted", now, deleted);
-            return deleted;
-        });
+        return call("retention sweep", () -> guildData.sweepExpired(now));
     }
 
     // ---- helpers
@@ -444,16 +346,11 @@ public final class MongoStore implements Store {
         return database.getCollection(name);
     }
 
-    /** {@code {guild_id: g, <field>: {$gte, $lt}}} widened to whole milliseconds; callers filter exactly. */
-    private static Document between(long guildId, String field, TimeWindow window) {
-        return new Document(Fields.GUILD_ID, guildId)
-                .append(field, new Document("$gte", BsonInstants.floor(window.from())).append("$lt", BsonInstants.ceil(window.to())));
-    }
-
-    private static <T> Set<Long> guilds(List<T> items, java.util.function.ToLongFunction<T> guildId) {
-        Set<Long> guilds = new LinkedHashSet<>();
-        items.forEach(item -> guilds.add(guildId.applyAsLong(item)));
-        return guilds;
+    private void run(String what, Runnable action) {
+        call(what, () -> {
+            action.run();
+            return null;
+        });
     }
 
     private <T> T call(String what, Supplier<T> action) {
