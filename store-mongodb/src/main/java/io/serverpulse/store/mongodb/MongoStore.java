@@ -97,6 +97,9 @@ public final class MongoStore implements Store {
         this.client = Objects.requireNonNull(client, "client");
         this.ownsClient = ownsClient;
         if (databaseName == null || databaseName.isBlank()) {
+            if (ownsClient) {
+                client.close();
+            }
             throw new IllegalArgumentException("a database name is required");
         }
         this.database = client.getDatabase(databaseName);

@@ -49,7 +49,21 @@ final class SettingsDocuments {
         return doc;
     }
 
+    /**
+     * Reads a settings document.
+     *
+     * @throws IllegalStateException naming the document when it holds a value the domain rejects
+     *     (e.g. a threshold of 0 typed into Atlas by hand)
+     */
     static GuildSettings fromDocument(Document d) {
+        try {
+            return parse(d);
+        } catch (IllegalArgumentException | ClassCastException | java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("guild_settings document " + d.get(Fields.ID) + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static GuildSettings parse(Document d) {
         long guildId = longValue(d.get(Fields.GUILD_ID), longValue(d.get(Fields.ID), 0));
         Set<Long> channels = new LinkedHashSet<>();
         List<?> stored = d.get("collect_channels", List.class);

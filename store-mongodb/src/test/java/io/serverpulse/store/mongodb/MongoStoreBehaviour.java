@@ -368,6 +368,21 @@ abstract class MongoStoreBehaviour {
         assertThat(store.findSettings(GUILD)).contains(settings);
     }
 
+    @Test
+    void a_settings_document_broken_by_hand_is_reported_with_its_id() throws Exception {
+        // GIVEN a settings document whose raid threshold was set to 0 in Atlas
+        Document broken = Document.parse(fixture("fixtures/guild_settings_document.json"));
+        broken.get("alerts", Document.class).get("raid", Document.class).put("threshold", 0);
+        db.getCollection("guild_settings").insertOne(broken);
+
+        // WHEN the settings are read
+        // THEN the error names the document and the rule it breaks
+        assertThatThrownBy(() -> store.findSettings(GUILD))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("guild_settings document " + GUILD + " is invalid")
+                .hasMessageContaining("threshold");
+    }
+
     private static String fixture(String path) throws java.io.IOException {
         try (java.io.InputStream in = MongoStoreBehaviour.class.getClassLoader().getResourceAsStream(path)) {
             assertThat(in).as("fixture %s", path).isNotNull();
