@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * the buckets {@code hourly_metrics}, {@code user_hourly}, {@code user_daily}, {@code emoji_daily}
  * ({@code _id} = {@link io.serverpulse.common.metrics.BucketKey#id()}), {@code member_events},
  * {@code alerts}, {@code ai_summaries}, {@code leaderboard_cache} (each {@code _id} = the record's
- * deterministic id). Every document carries {@code guild_id} and every query is scoped by it; every
+ * deterministic id, prefixed with the guild id where the record's own id is not already unique
+ * across guilds). Every document carries {@code guild_id} and every query is scoped by it, either
+ * by a {@code guild_id} filter or by an {@code _id} that begins with the guild id (plain {@code _id}
+ * filters are what mongo-java-server serves from its index); every
  * document but the settings carries an {@code expire_at} from its guild's retention, honoured by TTL
  * indexes and by {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently
  * ({@link MongoIndexes}). Metric batches are idempotent without transactions ({@link MetricWriter}).
