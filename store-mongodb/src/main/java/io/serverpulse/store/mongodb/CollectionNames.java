@@ -1,0 +1,42 @@
+package io.serverpulse.store.mongodb;
+
+import io.serverpulse.common.metrics.BucketKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The collections of the MongoDB store. The bucket collections are named by
+ * {@link BucketKind#collection()}: {@code hourly_metrics}, {@code user_hourly}, {@code user_daily},
+ * {@code emoji_daily}.
+ */
+final class CollectionNames {
+
+    static final String GUILD_SETTINGS = "guild_settings";
+    static final String MEMBER_EVENTS = "member_events";
+    static final String ALERTS = "alerts";
+    static final String AI_SUMMARIES = "ai_summaries";
+    static final String LEADERBOARD_CACHE = "leaderboard_cache";
+
+    private CollectionNames() {
+    }
+
+    /** Every collection whose documents carry an {@code expire_at} (all but the settings). */
+    static List<String> expiring() {
+        List<String> names = new ArrayList<>();
+        for (BucketKind kind : BucketKind.values()) {
+            names.add(kind.collection());
+        }
+        names.add(MEMBER_EVENTS);
+        names.add(ALERTS);
+        names.add(AI_SUMMARIES);
+        names.add(LEADERBOARD_CACHE);
+        return List.copyOf(names);
+    }
+
+    /** Every collection, settings included. */
+    static List<String> all() {
+        List<String> names = new ArrayList<>(expiring());
+        names.add(GUILD_SETTINGS);
+        return List.copyOf(names);
+    }
+}

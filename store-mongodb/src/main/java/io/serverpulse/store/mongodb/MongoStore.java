@@ -1,0 +1,372 @@
+package io.serverpulse.store.mongodb;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.connection.ClusterSettings;
+import io.serverpulse.common.ai.AiSummary;
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.leaderboard.CachedLeaderboard;
+import io.serverpulse.common.members.MemberEvent;
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.metrics.Counter;
+import io.serverpulse.common.metrics.KeyCount;
+import io.serverpulse.common.metrics.LeaderboardQuery;
+import io.serverpulse.common.metrics.MemberCount;
+import io.serverpulse.common.metrics.MetricBatch;
+import io.serverpulse.common.metrics.Period;
+import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.store.GuildDataVisitor;
+import io.serverpulse.common.store.Store;
+import io.serverpulse.common.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production {@link Store}: MongoDB (Atlas or any MongoDB 6+) through the sync driver.
+ *
+ * <p>Collections: {@code guild_settings} ({@code _id} = guild id, mapped field by field),
+ * the buckets {@code hourly_metrics}, {@code user_hourly}, {@code user_daily}, {@code emoji_daily}
+ * ({@code _id} = {@link io.serverpulse.common.metrics.BucketKey#id()}), {@code member_events},
+ * {@code alerts}, {@code ai_summaries}, {@code leaderboard_cache} (each {@code _id} = the record's
+ * deterministic id, prefixed with the guild id where the record's own id is not already unique
+ * across guilds). Every document carries {@code guild_id} and every query is scoped by it, either
+ * by a {@code guild_id} filter or by an {@code _id} that begins with the guild id (plain {@code _id}
+ * filters are what mongo-java-server serves from its index); every
+ * document but the settings carries an {@code expire_at} from its guild's retention, honoured by TTL
+ * indexes and by {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently
+ * ({@link MongoIndexes}). Metric batches are idempotent without transactions ({@link MetricWriter}).
+ *
+ * <p>Only operations that mongo-java-server (the tests' wire-protocol stand-in) also supports are
+ * used: no transactions, no {@code $dateTrunc}, no {@code $setWindowFields}.
+ *
+ * <p>Thread-safe. Any failure to reach or use the database surfaces as a {@link StoreException}.
+ */
+public final class MongoStore implements Store {
+
+    public static final String DEFAULT_DATABASE = "serverpulse";
+    /** How long an operation waits for a reachable server before failing, unless the URI says otherwise. */
+    public static final Duration DEFAULT_SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a connected operation may wait for the server's reply before it fails, unless the URI
+     * sets {@code socketTimeoutMS}: a server that stops answering must not hang the flusher.
+     */
+    public static final Duration DEFAULT_SOCKET_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
+
+    private final MongoClient client;
+    private final boolean ownsClient;
+    private final MongoDatabase database;
+    private final String description;
+    private final RetentionLookup retentions;
+    private final MetricWriter writer;
+    private final MetricReader reader;
+    private final GuildRecords records;
+    private final GuildData guildData;
+    private volatile boolean closed;
+
+    /** Uses a client the caller owns (and closes): {@link #close()} leaves it open. */
+    public MongoStore(MongoClient client, String databaseName) {
+        this(client, databaseName, false);
+    }
+
+    /**
+     * Opens the store on the named database and creates its indexes.
+     *
+     * @param ownsClient whether {@link #close()} closes the client
+     * @throws StoreException if the database cannot be reached (the client is closed if owned)
+     */
+    public MongoStore(MongoClient client, String databaseName, boolean ownsClient) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.ownsClient = ownsClient;
+        if (databaseName == null || databaseName.isBlank()) {
+            if (ownsClient) {
+                client.close();
+            }
+            throw new IllegalArgumentException("a database name is required");
+        }
+        this.database = client.getDatabase(databaseName);
+        this.description = describe(client.getClusterDescription().getClusterSettings(), databaseName);
+        this.retentions = new RetentionLookup(database);
+        this.writer = new MetricWriter(database, retentions);
+        this.reader = new MetricReader(database);
+        this.records = new GuildRecords(database, retentions);
+        this.guildData = new GuildData(database);
+        try {
+            run("index creation", () -> MongoIndexes.ensure(database));
+        } catch (RuntimeException e) {
+            if (ownsClient) {
+                client.close();
+            }
+            throw e;
+        }
+        LOG.info("MongoDB store ready: {}", description);
+    }
+
+    /**
+     * Connects to the URI ({@code mongodb://} or {@code mongodb+srv://}); the database is the URI's
+     * path, {@link #DEFAULT_DATABASE} when it has none. Server selection (and connecting) times out
+     * after the URI's {@code serverSelectionTimeoutMS}, or {@link #DEFAULT_SERVER_SELECTION_TIMEOUT};
+     * waiting for a reply after the URI's {@code socketTimeoutMS}, or {@link #DEFAULT_SOCKET_READ_TIMEOUT}.
+     *
+     * @throws IllegalArgumentException if the URI is not a MongoDB connection string
+     * @throws StoreException if the database cannot be reached
+     */
+    public static MongoStore connect(String uri) {
+        ConnectionString connection = parse(uri);
+        Integer fromUri = connection.getServerSelectionTimeout();
+        return connect(connection, fromUri == null ? DEFAULT_SERVER_SELECTION_TIMEOUT : Duration.ofMillis(fromUri));
+    }
+
+    /** As {@link #connect(String)}, with this server-selection (and connect) timeout whatever the URI says. */
+    public static MongoStore connect(String uri, Duration serverSelectionTimeout) {
+        return connect(parse(uri), serverSelectionTimeout);
+    }
+
+    private static MongoStore connect(ConnectionString connection, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the server selection timeout must be positive: " + timeout);
+        }
+        long millis = timeout.toMillis();
+        long readMillis = connection.getSocketTimeout() == null
+                ? DEFAULT_SOCKET_READ_TIMEOUT.toMillis() : connection.getSocketTimeout();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(connection)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(millis, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)
+                        .readTimeout(readMillis, TimeUnit.MILLISECONDS))
+                .build();
+        String databaseName = connection.getDatabase() == null || connection.getDatabase().isBlank()
+                ? DEFAULT_DATABASE : connection.getDatabase();
+        return new MongoStore(MongoClients.create(settings), databaseName, true);
+    }
+
+    private static ConnectionString parse(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("MONGODB_URI is empty");
+        }
+        try {
+            return new ConnectionString(uri.trim());
+        } catch (IllegalArgumentException e) {
+            // the driver's message may quote the URI, password included: keep it out of logs
+            throw new IllegalArgumentException("MONGODB_URI is not a valid MongoDB connection string "
+                    + "(mongodb://host[:port][/database][?options] or mongodb+srv://host[/database][?options])");
+        }
+    }
+
+    /** Scheme, hosts and database only: never user, password or options (which may hold secrets too). */
+    static String describe(ClusterSettings cluster, String databaseName) {
+        if (cluster.getSrvHost() != null) {
+            return "mongodb+srv://" + cluster.getSrvHost() + "/" + databaseName;
+        }
+        return "mongodb://" + cluster.getHosts().stream().map(ServerAddress::toString).collect(Collectors.joining(","))
+                + "/" + databaseName;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public boolean healthy() {
+        if (closed) {
+            return false;
+        }
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (MongoException e) {
+            LOG.debug("MongoDB ping failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    // ---- settings
+
+    @Override
+    public Optional<GuildSettings> findSettings(long guildId) {
+        return call("settings read", () -> Optional.ofNullable(settings().find(new Document(Fields.ID, guildId)).first())
+                .map(SettingsDocuments::fromDocument));
+    }
+
+    @Override
+    public void saveSettings(GuildSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        run("settings write", () -> settings().replaceOne(new Document(Fields.ID, settings.guildId()),
+                SettingsDocuments.toDocument(settings), new ReplaceOptions().upsert(true)));
+    }
+
+    @Override
+    public List<GuildSettings> allSettings() {
+        return call("settings read", () -> {
+            List<GuildSettings> all = new ArrayList<>();
+            for (Document d : settings().find().sort(Sorts.ascending(Fields.ID))) {
+                all.add(SettingsDocuments.fromDocument(d));
+            }
+            return all;
+        });
+    }
+
+    // ---- metrics
+
+    @Override
+    public void apply(MetricBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        run("metric write", () -> writer.apply(batch));
+    }
+
+    @Override
+    public List<MemberCount> topMembers(LeaderboardQuery query) {
+        return call("leaderboard read", () -> reader.topMembers(query));
+    }
+
+    @Override
+    public List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(window, "window");
+        return call("bucket read", () -> reader.buckets(kind, guildId, channelId, memberId, window));
+    }
+
+    @Override
+    public List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(window, "window");
+        return call("totals read", () -> reader.totals(kind, guildId, counter, window, limit));
+    }
+
+    // ---- member events, alerts, summaries, leaderboard cache
+
+    @Override
+    public void recordMemberEvents(List<MemberEvent> events) {
+        Objects.requireNonNull(events, "events");
+        run("member event write", () -> records.recordMemberEvents(events));
+    }
+
+    @Override
+    public List<MemberEvent> memberEvents(long guildId, TimeWindow window) {
+        Objects.requireNonNull(window, "window");
+        return call("member event read", () -> records.memberEvents(guildId, window));
+    }
+
+    @Override
+    public void saveAlert(AlertRecord alert) {
+        Objects.requireNonNull(alert, "alert");
+        run("alert write", () -> records.saveAlert(alert));
+    }
+
+    @Override
+    public List<AlertRecord> alerts(long guildId, TimeWindow window) {
+        Objects.requireNonNull(window, "window");
+        return call("alert read", () -> records.alerts(guildId, window));
+    }
+
+    @Override
+    public void saveSummary(AiSummary summary) {
+        Objects.requireNonNull(summary, "summary");
+        run("summary write", () -> records.saveSummary(summary));
+    }
+
+    @Override
+    public Optional<AiSummary> summary(long guildId, String periodKey) {
+        Objects.requireNonNull(periodKey, "periodKey");
+        return call("summary read", () -> records.summary(guildId, periodKey));
+    }
+
+    @Override
+    public void saveLeaderboard(CachedLeaderboard leaderboard) {
+        Objects.requireNonNull(leaderboard, "leaderboard");
+        run("leaderboard cache write", () -> records.saveLeaderboard(leaderboard));
+    }
+
+    @Override
+    public Optional<CachedLeaderboard> leaderboard(long guildId, long channelId, Counter counter, Period period) {
+        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(period, "period");
+        return call("leaderboard cache read", () -> records.leaderboard(guildId, channelId, counter, period));
+    }
+
+    // ---- whole guild
+
+    @Override
+    public void exportGuild(long guildId, GuildDataVisitor visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        run("export", () -> guildData.export(guildId, visitor));
+    }
+
+    @Override
+    public long eraseGuild(long guildId) {
+        return call("guild erasure", () -> guildData.eraseGuild(guildId));
+    }
+
+    @Override
+    public long eraseMember(long guildId, long memberId) {
+        return call("member erasure", () -> guildData.eraseMember(guildId, memberId));
+    }
+
+    @Override
+    public long sweepExpired(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return call("retention sweep", () -> guildData.sweepExpired(now));
+    }
+
+    // ---- helpers
+
+    private MongoCollection<Document> settings() {
+        return collection(CollectionNames.GUILD_SETTINGS);
+    }
+
+    private MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+
+    private void run(String what, Runnable action) {
+        call(what, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        if (closed) {
+            throw new IllegalStateException("the MongoDB store " + description + " is closed");
+        }
+        try {
+            return action.get();
+        } catch (MongoException e) {
+            throw new StoreException("MongoDB " + what + " failed on " + description + ": " + e.getMessage(), e);
+        }
+    }
+}
