@@ -1,0 +1,394 @@
+package io.serverpulse.common.store.memory;
+
+import io.serverpulse.common.ai.AiSummary;
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.leaderboard.CachedLeaderboard;
+import io.serverpulse.common.members.MemberEvent;
+import io.serverpulse.common.metrics.BucketKey;
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.metrics.Counter;
+import io.serverpulse.common.metrics.Increment;
+import io.serverpulse.common.metrics.KeyCount;
+import io.serverpulse.common.metrics.LeaderboardQuery;
+import io.serverpulse.common.metrics.MemberCount;
+import io.serverpulse.common.metrics.MetricBatch;
+import io.serverpulse.common.metrics.Period;
+import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
+import io.serverpulse.common.store.GuildDataVisitor;
+import io.serverpulse.common.store.Store;
+import io.serverpulse.common.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A simple, thread-safe, in-memory {@link Store}: the fast fake for other modules' tests, and the
+ * obviously-correct reference the contract suite is checked against. Every method holds one lock
+ * and scans plain maps; nothing here is meant to be fast.
+ *
+ * <p><b>Idempotence.</b> The store remembers, per batch id, which buckets that batch has already
+ * been added to (for {@link #BATCH_ID_RETENTION} after it was first seen). Applying a batch adds
+ * only the increments whose bucket is not yet recorded for that id, so a batch applied twice, or
+ * applied after an interrupted attempt that wrote only a prefix of it, counts every increment
+ * exactly once. This is the per-bucket design a store without transactions (MongoDB) needs;
+ * {@link #applyPrefix} simulates such an interrupted write.
+ *
+ * <p><b>Expiry.</b> As documented by the contract suite: a bucket expires at its start plus the
+ * guild's metrics retention ({@link BucketKind#MEMBER_HOUR} rows at start plus
+ * {@link BucketKind#MEMBER_HOUR_RETENTION}); member events and alerts at their time plus the metrics
+ * retention; summaries at {@code createdAt} plus the summary retention; cached leaderboards at
+ * {@code computedAt} plus the leaderboard retention. Retention is read when a row is written.
+ */
+public final class InMemoryStore implements Store {
+
+    /** How long an applied batch id is remembered, so that a late retry still counts nothing twice. */
+    public static final Duration BATCH_ID_RETENTION = Duration.ofDays(7);
+
+    private final Clock clock;
+    private final Map<Long, GuildSettings> settings = new HashMap<>();
+    private final Map<BucketKey, Bucket> buckets = new HashMap<>();
+    private final Map<String, AppliedBatch> appliedBatches = new HashMap<>();
+    private final Map<String, Expiring<MemberEvent>> memberEvents = new HashMap<>();
+    private final Map<String, Expiring<AlertRecord>> alerts = new HashMap<>();
+    private final Map<String, Expiring<AiSummary>> summaries = new HashMap<>();
+    private final Map<String, Expiring<CachedLeaderboard>> leaderboards = new HashMap<>();
+    private boolean closed;
+
+    public InMemoryStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock used only to time out remembered batch ids */
+    public InMemoryStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    private static final class Bucket {
+        final EnumMap<Counter, Long> counters = new EnumMap<>(Counter.class);
+        Instant expireAt;
+    }
+
+    private static final class AppliedBatch {
+        final Set<BucketKey> keys = new HashSet<>();
+        final Instant expireAt;
+
+        AppliedBatch(Instant expireAt) {
+            this.expireAt = expireAt;
+        }
+    }
+
+    private record Expiring<T>(T value, long guildId, Instant expireAt) {
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    @Override
+    public synchronized Optional<GuildSettings> findSettings(long guildId) {
+        ensureOpen();
+        return Optional.ofNullable(settings.get(guildId));
+    }
+
+    @Override
+    public synchronized void saveSettings(GuildSettings guildSettings) {
+        ensureOpen();
+        settings.put(guildSettings.guildId(), guildSettings);
+    }
+
+    @Override
+    public synchronized List<GuildSettings> allSettings() {
+        ensureOpen();
+        List<GuildSettings> all = new ArrayList<>(settings.values());
+        all.sort(Comparator.comparingLong(GuildSettings::guildId));
+        return all;
+    }
+
+    private Retention retention(long guildId) {
+        GuildSettings stored = settings.get(guildId);
+        return stored == null ? Retention.DEFAULT : stored.retention();
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    @Override
+    public synchronized void apply(MetricBatch batch) {
+        applyPrefix(batch, batch.size());
+    }
+
+    /**
+     * Applies only the first {@code count} increments of the batch, remembering them under its id,
+     * as a write that dies part-way would. A later {@link #apply} of the same batch adds the rest.
+     */
+    synchronized void applyPrefix(MetricBatch batch, int count) {
+        ensureOpen();
+        AppliedBatch applied = appliedBatches.computeIfAbsent(batch.batchId(),
+                id -> new AppliedBatch(clock.instant().plus(BATCH_ID_RETENTION)));
+        List<Increment> increments = batch.increments();
+        for (int i = 0; i < Math.min(count, increments.size()); i++) {
+            Increment increment = increments.get(i);
+            BucketKey key = increment.key();
+            if (!applied.keys.add(key)) {
+                continue;
+            }
+            Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket());
+            increment.deltas().forEach((counter, delta) -> bucket.counters.merge(counter, delta, Long::sum));
+            bucket.expireAt = expireAt(key, retention(key.guildId()));
+        }
+    }
+
+    private static Instant expireAt(BucketKey key, Retention retention) {
+        Duration keep = key.kind() == BucketKind.MEMBER_HOUR ? BucketKind.MEMBER_HOUR_RETENTION : retention.metrics();
+        return key.start().plus(keep);
+    }
+
+    @Override
+    public synchronized List<MemberCount> topMembers(LeaderboardQuery query) {
+        ensureOpen();
+        Period period = query.period();
+        TimeWindow window = query.window();
+        Map<Long, Long> sums = new HashMap<>();
+        buckets.forEach((key, bucket) -> {
+            if (key.kind() == period.memberBuckets() && key.guildId() == query.guildId()
+                    && key.channelId() == query.channelId() && window.contains(key.start())) {
+                sums.merge(key.memberId(), bucket.counters.getOrDefault(query.counter(), 0L), Long::sum);
+            }
+        });
+        return sums.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> new MemberCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(MemberCount::count).reversed().thenComparingLong(MemberCount::memberId))
+                .limit(query.limit())
+                .toList();
+    }
+
+    @Override
+    public synchronized List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
+        ensureOpen();
+        List<BucketRow> rows = new ArrayList<>();
+        buckets.forEach((key, bucket) -> {
+            if (key.kind() == kind && key.guildId() == guildId && window.contains(key.start())
+                    && (channelId == null || key.channelId() == channelId)
+                    && (memberId == null || key.memberId() == memberId)) {
+                rows.add(new BucketRow(key, bucket.counters));
+            }
+        });
+        rows.sort(Comparator.comparing((BucketRow row) -> row.key().start()).thenComparing(row -> row.key().id(), InMemoryStore::compareCodePoints));
+        return rows;
+    }
+
+    @Override
+    public synchronized List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit) {
+        ensureOpen();
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        Comparator<String> byKey;
+        if (kind == BucketKind.CHANNEL_HOUR) {
+            byKey = Comparator.comparingLong(Long::parseLong);
+        } else if (kind == BucketKind.EMOJI_DAY) {
+            byKey = InMemoryStore::compareCodePoints;
+        } else {
+            throw new IllegalArgumentException("totals are grouped by channel (CHANNEL_HOUR) or emoji (EMOJI_DAY), not " + kind);
+        }
+        Map<String, Long> sums = new HashMap<>();
+        buckets.forEach((key, bucket) -> {
+            if (key.kind() == kind && key.guildId() == guildId && window.contains(key.start())
+                    && !(kind == BucketKind.CHANNEL_HOUR && key.channelId() == BucketKey.GUILD_WIDE)) {
+                String group = kind == BucketKind.CHANNEL_HOUR ? Long.toString(key.channelId()) : key.emoji();
+                sums.merge(group, bucket.counters.getOrDefault(counter, 0L), Long::sum);
+            }
+        });
+        return sums.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(e -> new KeyCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(KeyCount::count).reversed().thenComparing(KeyCount::key, byKey))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Unicode code point order: the order of UTF-8 bytes, which is how SQLite and MongoDB compare strings. */
+    static int compareCodePoints(String a, String b) {
+        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    }
+
+    // ---------------------------------------------------------------- member events, alerts, summaries, leaderboards
+
+    @Override
+    public synchronized void recordMemberEvents(List<MemberEvent> events) {
+        ensureOpen();
+        for (MemberEvent event : events) {
+            Instant expireAt = event.at().plus(retention(event.guildId()).metrics());
+            memberEvents.putIfAbsent(event.id(), new Expiring<>(event, event.guildId(), expireAt));
+        }
+    }
+
+    @Override
+    public synchronized List<MemberEvent> memberEvents(long guildId, TimeWindow window) {
+        ensureOpen();
+        return memberEvents.values().stream()
+                .map(Expiring::value)
+                .filter(e -> e.guildId() == guildId && window.contains(e.at()))
+                .sorted(Comparator.comparing(MemberEvent::at).thenComparing(MemberEvent::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized void saveAlert(AlertRecord alert) {
+        ensureOpen();
+        Instant expireAt = alert.startedAt().plus(retention(alert.guildId()).metrics());
+        alerts.put(alert.guildId() + "|" + alert.id(), new Expiring<>(alert, alert.guildId(), expireAt));
+    }
+
+    @Override
+    public synchronized List<AlertRecord> alerts(long guildId, TimeWindow window) {
+        ensureOpen();
+        return alerts.values().stream()
+                .map(Expiring::value)
+                .filter(a -> a.guildId() == guildId && window.contains(a.startedAt()))
+                .sorted(Comparator.comparing(AlertRecord::startedAt).thenComparing(AlertRecord::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized void saveSummary(AiSummary summary) {
+        ensureOpen();
+        Instant expireAt = summary.createdAt().plus(retention(summary.guildId()).summaries());
+        summaries.put(summary.guildId() + "|" + summary.periodKey(), new Expiring<>(summary, summary.guildId(), expireAt));
+    }
+
+    @Override
+    public synchronized Optional<AiSummary> summary(long guildId, String periodKey) {
+        ensureOpen();
+        return Optional.ofNullable(summaries.get(guildId + "|" + periodKey)).map(Expiring::value);
+    }
+
+    @Override
+    public synchronized void saveLeaderboard(CachedLeaderboard leaderboard) {
+        ensureOpen();
+        Instant expireAt = leaderboard.computedAt().plus(retention(leaderboard.guildId()).leaderboards());
+        leaderboards.put(leaderboard.id(), new Expiring<>(leaderboard, leaderboard.guildId(), expireAt));
+    }
+
+    @Override
+    public synchronized Optional<CachedLeaderboard> leaderboard(long guildId, long channelId, Counter counter, Period period) {
+        ensureOpen();
+        return leaderboards.values().stream()
+                .map(Expiring::value)
+                .filter(l -> l.guildId() == guildId && l.channelId() == channelId && l.counter() == counter
+                        && l.period() == period)
+                .findFirst();
+    }
+
+    // ---------------------------------------------------------------- whole guild
+
+    @Override
+    public synchronized void exportGuild(long guildId, GuildDataVisitor visitor) {
+        ensureOpen();
+        GuildSettings stored = settings.get(guildId);
+        if (stored != null) {
+            visitor.settings(stored);
+        }
+        buckets.entrySet().stream()
+                .filter(e -> e.getKey().guildId() == guildId)
+                .map(e -> new BucketRow(e.getKey(), e.getValue().counters))
+                .sorted(Comparator.comparing((BucketRow row) -> row.key().kind())
+                        .thenComparing(row -> row.key().start())
+                        .thenComparing(row -> row.key().id(), InMemoryStore::compareCodePoints))
+                .forEach(visitor::bucket);
+        memberEvents(guildId, new TimeWindow(Instant.MIN, Instant.MAX)).forEach(visitor::memberEvent);
+        alerts(guildId, new TimeWindow(Instant.MIN, Instant.MAX)).forEach(visitor::alert);
+        summaries.values().stream()
+                .filter(s -> s.guildId() == guildId)
+                .map(Expiring::value)
+                .sorted(Comparator.comparing(AiSummary::periodKey))
+                .forEach(visitor::summary);
+        leaderboards.values().stream()
+                .filter(l -> l.guildId() == guildId)
+                .map(Expiring::value)
+                .sorted(Comparator.comparing(CachedLeaderboard::id))
+                .forEach(visitor::leaderboard);
+    }
+
+    @Override
+    public synchronized long eraseGuild(long guildId) {
+        ensureOpen();
+        long deleted = settings.remove(guildId) == null ? 0 : 1;
+        deleted += removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId);
+        deleted += removeIf(memberEvents.values().iterator(), e -> e.guildId() == guildId);
+        deleted += removeIf(alerts.values().iterator(), e -> e.guildId() == guildId);
+        deleted += removeIf(summaries.values().iterator(), e -> e.guildId() == guildId);
+        deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId);
+        return deleted;
+    }
+
+    @Override
+    public synchronized long eraseMember(long guildId, long memberId) {
+        ensureOpen();
+        long deleted = removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId && key.memberId() == memberId
+                && (key.kind() == BucketKind.MEMBER_HOUR || key.kind() == BucketKind.MEMBER_DAY));
+        deleted += removeIf(memberEvents.values().iterator(),
+                e -> e.guildId() == guildId && e.value().memberId() == memberId);
+        return deleted;
+    }
+
+    @Override
+    public synchronized long sweepExpired(Instant now) {
+        ensureOpen();
+        long deleted = removeIf(buckets.values().iterator(), b -> !b.expireAt.isAfter(now));
+        deleted += removeIf(memberEvents.values().iterator(), e -> !e.expireAt().isAfter(now));
+        deleted += removeIf(alerts.values().iterator(), e -> !e.expireAt().isAfter(now));
+        deleted += removeIf(summaries.values().iterator(), e -> !e.expireAt().isAfter(now));
+        deleted += removeIf(leaderboards.values().iterator(), e -> !e.expireAt().isAfter(now));
+        // remembered batch ids are bookkeeping, not guild data: pruned here but not counted
+        appliedBatches.values().removeIf(b -> !b.expireAt.isAfter(now));
+        return deleted;
+    }
+
+    private static <T> long removeIf(Iterator<T> iterator, Predicate<T> condition) {
+        long removed = 0;
+        while (iterator.hasNext()) {
+            if (condition.test(iterator.next())) {
+                iterator.remove();
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public String describe() {
+        return "memory";
+    }
+
+    @Override
+    public synchronized boolean healthy() {
+        return !closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException("the in-memory store is closed");
+        }
+    }
+}
