@@ -46,6 +46,7 @@ final class BucketSql {
     /** A guild's rows in a window, optionally of one channel and/or one member. */
     static String rows(BucketKind kind, boolean oneChannel, boolean oneMember) {
         return "SELECT " + KEY + ", " + COUNTERS + " FROM " + kind.collection()
+                + (oneMember && hasMemberIndex(kind) ? " INDEXED BY " + memberIndex(kind) : "")
                 + " WHERE guild_id = ? AND start >= ? AND start < ?"
                 + (oneChannel ? " AND channel_id = ?" : "")
                 + (oneMember ? " AND member_id = ?" : "");
@@ -63,6 +64,26 @@ final class BucketSql {
         return "SELECT " + group + " AS group_key, SUM(" + counter.field() + ") AS total FROM " + kind.collection()
                 + " WHERE guild_id = ? AND start >= ? AND start < ?" + scope
                 + " GROUP BY " + group + " HAVING total > 0 ORDER BY total DESC, " + group + " ASC LIMIT ?";
+    }
+
+    /** Deletes a member's rows of a member table. */
+    static String eraseMember(BucketKind kind) {
+        if (!hasMemberIndex(kind)) {
+            throw new IllegalArgumentException(kind + " has no member rows");
+        }
+        return "DELETE FROM " + kind.collection() + " INDEXED BY " + memberIndex(kind) + " WHERE guild_id = ? AND member_id = ?";
+    }
+
+    static boolean hasMemberIndex(BucketKind kind) {
+        return kind == BucketKind.MEMBER_HOUR || kind == BucketKind.MEMBER_DAY;
+    }
+
+    /**
+     * The {@code (guild_id, member_id, start)} index of a member table, named explicitly: without
+     * statistics SQLite's planner would rather range over the whole guild's primary key.
+     */
+    static String memberIndex(BucketKind kind) {
+        return kind.collection() + "_member";
     }
 
     /** Every row of a guild, in primary key order (exports). */

@@ -698,7 +698,7 @@ public final class SqliteStore implements Store {
         return locked("erase a member of guild " + guildId, () -> inTransaction(() -> {
             long count = 0;
             for (BucketKind kind : List.of(BucketKind.MEMBER_HOUR, BucketKind.MEMBER_DAY)) {
-                count += update("DELETE FROM " + kind.collection() + " WHERE guild_id = ? AND member_id = ?", guildId, memberId);
+                count += update(BucketSql.eraseMember(kind), guildId, memberId);
             }
             count += update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId);
             return count;

@@ -51,7 +51,7 @@ CREATE TABLE user_hourly (
 ) WITHOUT ROWID;
 
 CREATE INDEX user_hourly_expire ON user_hourly (expire_at);
-CREATE INDEX user_hourly_member ON user_hourly (guild_id, member_id);
+CREATE INDEX user_hourly_member ON user_hourly (guild_id, member_id, start);
 
 -- per guild, channel (0 = all channels), member and UTC day; serves 7d, 30d and all-time leaderboards
 CREATE TABLE user_daily (
@@ -75,7 +75,7 @@ CREATE TABLE user_daily (
 ) WITHOUT ROWID;
 
 CREATE INDEX user_daily_expire ON user_daily (expire_at);
-CREATE INDEX user_daily_member ON user_daily (guild_id, member_id);
+CREATE INDEX user_daily_member ON user_daily (guild_id, member_id, start);
 
 -- per guild, emoji and UTC day (channel and member are always 0)
 CREATE TABLE emoji_daily (
