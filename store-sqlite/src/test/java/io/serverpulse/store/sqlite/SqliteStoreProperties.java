@@ -25,7 +25,7 @@ class SqliteStoreProperties extends StoreContractProperties {
     static void deleteRoot() throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+                Files.deleteIfExists(path);
             }
         }
     }

@@ -943,6 +943,25 @@ public abstract class StoreContract {
                 .extracting(row -> row.key().channelId()).containsExactly(GENERAL);
     }
 
+    @Test
+    void aBucketWrittenAgainTakesTheRetentionInForceThen() {
+        // GIVEN a bucket written under 90-day retention, then retention cut to 10 days
+        Instant oldHour = at("2026-05-20T10:00:00Z");
+        BucketKey bucket = BucketKey.channelHour(GUILD_A, GENERAL, oldHour);
+        store.apply(MetricBatch.builder("first-write").add(bucket, Counter.MESSAGES, 1).build());
+        store.saveSettings(GuildSettings.defaults(GUILD_A).withRetention(new Retention(10, 30, 180), NOW));
+
+        // WHEN the same bucket is written again (a late event of that hour)
+        store.apply(MetricBatch.builder("second-write").add(bucket, Counter.MESSAGES, 1).build());
+
+        // THEN it expires by the 10-day retention, with both counts
+        assertThat(store.sweepExpired(at("2026-05-30T09:59:59.999Z"))).isZero();
+        assertThat(store.buckets(BucketKind.CHANNEL_HOUR, GUILD_A, GENERAL, null, EVERYTHING))
+                .containsExactly(new BucketRow(bucket, Map.of(Counter.MESSAGES, 2L)));
+        assertThat(store.sweepExpired(at("2026-05-30T10:00:00Z"))).isEqualTo(1);
+        assertThat(store.buckets(BucketKind.CHANNEL_HOUR, GUILD_A, GENERAL, null, EVERYTHING)).isEmpty();
+    }
+
     // ================================================================ guild isolation
 
     @Test

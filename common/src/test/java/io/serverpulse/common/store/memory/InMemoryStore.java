@@ -242,7 +242,7 @@ public final class InMemoryStore implements Store {
         return memberEvents.values().stream()
                 .map(Expiring::value)
                 .filter(e -> e.guildId() == guildId && window.contains(e.at()))
-                .sorted(Comparator.comparing(MemberEvent::at).thenComparing(MemberEvent::id))
+                .sorted(Comparator.comparing(MemberEvent::at).thenComparing(MemberEvent::id, InMemoryStore::compareCodePoints))
                 .toList();
     }
 
@@ -259,7 +259,7 @@ public final class InMemoryStore implements Store {
         return alerts.values().stream()
                 .map(Expiring::value)
                 .filter(a -> a.guildId() == guildId && window.contains(a.startedAt()))
-                .sorted(Comparator.comparing(AlertRecord::startedAt).thenComparing(AlertRecord::id))
+                .sorted(Comparator.comparing(AlertRecord::startedAt).thenComparing(AlertRecord::id, InMemoryStore::compareCodePoints))
                 .toList();
     }
 
