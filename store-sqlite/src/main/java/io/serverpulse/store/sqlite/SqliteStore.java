@@ -80,7 +80,7 @@ public final class SqliteStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> DATA_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
+    private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
             "leaderboard_cache");
 
     /**
@@ -113,7 +113,8 @@ public final class SqliteStore implements Store {
     private final Clock clock;
     private final Connection connection;
     private final EnumMap<BucketKind, PreparedStatement> upserts = new EnumMap<>(BucketKind.class);
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair, so that a long sweep (many short chunks) cannot starve a flush waiting for the lock. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private volatile boolean closed;
     /** Test hook: the next apply fails (and rolls back) before increment number {@code failNextApplyAt}; -1 = off. */
     private int failNextApplyAt = -1;
@@ -684,7 +685,7 @@ public final class SqliteStore implements Store {
             for (BucketKind kind : BucketKind.values()) {
                 count += update("DELETE FROM " + kind.collection() + " WHERE guild_id = ?", guildId);
             }
-            for (String table : DATA_TABLES) {
+            for (String table : GUILD_TABLES) {
                 count += update("DELETE FROM " + table + " WHERE guild_id = ?", guildId);
             }
             return count;
@@ -705,25 +706,47 @@ public final class SqliteStore implements Store {
         }));
     }
 
+    /**
+     * Deletes expired rows in chunks of {@value #SWEEP_CHUNK}, each in its own short transaction,
+     * releasing the lock between chunks: a first sweep after a long outage can delete millions of
+     * rows, and flushes and reads must not wait for all of them.
+     */
     @Override
     public long sweepExpired(Instant now) {
         long cutoff = millis(now);
-        long deleted = locked("sweep expired rows", () -> inTransaction(() -> {
-            long count = 0;
-            for (BucketKind kind : BucketKind.values()) {
-                count += update("DELETE FROM " + kind.collection() + " WHERE expire_at <= ?", cutoff);
-            }
-            for (String table : DATA_TABLES) {
-                if (!table.equals("guild_settings")) {
-                    count += update("DELETE FROM " + table + " WHERE expire_at <= ?", cutoff);
-                }
-            }
-            // remembered batch ids are bookkeeping, not guild data: pruned, not counted
-            update("DELETE FROM applied_batches WHERE expire_at <= ?", cutoff);
-            return count;
-        }));
+        long deleted = 0;
+        for (BucketKind kind : BucketKind.values()) {
+            deleted += sweep(kind.collection(), BUCKET_KEY, cutoff);
+        }
+        deleted += sweep("member_events", "guild_id, member_id, kind, at", cutoff);
+        deleted += sweep("alerts", "rowid", cutoff);
+        deleted += sweep("ai_summaries", "rowid", cutoff);
+        deleted += sweep("leaderboard_cache", "rowid", cutoff);
+        // remembered batch ids are bookkeeping, not guild data: pruned, not counted
+        sweep("applied_batches", "batch_id", cutoff);
         LOG.debug("Swept {} expired rows at {}", deleted, now);
         return deleted;
+    }
+
+    static final int SWEEP_CHUNK = 5_000;
+    static final String BUCKET_KEY = "guild_id, channel_id, start, member_id, emoji";
+
+    /** Deletes at most {@link #SWEEP_CHUNK} expired rows of {@code table}, found through its expire_at index by their {@code key}. */
+    static String sweepChunk(String table, String key) {
+        String keyTuple = key.contains(",") ? "(" + key + ")" : key;
+        return "DELETE FROM " + table + " WHERE " + keyTuple + " IN (SELECT " + key + " FROM " + table
+                + " WHERE expire_at <= ? LIMIT " + SWEEP_CHUNK + ")";
+    }
+
+    private long sweep(String table, String key, long cutoff) {
+        String sql = sweepChunk(table, key);
+        long total = 0;
+        int chunk;
+        do {
+            chunk = locked("sweep expired rows of " + table, () -> inTransaction(() -> update(sql, cutoff)));
+            total += chunk;
+        } while (chunk == SWEEP_CHUNK);
+        return total;
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -94,11 +94,18 @@ class SqliteQueryPlanTest {
     @Test
     void sweepSearchesTheExpiryIndexes() throws Exception {
         // GIVEN the schema
-        // WHEN the sweep's delete of each bucket table is planned
-        // THEN it searches that table's expire_at index
+        // WHEN the sweep's chunked delete of each table is planned
+        // THEN it finds the expired rows through that table's expire_at index
         for (BucketKind kind : BucketKind.values()) {
-            assertThat(plan("DELETE FROM " + kind.collection() + " WHERE expire_at <= ?", 1))
-                    .anySatisfy(step -> assertThat(step).contains(kind.collection() + "_expire"));
+            assertThat(plan(SqliteStore.sweepChunk(kind.collection(), SqliteStore.BUCKET_KEY), 1))
+                    .anySatisfy(step -> assertThat(step).contains("INDEX " + kind.collection() + "_expire"))
+                    .noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
         }
+        assertThat(plan(SqliteStore.sweepChunk("member_events", "guild_id, member_id, kind, at"), 1))
+                .anySatisfy(step -> assertThat(step).contains("INDEX member_events_expire"));
+        assertThat(plan(SqliteStore.sweepChunk("alerts", "rowid"), 1))
+                .anySatisfy(step -> assertThat(step).contains("INDEX alerts_expire"));
+        assertThat(plan(SqliteStore.sweepChunk("applied_batches", "batch_id"), 1))
+                .anySatisfy(step -> assertThat(step).contains("INDEX applied_batches_expire"));
     }
 }
