@@ -3,7 +3,6 @@ package io.serverpulse.common.alerts.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.serverpulse.common.alerts.AlertNotice;
@@ -12,6 +11,7 @@ import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.testing.ShrinkingLists;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class AlertDetectorPropertyTest {
         Gen<Long> gap = Generate.frequency(
                 Pair.of(5, longs().between(0, 8_000)),
                 Pair.of(1, longs().between(8_000, 600_000)));
-        return lists().of(gap).ofSizeBetween(0, 120);
+        return ShrinkingLists.of(gap, 0, 120);
     }
 
     /** An absolute raid rule, quiet period, cooldown and tick interval. */
@@ -53,29 +53,24 @@ class AlertDetectorPropertyTest {
 
     private static void noticesMatchTheReference(List<Long> gaps, Setup setup) {
         // GIVEN a random join stream and a random absolute raid rule, quiet period and cooldown
-        int threshold = setup.threshold();
-        int windowSeconds = setup.windowSeconds();
-        int quietSeconds = setup.quietSeconds();
-        int cooldownSeconds = setup.cooldownSeconds();
-        int tickSeconds = setup.tickSeconds();
         long[] times = new long[gaps.size()];
         long t = 0;
         for (int i = 0; i < times.length; i++) {
             t += gaps.get(i);
             times[i] = t;
         }
-        AlertRule rule = new AlertRule(true, threshold, Duration.ofSeconds(windowSeconds), 0);
+        AlertRule rule = new AlertRule(true, setup.threshold(), Duration.ofSeconds(setup.windowSeconds()), 0);
         DetectorOptions options = DetectorOptions.defaults()
-                .withQuietPeriod(Duration.ofSeconds(quietSeconds)).withCooldown(Duration.ofSeconds(cooldownSeconds));
+                .withQuietPeriod(Duration.ofSeconds(setup.quietSeconds())).withCooldown(Duration.ofSeconds(setup.cooldownSeconds()));
 
         // WHEN it is played without ticks, and again with a tick every few seconds, then ends
         List<AlertNotice> plain = play(times, rule, options, 0);
-        List<AlertNotice> ticked = play(times, rule, options, tickSeconds * 1000L);
+        List<AlertNotice> ticked = play(times, rule, options, setup.tickSeconds() * 1000L);
 
         // THEN the OPENED notices are exactly the reference's incidents, each ended once,
         // and ticking changes nothing but when an ENDED is sent
-        int expected = referenceIncidents(times, threshold, windowSeconds * 1000L, quietSeconds * 1000L,
-                cooldownSeconds * 1000L);
+        int expected = referenceIncidents(times, setup.threshold(), setup.windowSeconds() * 1000L, setup.quietSeconds() * 1000L,
+                setup.cooldownSeconds() * 1000L);
         List<AlertRecord> opened = plain.stream().filter(n -> n.kind() == AlertNotice.Kind.OPENED)
                 .map(AlertNotice::alert).toList();
         List<AlertRecord> ended = plain.stream().filter(n -> n.kind() == AlertNotice.Kind.ENDED)
