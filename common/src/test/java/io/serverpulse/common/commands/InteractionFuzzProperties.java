@@ -5,6 +5,12 @@ import static io.serverpulse.common.commands.CommandKit.GUILD;
 import static io.serverpulse.common.commands.CommandKit.MEMES;
 import static io.serverpulse.common.commands.CommandKit.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,22 +21,20 @@ import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * 10,000 bodies in all, generated from Discord's vocabulary or mutated from the fixtures: no
  * exception escapes {@link InteractionHandler#handle}, every outcome is an answer Discord accepts (or
  * the 400 for a body that is not an interaction), deferred work finishes with a valid edit, and no
- * body is mistaken for a bug (no ERROR log: every failure is classified).
+ * body is mistaken for a bug (no ERROR log: every failure is classified). Fixed seeds: every run
+ * handles the same 10,000 bodies; the kinds of outcome seen are printed after each property.
  */
 class InteractionFuzzProperties {
 
@@ -52,9 +56,19 @@ class InteractionFuzzProperties {
     private static final List<String> CUSTOM_IDS = List.of("setup:update-channel", "setup:collect-channels", "setup:digest",
             "setup:alerts-on", "setup:alerts-off", "setup:done", "ai-provider:key", "setup:", ":", "setup", "topmessagers:x");
 
-    private CommandKit kit;
+    private static final int BODIES_PER_PROPERTY = 5_000;
+    /**
+     * QuickTheories skips an input it has already tried (the first boundary examples may repeat), and
+     * counts the skip as a try: a few more tries make sure that at least 5,000 different bodies are handled.
+     */
+    private static final int TRIES_PER_PROPERTY = BODIES_PER_PROPERTY + 10;
 
-    @BeforeProperty
+    private CommandKit kit;
+    /** How many bodies got which kind of outcome (printed at the end of each property). */
+    private final Map<String, Integer> outcomes = new TreeMap<>();
+    private int handled;
+
+    @BeforeEach
     void aGuildWithActivity() {
         kit = new CommandKit();
         kit.post(GUILD, GENERAL, 200000000000000001L, 30, NOW.minus(Duration.ofHours(3)));
@@ -62,14 +76,20 @@ class InteractionFuzzProperties {
         kit.post(GUILD, MEMES, 200000000000000003L, 10, NOW.minus(Duration.ofDays(2)));
     }
 
-    @Property(tries = 5000, edgeCases = EdgeCasesMode.NONE)
-    void generatedBodiesAlwaysGetAValidAnswer(@ForAll("interactions") JsonNode body, @ForAll("sometimes") boolean finish) {
-        check(body.toString(), finish);
+    @Test
+    void generatedBodiesAlwaysGetAValidAnswer() {
+        qt().withFixedSeed(0x1F0A_0001L).withExamples(TRIES_PER_PROPERTY).withShrinkCycles(5_000)
+                .forAll(interactions(), sometimes())
+                .checkAssert((body, finish) -> check(body.toString(), finish));
+        report("generated bodies");
     }
 
-    @Property(tries = 5000, edgeCases = EdgeCasesMode.NONE)
-    void mutatedFixturesAlwaysGetAValidAnswer(@ForAll("mutatedFixtures") String body, @ForAll("sometimes") boolean finish) {
-        check(body, finish);
+    @Test
+    void mutatedFixturesAlwaysGetAValidAnswer() {
+        qt().withFixedSeed(0x1F0A_0002L).withExamples(TRIES_PER_PROPERTY).withShrinkCycles(5_000)
+                .forAll(mutatedFixtures(), sometimes())
+                .checkAssert(this::check);
+        report("mutated fixtures");
     }
 
     private void check(String body, boolean finish) {
@@ -84,9 +104,27 @@ class InteractionFuzzProperties {
             if (finish && outcome instanceof Defer defer) {
                 kit.complete(defer.work());
             }
-            Statistics.collect(kind(outcome));
             assertThat(logs.events()).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+            handled++;
+            outcomes.merge(kind(outcome), 1, Integer::sum);
         }
+    }
+
+    /**
+     * At least 5,000 different bodies were handled, and they reached refusals (400), answers (type 4)
+     * and deferred work (type 5), not only one of them; the kinds of outcome are printed.
+     */
+    private void report(String what) {
+        assertThat(handled).as("different bodies handled").isGreaterThanOrEqualTo(BODIES_PER_PROPERTY);
+        assertThat(outcomes.keySet()).as("kinds of outcome")
+                .anyMatch(kind -> kind.startsWith("400 "))
+                .anyMatch(kind -> kind.startsWith("type 4"))
+                .anyMatch(kind -> kind.startsWith("type 5"));
+        StringBuilder table = new StringBuilder(String.format("%,d %s, by outcome:%n", handled, what));
+        outcomes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> table.append(String.format("  %-50s %5d  %5.2f %%%n", e.getKey(), e.getValue(),
+                        100.0 * e.getValue() / handled)));
+        System.out.print(table);
     }
 
     private static String kind(InteractionOutcome outcome) {
@@ -101,112 +139,138 @@ class InteractionFuzzProperties {
         return "type " + response.type() + detail;
     }
 
-    @Provide
-    Arbitrary<Boolean> sometimes() {
-        return Arbitraries.frequency(Tuple.of(1, true), Tuple.of(9, false));
+    /** True one time in ten. */
+    private static Gen<Boolean> sometimes() {
+        return Generate.frequency(Pair.of(1, Generate.constant(true)), Pair.of(9, Generate.constant(false)));
     }
 
-    // ------------------------------------------------------------------ generated bodies
+    // ------------------------------------------------------------------ generators of JSON pieces
 
-    @Provide
-    Arbitrary<JsonNode> interactions() {
-        Arbitrary<JsonNode> type = Arbitraries.frequencyOf(
-                Tuple.of(19, Arbitraries.of(1, 2, 2, 2, 3, 3, 4, 5, 5).map(NODES::numberNode)), Tuple.of(1, anyValue(1)));
-        Arbitrary<JsonNode> snowflake = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.longs().between(1, Long.MAX_VALUE).map(id -> NODES.textNode(Long.toString(id)))),
-                Tuple.of(4, Arbitraries.just(NODES.textNode(Long.toString(GUILD)))), Tuple.of(1, anyValue(1)));
-        Arbitrary<JsonNode> permissions = Arbitraries.oneOf(
-                Arbitraries.of("1071698660961", "1071698660929", "8", "0", "32", "-32", "x", "99999999999999999999999999")
-                        .map(NODES::textNode), anyValue(1));
-        Arbitrary<JsonNode> locale = Arbitraries.of("en-US", "de", "fr", "ja", "pt-BR", "", "../../etc", "zz-ZZZZZZZZZ")
-                .map(NODES::textNode);
-        Arbitrary<JsonNode> data = Arbitraries.frequencyOf(Tuple.of(5, commandData()), Tuple.of(3, componentData()),
-                Tuple.of(2, modalData()), Tuple.of(1, anyValue(2)));
-        // shape bits (each set 1 time in 8): bad token, no guild, DM user instead of member, no data
-        Arbitrary<Integer> shapes = Arbitraries.integers().between(0, 7).list().ofSize(4)
-                .map(bits -> (bits.get(0) == 0 ? 1 : 0) | (bits.get(1) == 0 ? 2 : 0) | (bits.get(2) == 0 ? 4 : 0) | (bits.get(3) == 0 ? 8 : 0));
-        return Combinators.combine(type, snowflake, snowflake, permissions, locale, data, shapes)
-                .as((typeNode, guild, user, perms, loc, dataNode, shape) -> {
-                    ObjectNode body = NODES.objectNode();
-                    body.set("type", typeNode);
-                    body.put("id", "1180151035315077200");
-                    body.put("application_id", "1177777777777777777");
-                    body.put("token", (shape & 1) == 0 ? "aW50ZXJhY3Rpb24.fuzz" : "bad token/..");
-                    if ((shape & 2) == 0) {
-                        body.set("guild_id", guild);
-                    }
-                    if ((shape & 4) == 0) {
-                        ObjectNode member = body.putObject("member");
-                        member.set("permissions", perms);
-                        member.putObject("user").set("id", user);
-                    } else {
-                        body.putObject("user").set("id", user);
-                    }
-                    body.set("locale", loc);
-                    if ((shape & 8) == 0) {
-                        body.set("data", dataNode);
-                    }
-                    return body;
-                });
+    private static Gen<JsonNode> text(Gen<String> strings) {
+        return strings.map(NODES::textNode);
     }
 
-    private Arbitrary<JsonNode> commandData() {
-        return Combinators.combine(Arbitraries.oneOf(Arbitraries.of(COMMANDS), Arbitraries.strings().ofMaxLength(40)),
-                options(2), resolved()).as((name, options, resolved) -> {
-                    ObjectNode data = NODES.objectNode();
-                    data.put("id", "1180000000000000100");
-                    data.put("name", name);
-                    data.put("type", 1);
-                    data.set("options", options);
-                    data.set("resolved", resolved);
-                    return data;
-                });
+    private static Gen<JsonNode> number(Gen<? extends Number> numbers) {
+        return numbers.map(n -> n instanceof Integer i ? NODES.numberNode(i)
+                : n instanceof Long l ? NODES.numberNode(l) : NODES.numberNode(n.doubleValue()));
     }
 
-    private Arbitrary<JsonNode> options(int depth) {
-        Arbitrary<JsonNode> option = Combinators.combine(Arbitraries.of(OPTION_NAMES),
-                Arbitraries.of(1, 2, 3, 4, 5, 7, 10, 11, 0), depth > 0 ? options(depth - 1) : Arbitraries.just(NODES.arrayNode()),
-                optionValue()).as((name, type, nested, value) -> {
-                    ObjectNode node = NODES.objectNode();
-                    node.put("name", name);
-                    node.put("type", type);
-                    if (type == 1 || type == 2) {
-                        node.set("options", nested);
-                    } else {
-                        node.set("value", value);
-                    }
-                    return node;
-                });
-        return option.list().ofMaxSize(4).map(list -> {
+    /** Any text (every Unicode code point) of up to {@code maxLength} chars. */
+    private static Gen<String> anyString(int maxLength) {
+        return strings().allPossible().ofLengthBetween(0, maxLength);
+    }
+
+    private static <T> Gen<T> pick(List<T> values) {
+        return Generate.pick(values);
+    }
+
+    private static Gen<JsonNode> arrayOf(Gen<JsonNode> element, int maxSize) {
+        return lists().of(element).ofSizeBetween(0, maxSize).map(list -> {
             ArrayNode array = NODES.arrayNode();
             list.forEach(array::add);
             return array;
         });
     }
 
-    private Arbitrary<JsonNode> optionValue() {
-        return Arbitraries.oneOf(Arbitraries.of(WORDS).map(NODES::textNode),
-                Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.integers().between(-10, 100_000).map(NODES::numberNode),
-                Arbitraries.doubles().between(-5, 200).map(NODES::numberNode),
-                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, 1e308).map(NODES::numberNode),
-                Arbitraries.strings().ofMaxLength(300).map(NODES::textNode),
+    // ------------------------------------------------------------------ generated bodies
+
+    static Gen<JsonNode> interactions() {
+        Gen<JsonNode> type = Generate.frequency(
+                Pair.of(19, number(Generate.pick(List.of(1, 2, 2, 2, 3, 3, 4, 5, 5)))), Pair.of(1, anyValue(1)));
+        Gen<JsonNode> snowflake = Generate.frequency(
+                Pair.of(4, text(longs().between(1, Long.MAX_VALUE).map(id -> Long.toString(id)))),
+                Pair.of(4, text(Generate.constant(Long.toString(GUILD)))), Pair.of(1, anyValue(1)));
+        Gen<JsonNode> permissions = Generate.oneOf(
+                text(pick(List.of("1071698660961", "1071698660929", "8", "0", "32", "-32", "x", "99999999999999999999999999"))),
+                anyValue(1));
+        Gen<JsonNode> locale = text(pick(List.of("en-US", "de", "fr", "ja", "pt-BR", "", "../../etc", "zz-ZZZZZZZZZ")));
+        Gen<JsonNode> data = Generate.frequency(Pair.of(5, commandData()), Pair.of(3, componentData()),
+                Pair.of(2, modalData()), Pair.of(1, anyValue(2)));
+        // shape bits (each set 1 time in 8): bad token, no guild, DM user instead of member, no data
+        Gen<Integer> shapes = lists().of(integers().between(0, 7)).ofSize(4)
+                .map(bits -> (bits.get(0) == 0 ? 1 : 0) | (bits.get(1) == 0 ? 2 : 0) | (bits.get(2) == 0 ? 4 : 0) | (bits.get(3) == 0 ? 8 : 0));
+        Gen<JsonNode> who = snowflake.zip(snowflake, permissions, (guild, user, perms) -> {
+            ObjectNode ids = NODES.objectNode();
+            ids.set("guild", guild);
+            ids.set("user", user);
+            ids.set("permissions", perms);
+            return ids;
+        });
+        return type.zip(who, locale, data, shapes, (typeNode, ids, loc, dataNode, shape) -> {
+            ObjectNode body = NODES.objectNode();
+            body.set("type", typeNode);
+            body.put("id", "1180151035315077200");
+            body.put("application_id", "1177777777777777777");
+            body.put("token", (shape & 1) == 0 ? "aW50ZXJhY3Rpb24.fuzz" : "bad token/..");
+            if ((shape & 2) == 0) {
+                body.set("guild_id", ids.get("guild"));
+            }
+            if ((shape & 4) == 0) {
+                ObjectNode member = body.putObject("member");
+                member.set("permissions", ids.get("permissions"));
+                member.putObject("user").set("id", ids.get("user"));
+            } else {
+                body.putObject("user").set("id", ids.get("user"));
+            }
+            body.set("locale", loc);
+            if ((shape & 8) == 0) {
+                body.set("data", dataNode);
+            }
+            return body;
+        });
+    }
+
+    private static Gen<JsonNode> commandData() {
+        return Generate.oneOf(pick(COMMANDS), anyString(40)).zip(options(2), resolved(), (name, options, resolved) -> {
+            ObjectNode data = NODES.objectNode();
+            data.put("id", "1180000000000000100");
+            data.put("name", name);
+            data.put("type", 1);
+            data.set("options", options);
+            data.set("resolved", resolved);
+            return data;
+        });
+    }
+
+    private static Gen<JsonNode> options(int depth) {
+        Gen<JsonNode> nested = depth > 0 ? options(depth - 1) : in -> NODES.arrayNode();
+        Gen<JsonNode> option = pick(OPTION_NAMES).zip(pick(List.of(1, 2, 3, 4, 5, 7, 10, 11, 0)), nested, optionValue(),
+                (name, type, children, value) -> {
+                    ObjectNode node = NODES.objectNode();
+                    node.put("name", name);
+                    node.put("type", type);
+                    if (type == 1 || type == 2) {
+                        node.set("options", children);
+                    } else {
+                        node.set("value", value);
+                    }
+                    return node;
+                });
+        return arrayOf(option, 4);
+    }
+
+    private static Gen<JsonNode> optionValue() {
+        return Generate.oneOf(text(pick(WORDS)),
+                number(longs().all()),
+                number(integers().between(-10, 100_000)),
+                number(doubles().between(-5, 200).mix(doubles().between(-5, 200).map(d -> Math.round(d * 100) / 100.0))),
+                number(pick(List.of(Double.NaN, Double.POSITIVE_INFINITY, 1e308))),
+                text(anyString(300)),
                 anyValue(1));
     }
 
-    private Arbitrary<JsonNode> resolved() {
-        return Combinators.combine(Arbitraries.of("1176201535215009855", "1176201535215009860", "x", "0"),
-                Arbitraries.integers().between(-1, 16)).as((id, type) -> {
+    private static Gen<JsonNode> resolved() {
+        return pick(List.of("1176201535215009855", "1176201535215009860", "x", "0")).zip(integers().between(-1, 16),
+                (id, type) -> {
                     ObjectNode resolved = NODES.objectNode();
                     resolved.putObject("channels").putObject(id).put("id", id).put("type", type).put("name", "c");
                     return resolved;
                 });
     }
 
-    private Arbitrary<JsonNode> componentData() {
-        return Combinators.combine(Arbitraries.oneOf(Arbitraries.of(CUSTOM_IDS), Arbitraries.strings().ofMaxLength(120)),
-                Arbitraries.of(2, 3, 8, 0), Arbitraries.of(WORDS).list().ofMaxSize(30), resolved())
-                .as((customId, componentType, values, resolved) -> {
+    private static Gen<JsonNode> componentData() {
+        return Generate.oneOf(pick(CUSTOM_IDS), anyString(120)).zip(pick(List.of(2, 3, 8, 0)),
+                lists().of(pick(WORDS)).ofSizeBetween(0, 30), resolved(), (customId, componentType, values, resolved) -> {
                     ObjectNode data = NODES.objectNode();
                     data.put("custom_id", customId);
                     data.put("component_type", componentType);
@@ -217,10 +281,10 @@ class InteractionFuzzProperties {
                 });
     }
 
-    private Arbitrary<JsonNode> modalData() {
-        return Combinators.combine(Arbitraries.oneOf(Arbitraries.of(CUSTOM_IDS), Arbitraries.strings().ofMaxLength(20)),
-                Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(400), Arbitraries.strings().ascii().ofMinLength(8).ofMaxLength(60)),
-                Arbitraries.of(true, false)).as((customId, key, labelled) -> {
+    private static Gen<JsonNode> modalData() {
+        return Generate.oneOf(pick(CUSTOM_IDS), anyString(20)).zip(
+                Generate.oneOf(anyString(400), strings().ascii().ofLengthBetween(8, 60)),
+                Generate.booleans(), (customId, key, labelled) -> {
                     ObjectNode data = NODES.objectNode();
                     data.put("custom_id", customId);
                     ObjectNode input = NODES.objectNode().put("type", 4).put("custom_id", "key").put("value", key);
@@ -235,44 +299,35 @@ class InteractionFuzzProperties {
     }
 
     /** Any JSON value, nested at most {@code depth} levels. */
-    private static Arbitrary<JsonNode> anyValue(int depth) {
-        List<Arbitrary<JsonNode>> leaves = List.of(
-                Arbitraries.just(NODES.nullNode()),
-                Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.strings().ofMaxLength(50).map(NODES::textNode),
-                Arbitraries.of(WORDS).map(NODES::textNode));
-        if (depth <= 0) {
-            return Arbitraries.oneOf(leaves);
+    private static Gen<JsonNode> anyValue(int depth) {
+        List<Gen<JsonNode>> all = new ArrayList<>(List.<Gen<JsonNode>>of(
+                in -> NODES.nullNode(),
+                Generate.booleans().map(NODES::booleanNode),
+                number(longs().all()),
+                number(doubles().any()),
+                text(anyString(50)),
+                text(pick(WORDS))));
+        if (depth > 0) {
+            all.add(arrayOf(anyValue(depth - 1), 3));
+            all.add(pick(OPTION_NAMES).zip(anyValue(depth - 1), (key, value) -> {
+                ObjectNode node = NODES.objectNode();
+                node.set(key, value);
+                return node;
+            }));
         }
-        Arbitrary<JsonNode> array = anyValue(depth - 1).list().ofMaxSize(3).map(list -> {
-            ArrayNode node = NODES.arrayNode();
-            list.forEach(node::add);
-            return node;
-        });
-        Arbitrary<JsonNode> object = Combinators.combine(Arbitraries.of(OPTION_NAMES), anyValue(depth - 1)).as((key, value) -> {
-            ObjectNode node = NODES.objectNode();
-            node.set(key, value);
-            return node;
-        });
-        List<Arbitrary<JsonNode>> all = new ArrayList<>(leaves);
-        all.add(array);
-        all.add(object);
-        return Arbitraries.oneOf(all);
+        Gen<Integer> which = integers().between(0, all.size() - 1);
+        return in -> all.get(which.generate(in)).generate(in);
     }
 
     // ------------------------------------------------------------------ mutated fixtures
 
-    @Provide
-    Arbitrary<String> mutatedFixtures() {
-        return Combinators.combine(Arbitraries.of(FIXTURES), Arbitraries.integers().between(1, 4).flatMap(n ->
-                Combinators.combine(Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(0, 9), anyValue(2))
-                        .as(Mutation::new).list().ofSize(n)), Arbitraries.integers().between(0, 20))
-                .as((name, mutations, textual) -> {
+    static Gen<String> mutatedFixtures() {
+        Gen<Mutation> mutation = integers().between(0, 10_000).zip(integers().between(0, 9), anyValue(2), Mutation::new);
+        return pick(FIXTURES).zip(lists().of(mutation).ofSizeBetween(1, 4), integers().between(0, 20),
+                (name, mutations, textual) -> {
                     JsonNode tree = CommandKit.fixture(name);
-                    for (Mutation mutation : mutations) {
-                        tree = mutation.apply(tree);
+                    for (Mutation m : mutations) {
+                        tree = m.apply(tree);
                     }
                     String text = tree.toString();
                     if (textual == 0 && !text.isEmpty()) {

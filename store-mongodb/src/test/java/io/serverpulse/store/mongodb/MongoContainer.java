@@ -5,7 +5,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.util.concurrent.TimeUnit;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MongoDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -22,10 +21,6 @@ final class MongoContainer {
     private static MongoClient client;
 
     private MongoContainer() {
-    }
-
-    static boolean dockerAvailable() {
-        return DockerClientFactory.instance().isDockerAvailable();
     }
 
     /** A client connected to the shared container (started now if needed). */

@@ -2,20 +2,20 @@ package io.serverpulse.store.mongodb;
 
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.contract.StoreContractProperties;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /** The property-based half of the contract against MongoStore on mongo-java-server, a fresh database per try. */
 class MongoStoreProperties extends StoreContractProperties {
 
     private static MongoStandIn standIn;
 
-    @BeforeContainer
+    @BeforeAll
     static void startStandIn() {
         standIn = new MongoStandIn();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopStandIn() {
         standIn.close();
     }

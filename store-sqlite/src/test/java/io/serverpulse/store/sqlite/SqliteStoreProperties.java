@@ -6,29 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The SQLite adapter passes the property-based half of the contract, each try on a fresh database file. */
 class SqliteStoreProperties extends StoreContractProperties {
 
-    private static Path root;
-
-    @BeforeContainer
-    static void createRoot() throws IOException {
-        root = Files.createTempDirectory("sqlite-properties");
-    }
-
-    @AfterContainer
-    static void deleteRoot() throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
+    /** Holds one directory per try; removed with everything in it when the class is done. */
+    @TempDir
+    static Path root;
 
     @Override
     protected Store createStore() {

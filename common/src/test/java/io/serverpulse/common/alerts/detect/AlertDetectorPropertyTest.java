@@ -1,6 +1,9 @@
 package io.serverpulse.common.alerts.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.AlertRecord;
@@ -8,17 +11,15 @@ import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.testing.ShrinkingLists;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** The raid detector against a brute-force reference on random join streams. */
 class AlertDetectorPropertyTest {
@@ -26,22 +27,31 @@ class AlertDetectorPropertyTest {
     private static final long GUILD = 9_000L;
     private static final Instant T0 = Instant.parse("2026-11-28T00:00:00Z");
 
-    @Provide
-    Arbitrary<List<Long>> joinGaps() {
-        // mostly bursts (gaps up to 8 s), sometimes a pause of up to 10 minutes
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.longs().between(0, 8_000)),
-                Tuple.of(1, Arbitraries.longs().between(8_000, 600_000))).list().ofMaxSize(120);
+    /** Mostly bursts (gaps up to 8 s), sometimes a pause of up to 10 minutes; up to 120 joins. */
+    static Gen<List<Long>> joinGaps() {
+        Gen<Long> gap = Generate.frequency(
+                Pair.of(5, longs().between(0, 8_000)),
+                Pair.of(1, longs().between(8_000, 600_000)));
+        return ShrinkingLists.of(gap, 0, 120);
     }
 
-    @Property(tries = 400)
-    void openedNoticesMatchTheMaximalIncidentIntervalsOfABruteForceReference(
-            @ForAll("joinGaps") List<Long> gaps,
-            @ForAll @IntRange(min = 2, max = 10) int threshold,
-            @ForAll @IntRange(min = 5, max = 90) int windowSeconds,
-            @ForAll @IntRange(min = 0, max = 300) int quietSeconds,
-            @ForAll @IntRange(min = 0, max = 600) int cooldownSeconds,
-            @ForAll @IntRange(min = 1, max = 60) int tickSeconds) {
+    /** An absolute raid rule, quiet period, cooldown and tick interval. */
+    record Setup(int threshold, int windowSeconds, int quietSeconds, int cooldownSeconds, int tickSeconds) {
+    }
+
+    static Gen<Setup> setups() {
+        return integers().between(2, 10).zip(integers().between(5, 90), integers().between(0, 300),
+                integers().between(0, 600), integers().between(1, 60), Setup::new);
+    }
+
+    @Test
+    void openedNoticesMatchTheMaximalIncidentIntervalsOfABruteForceReference() {
+        qt().withFixedSeed(0xA1E7_0001L).withExamples(400).withShrinkCycles(10_000)
+                .forAll(joinGaps(), setups())
+                .checkAssert(AlertDetectorPropertyTest::noticesMatchTheReference);
+    }
+
+    private static void noticesMatchTheReference(List<Long> gaps, Setup setup) {
         // GIVEN a random join stream and a random absolute raid rule, quiet period and cooldown
         long[] times = new long[gaps.size()];
         long t = 0;
@@ -49,18 +59,18 @@ class AlertDetectorPropertyTest {
             t += gaps.get(i);
             times[i] = t;
         }
-        AlertRule rule = new AlertRule(true, threshold, Duration.ofSeconds(windowSeconds), 0);
+        AlertRule rule = new AlertRule(true, setup.threshold(), Duration.ofSeconds(setup.windowSeconds()), 0);
         DetectorOptions options = DetectorOptions.defaults()
-                .withQuietPeriod(Duration.ofSeconds(quietSeconds)).withCooldown(Duration.ofSeconds(cooldownSeconds));
+                .withQuietPeriod(Duration.ofSeconds(setup.quietSeconds())).withCooldown(Duration.ofSeconds(setup.cooldownSeconds()));
 
         // WHEN it is played without ticks, and again with a tick every few seconds, then ends
         List<AlertNotice> plain = play(times, rule, options, 0);
-        List<AlertNotice> ticked = play(times, rule, options, tickSeconds * 1000L);
+        List<AlertNotice> ticked = play(times, rule, options, setup.tickSeconds() * 1000L);
 
         // THEN the OPENED notices are exactly the reference's incidents, each ended once,
         // and ticking changes nothing but when an ENDED is sent
-        int expected = referenceIncidents(times, threshold, windowSeconds * 1000L, quietSeconds * 1000L,
-                cooldownSeconds * 1000L);
+        int expected = referenceIncidents(times, setup.threshold(), setup.windowSeconds() * 1000L, setup.quietSeconds() * 1000L,
+                setup.cooldownSeconds() * 1000L);
         List<AlertRecord> opened = plain.stream().filter(n -> n.kind() == AlertNotice.Kind.OPENED)
                 .map(AlertNotice::alert).toList();
         List<AlertRecord> ended = plain.stream().filter(n -> n.kind() == AlertNotice.Kind.ENDED)
