@@ -109,7 +109,7 @@ public final class DiscordEmulator implements AutoCloseable {
         this.rest = new RestServer(state, rateLimiter, validators,
                 RestServer.standardRoutes(state, hub, gateway::url, () -> recommendedShards));
         this.applier = new TimelineApplier(state, hub);
-        this.httpInteractions = new HttpInteractions(state, new InteractionCallbacks(state, hub));
+        this.httpInteractions = new HttpInteractions(state, new InteractionCallbacks(state, hub), validators);
     }
 
     /** An emulator with default settings, not yet started. */

@@ -6,6 +6,7 @@ import io.serverpulse.emulator.interactions.DeliveryListener;
 import io.serverpulse.emulator.interactions.InteractionSender;
 import io.serverpulse.emulator.rest.ErrorBody;
 import io.serverpulse.emulator.rest.InteractionCallbacks;
+import io.serverpulse.emulator.rest.RequestBodyValidator;
 import io.serverpulse.emulator.state.EmulatorState;
 import io.serverpulse.emulator.state.InteractionDelivery;
 import io.serverpulse.emulator.state.Json;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,10 +29,16 @@ final class HttpInteractions implements DeliveryListener {
 
     private final EmulatorState state;
     private final InteractionCallbacks callbacks;
+    private final List<RequestBodyValidator> validators;
 
-    HttpInteractions(EmulatorState state, InteractionCallbacks callbacks) {
+    /**
+     * @param validators the REST pipeline's body validators: an answer must pass them as if it had been
+     *                   POSTed to the interaction's callback route
+     */
+    HttpInteractions(EmulatorState state, InteractionCallbacks callbacks, List<RequestBodyValidator> validators) {
         this.state = state;
         this.callbacks = callbacks;
+        this.validators = List.copyOf(validators);
     }
 
     /** Signs, delivers, records and (for a tracked interaction) applies. */
@@ -57,7 +65,11 @@ final class HttpInteractions implements DeliveryListener {
                 outcome = InteractionDelivery.Outcome.REFUSED;
                 refusal = Optional.of(String.join("; ", delivery.problems()));
             } else {
-                Optional<ErrorBody> refused = callbacks.accept(tracked.get(), parse(delivery.body()));
+                JsonNode callback = parse(delivery.body());
+                Optional<ErrorBody> refused = validate(tracked.get(), callback);
+                if (refused.isEmpty()) {
+                    refused = callbacks.accept(tracked.get(), callback);
+                }
                 outcome = refused.isEmpty() ? InteractionDelivery.Outcome.APPLIED : InteractionDelivery.Outcome.REFUSED;
                 refusal = refused.map(error -> error.status() + " " + Json.write(error.body()));
             }
@@ -65,6 +77,17 @@ final class HttpInteractions implements DeliveryListener {
         InteractionDelivery recorded = new InteractionDelivery(endpoint, id, type, delivery, outcome, refusal, Instant.now());
         state.recorded().interactionDelivery(recorded);
         return recorded;
+    }
+
+    private Optional<ErrorBody> validate(PendingInteraction interaction, JsonNode callback) {
+        String path = "/interactions/" + Long.toUnsignedString(interaction.id()) + "/" + interaction.token() + "/callback";
+        for (RequestBodyValidator validator : validators) {
+            Optional<ErrorBody> error = validator.validate("POST", path, callback);
+            if (error.isPresent()) {
+                return error;
+            }
+        }
+        return Optional.empty();
     }
 
     private static JsonNode parse(byte[] body) {
