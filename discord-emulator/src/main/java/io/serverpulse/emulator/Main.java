@@ -34,7 +34,13 @@ public final class Main {
                    boolean help) {
     }
 
+    /** The standalone's logging configuration (INFO), unless one is given with {@code -Dlogback.configurationFile}. */
+    static final String LOGGING = "io/serverpulse/emulator/standalone-logback.xml";
+
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGGING);
+        }
         int code = run(args, System.out, System.err);
         if (code != 0) {
             System.exit(code);
