@@ -61,7 +61,11 @@ class MainTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         String seedHex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
-        ExecutorService serving = Executors.newSingleThreadExecutor();
+        ExecutorService serving = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "standalone-serve");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (Main.Standalone standalone = Main.launch(Main.parse(new String[] {"--scenario", "small", "--key-seed", seedHex}), out);
              JdaClients clients = new JdaClients()) {
             DiscordEmulator emulator = standalone.emulator();

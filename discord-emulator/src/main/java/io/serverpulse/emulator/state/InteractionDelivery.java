@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param interactionType the interaction's type (1 PING, 2 APPLICATION_COMMAND, …; -1 when unknown)
  * @param delivery      status, body, headers, latency, and the answer checked against Discord's callback schema and rules
  * @param outcome       what Discord made of the answer
+ * @param refusal       for {@link Outcome#REFUSED}, why (the answer's problems, or Discord's error body)
  * @param at            when it was sent (wall clock)
  */
 public record InteractionDelivery(URI endpoint, long interactionId, int interactionType, Delivery delivery, Outcome outcome,

@@ -37,7 +37,7 @@ class ShardsProperties {
             int shard = Shards.shardOf(guildId, shards);
             assertThat(shard).isBetween(0, shards - 1).isEqualTo((int) (at % shards));
         });
-        // QuickTheories skips a draw it has already tried (so it asks for a few more): at least jqwik's default 1,000 cases
+        // QuickTheories skips a draw it has already tried (so it asks for a few more): at least the 1,000 cases it had before
         assertThat(tries.get()).isGreaterThanOrEqualTo(1_000);
     }
 }
