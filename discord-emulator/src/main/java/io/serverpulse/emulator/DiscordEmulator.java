@@ -1,5 +1,6 @@
 package io.serverpulse.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.serverpulse.common.discord.Snowflake;
 import io.serverpulse.emulator.gateway.GatewayHub;
@@ -8,13 +9,22 @@ import io.serverpulse.emulator.gateway.GatewaySession;
 import io.serverpulse.emulator.gateway.Playback;
 import io.serverpulse.emulator.gateway.PlaybackSpeed;
 import io.serverpulse.emulator.gateway.TimelineApplier;
+import io.serverpulse.emulator.interactions.EndpointCheck;
+import io.serverpulse.emulator.interactions.InteractionFactory;
+import io.serverpulse.emulator.interactions.InteractionKeyPair;
+import io.serverpulse.emulator.interactions.InteractionSender;
+import io.serverpulse.emulator.interactions.InteractionSigner;
 import io.serverpulse.emulator.model.Community;
 import io.serverpulse.emulator.ratelimit.RateLimiter;
 import io.serverpulse.emulator.rest.BotMessageLimits;
+import io.serverpulse.emulator.rest.InteractionCallbacks;
 import io.serverpulse.emulator.rest.RequestBodyValidator;
 import io.serverpulse.emulator.rest.RestServer;
+import io.serverpulse.emulator.rest.SpecBodyValidator;
+import io.serverpulse.emulator.spec.SpecValidator;
 import io.serverpulse.emulator.state.Application;
 import io.serverpulse.emulator.state.EmulatorState;
+import io.serverpulse.emulator.state.InteractionDelivery;
 import io.serverpulse.emulator.state.Json;
 import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.emulator.state.Permissions;
@@ -24,7 +34,10 @@ import io.serverpulse.emulator.timeline.TimelineEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +52,13 @@ import java.util.function.BooleanSupplier;
  * A local Discord for a real bot: the gateway websocket and REST API v10 on 127.0.0.1 (free ports),
  * serving the given communities, playing timelines in simulated time, recording everything the
  * bot sends, and injecting faults (disconnects, op 7/9, 429s) on demand.
+ *
+ * <p>Every REST request body is checked against Discord's own OpenAPI description (see
+ * {@link SpecValidator}; skipped with one printed line when the spec file is absent) and against
+ * Discord's stricter limits for bots ({@link BotMessageLimits}): a body Discord would reject gets
+ * 400 with Discord's error shape. Interactions can also be delivered over HTTP, signed with the
+ * application's key ({@link #publicKey()} is what the bot verifies with), see
+ * {@link #sendInteraction(URI, JsonNode)}.
  *
  * <pre>{@code
  * try (DiscordEmulator discord = DiscordEmulator.builder(communities).start()) {
@@ -61,13 +81,20 @@ public final class DiscordEmulator implements AutoCloseable {
     private final TimelineApplier applier;
     private final List<Playback> playbacks = new ArrayList<>();
     private final int recommendedShards;
+    private final SpecValidator spec;
+    private final Duration interactionTimeout;
+    private final HttpInteractions httpInteractions;
+    private HttpClient http;
+    private InteractionSender quietSender;
+    private InteractionSender recordingSender;
 
     private DiscordEmulator(Builder builder) {
         SecureRandom random = new SecureRandom();
-        Application app = builder.token == null
-                ? Application.generate(builder.applicationId, builder.botName, builder.privilegedIntents, random)
-                : new Application(builder.applicationId, builder.botName, builder.token, builder.privilegedIntents,
-                        new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(random));
+        InteractionKeyPair keys = builder.keys == null ? InteractionKeyPair.generate() : builder.keys;
+        String token = builder.token == null ? Application.randomToken(builder.applicationId, random) : builder.token;
+        Application app = new Application(builder.applicationId, builder.botName, token, builder.privilegedIntents, keys);
+        this.spec = builder.spec == null ? SpecValidator.shared() : builder.spec;
+        this.interactionTimeout = builder.interactionTimeout;
         this.state = new EmulatorState(app, builder.communities, new SimulatedClock(), builder.botPermissions);
         this.hub = new GatewayHub(state, builder.resumeWindow);
         this.gateway = new GatewayServer(state, hub, new GatewayServer.Settings(
@@ -75,12 +102,14 @@ public final class DiscordEmulator implements AutoCloseable {
         this.rateLimiter = new RateLimiter(builder.defaultRateLimit);
         builder.routeLimits.forEach(rateLimiter::policy);
         List<RequestBodyValidator> validators = new ArrayList<>(builder.validators);
+        validators.add(new SpecBodyValidator(spec));
         validators.add(new BotMessageLimits());
         this.recommendedShards = builder.recommendedShards > 0 ? builder.recommendedShards
                 : Math.max(1, (builder.communities.size() + 999) / 1000);
         this.rest = new RestServer(state, rateLimiter, validators,
                 RestServer.standardRoutes(state, hub, gateway::url, () -> recommendedShards));
         this.applier = new TimelineApplier(state, hub);
+        this.httpInteractions = new HttpInteractions(state, new InteractionCallbacks(state, hub), validators);
     }
 
     /** An emulator with default settings, not yet started. */
@@ -143,9 +172,17 @@ public final class DiscordEmulator implements AutoCloseable {
         return state.application().botUserId();
     }
 
-    /** The application's Ed25519 public key, hex, as the developer portal shows it. */
+    /**
+     * The application's Ed25519 public key, hex, as the developer portal shows it: what a bot
+     * configures as {@code DISCORD_PUBLIC_KEY} to verify the interactions this emulator signs.
+     */
     public String publicKey() {
         return state.application().publicKeyHex();
+    }
+
+    /** The validator every REST request body is checked against (its {@code enabled()} says whether the spec file was found). */
+    public SpecValidator specValidator() {
+        return spec;
     }
 
     public Application application() {
@@ -261,6 +298,73 @@ public final class DiscordEmulator implements AutoCloseable {
         return array;
     }
 
+    // ---- interactions over HTTP
+
+    /** Signs with the application's key pair, as Discord signs what it POSTs to an interactions endpoint. */
+    public InteractionSigner interactionSigner() {
+        return new InteractionSigner(state.application().keys(), Clock.systemUTC());
+    }
+
+    /** Builds interaction payloads (PING, commands, components, modals) for this application. */
+    public InteractionFactory interactionFactory() {
+        return new InteractionFactory(state.application().id(), Clock.systemUTC());
+    }
+
+    /**
+     * A sender that signs with the application's key and records every delivery in
+     * {@link Recorded#interactionDeliveries()} (probes included); the answer to an interaction the
+     * emulator issued is applied as its initial response.
+     */
+    public synchronized InteractionSender interactionSender() {
+        if (recordingSender == null) {
+            recordingSender = new InteractionSender(http(), interactionSigner(), spec, interactionTimeout, httpInteractions);
+        }
+        return recordingSender;
+    }
+
+    /**
+     * Delivers an interaction to an HTTP interactions endpoint as Discord does: signed with the
+     * application's key, POSTed, the answer checked (status, Content-Type, 3 s deadline, Discord's
+     * callback schema, the callback type) and recorded in {@link Recorded#interactionDeliveries()}.
+     * When the interaction is one the emulator issued, an acceptable answer becomes its response.
+     */
+    public InteractionDelivery sendInteraction(URI endpoint, JsonNode interaction) {
+        return httpInteractions.send(quietSender(), endpoint, interaction);
+    }
+
+    /**
+     * A member runs the bot's registered slash command {@code name} in a channel, and Discord
+     * delivers it to the bot's HTTP interactions endpoint; the answer is applied as its response
+     * (so the bot can then edit {@code @original} or follow up through the webhook routes).
+     */
+    public InteractionDelivery sendSlashCommand(URI endpoint, long channelId, long userId, String name, Map<String, Object> options) {
+        PendingInteraction interaction = state.newSlashCommand(channelId, userId, name, options(options));
+        return sendInteraction(endpoint, interaction.payload());
+    }
+
+    /**
+     * Checks an interactions endpoint as Discord does when its URL is saved: a signed PING must get
+     * a PONG, and every {@link io.serverpulse.emulator.interactions.Probe probe} (bad or missing
+     * signature, altered body) a 401. Every request is recorded.
+     */
+    public EndpointCheck.Report checkEndpoint(URI endpoint) {
+        return new EndpointCheck(interactionSender(), interactionFactory()).run(endpoint);
+    }
+
+    private synchronized InteractionSender quietSender() {
+        if (quietSender == null) {
+            quietSender = new InteractionSender(http(), interactionSigner(), spec, interactionTimeout);
+        }
+        return quietSender;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(interactionTimeout).build();
+        }
+        return http;
+    }
+
     // ---- rate limits
 
     /** The next {@code times} requests on a route key (see {@link io.serverpulse.emulator.rest.RouteKeys}) or bucket hash get a 429. */
@@ -276,7 +380,7 @@ public final class DiscordEmulator implements AutoCloseable {
     private static boolean await(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
                 return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -300,6 +404,9 @@ public final class DiscordEmulator implements AutoCloseable {
         private RateLimiter.Policy defaultRateLimit = new RateLimiter.Policy(50, Duration.ofSeconds(1));
         private final Map<String, RateLimiter.Policy> routeLimits = new java.util.LinkedHashMap<>();
         private final List<RequestBodyValidator> validators = new ArrayList<>();
+        private SpecValidator spec;
+        private InteractionKeyPair keys;
+        private Duration interactionTimeout = Duration.ofSeconds(10);
 
         private Builder(List<Community> communities) {
             this.communities = List.copyOf(Objects.requireNonNull(communities, "communities"));
@@ -374,9 +481,33 @@ public final class DiscordEmulator implements AutoCloseable {
             return this;
         }
 
-        /** A body validator run before the built-in bot message limits (e.g. the OpenAPI spec validator). */
+        /** An extra body validator, run before the built-in ones (Discord's OpenAPI spec, then the bot message limits). */
         public Builder validator(RequestBodyValidator validator) {
-            this.validators.add(validator);
+            this.validators.add(Objects.requireNonNull(validator, "validator"));
+            return this;
+        }
+
+        /**
+         * The spec validator request bodies are checked with (default {@link SpecValidator#shared()}),
+         * e.g. one with other leniencies. Validation itself cannot be switched off.
+         */
+        public Builder spec(SpecValidator validator) {
+            this.spec = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /** The application's key pair (default: a random one per emulator), e.g. {@link InteractionKeyPair#fromSeedHex} for a fixed public key. */
+        public Builder keyPair(InteractionKeyPair keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /**
+         * How long an HTTP interaction delivery waits for the endpoint's answer (default 10 s).
+         * Discord's own deadline is 3 s: a later answer is recorded, and reported as too late.
+         */
+        public Builder interactionTimeout(Duration timeout) {
+            this.interactionTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 

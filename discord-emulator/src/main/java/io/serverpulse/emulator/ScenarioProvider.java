@@ -14,4 +14,16 @@ public interface ScenarioProvider {
 
     /** The scenario called {@code name} (a provider may also accept arguments in it, such as a file path), if this provider has it. */
     Optional<Scenario> scenario(String name);
+
+    /**
+     * The scenario called {@code name}, built with the command line's settings. By default a
+     * provider takes no settings: giving one for its scenario is an error.
+     *
+     * @throws IllegalArgumentException if the settings do not fit the scenario, or it cannot be built (a bad file, …)
+     */
+    default Optional<Scenario> scenario(String name, ScenarioSettings settings) {
+        Optional<Scenario> scenario = scenario(name);
+        scenario.ifPresent(s -> settings.allowOnly(name));
+        return scenario;
+    }
 }

@@ -35,16 +35,24 @@ public final class InteractionSender {
     private final InteractionSigner signer;
     private final SpecValidator validator;
     private final Duration timeout;
+    private final DeliveryListener listener;
 
     /**
      * @param timeout how long to wait for an answer; Discord's own deadline is {@link Delivery#DEADLINE},
      *                a longer one lets a test see how late a slow endpoint is
      */
     public InteractionSender(HttpClient http, InteractionSigner signer, SpecValidator validator, Duration timeout) {
+        this(http, signer, validator, timeout, DeliveryListener.NONE);
+    }
+
+    /** The same, telling {@code listener} about every delivery (e.g. to record it). */
+    public InteractionSender(HttpClient http, InteractionSigner signer, SpecValidator validator, Duration timeout,
+                             DeliveryListener listener) {
         this.http = Objects.requireNonNull(http, "http");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     public InteractionSigner signer() {
@@ -58,6 +66,12 @@ public final class InteractionSender {
 
     /** Delivers exactly this request (as signed, or as tampered with by a probe). */
     public Delivery deliver(URI endpoint, SignedInteraction request) {
+        Delivery delivery = post(endpoint, request);
+        listener.delivered(endpoint, delivery);
+        return delivery;
+    }
+
+    private Delivery post(URI endpoint, SignedInteraction request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);

@@ -12,7 +12,8 @@
  *       {@code X-Signature-Timestamp + raw body}, exactly as Discord signs.</li>
  *   <li>{@link io.serverpulse.emulator.interactions.InteractionSender}: POSTs, records status, body,
  *       headers and latency, checks a 200 answer against the callback schema and the allowed response
- *       types.</li>
+ *       types; a {@link io.serverpulse.emulator.interactions.DeliveryListener} hears of every delivery
+ *       (the emulator records them, see {@code DiscordEmulator#interactionSender()}).</li>
  *   <li>{@link io.serverpulse.emulator.interactions.EndpointCheck} and
  *       {@link io.serverpulse.emulator.interactions.Probe}: Discord's endpoint validation (PONG, then
  *       401 to bad signatures, missing headers, an altered body; a stale timestamp as advice).</li>

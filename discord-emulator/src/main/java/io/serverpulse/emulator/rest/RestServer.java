@@ -1,6 +1,7 @@
 package io.serverpulse.emulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The REST API v10 on 127.0.0.1 (JDK HTTP server, Nagle off). Every request goes through one
  * pipeline: route match (404/405), bot token (401), rate limit (429), body parsing (JSON or
- * multipart; 400 50109 on bad JSON), body validators (400 50035), then the route's handler.
+ * multipart; 400 50109 on bad JSON), body validators (by default Discord's OpenAPI spec and the bot
+ * message limits: 400 50035), then the route's handler.
  * Every answer carries the rate-limit headers and {@code Via} (Discord's answers come through
  * Google's front end, which is how clients tell a bucket 429 from a Cloudflare ban).
  * Attachments are served back under {@code /attachments/...}.
@@ -166,9 +168,11 @@ public final class RestServer {
         try {
             byte[] body = readBody(exchange);
             String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-            JsonNode json = Json.object();
+            JsonNode json = MissingNode.getInstance();
             List<MultipartParser.Part> files = new ArrayList<>();
-            if (contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            boolean multipart = contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+            if (multipart) {
+                json = Json.object();
                 for (MultipartParser.Part part : MultipartParser.parse(contentType, body)) {
                     if (part.name().equals("payload_json")) {
                         json = parseJson(part.bytes());
@@ -181,11 +185,15 @@ public final class RestServer {
             }
             if (!method.equals("GET") && !method.equals("DELETE")) {
                 for (RequestBodyValidator validator : validators) {
-                    Optional<ErrorBody> error = validator.validate(method, path, json);
+                    Optional<ErrorBody> error = multipart ? validator.validateMultipart(method, path, json)
+                            : validator.validate(method, path, json);
                     if (error.isPresent()) {
                         return RestResponse.error(error.get());
                     }
                 }
+            }
+            if (json.isMissingNode()) {
+                json = Json.object();
             }
             RestRequest request = new RestRequest(method, path, params, query(exchange.getRequestURI().getRawQuery()), json, files);
             return route.handler().handle(request);

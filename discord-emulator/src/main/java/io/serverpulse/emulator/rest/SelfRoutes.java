@@ -41,6 +41,7 @@ final class SelfRoutes {
             json.put("id", Json.id(g.id()));
             json.put("name", g.name());
             json.putNull("icon");
+            json.putNull("banner");
             json.put("owner", false);
             json.put("permissions", Long.toString(g.permissionsOf(state.application().botUserId())));
             json.putArray("features");
@@ -72,7 +73,9 @@ final class SelfRoutes {
         json.put("bot_public", true);
         json.put("bot_require_code_grant", false);
         json.put("verify_key", app.publicKeyHex());
-        json.put("flags", ApplicationFlags.of(app.grantedPrivilegedIntents()));
+        int flags = ApplicationFlags.of(app.grantedPrivilegedIntents());
+        json.put("flags", flags);
+        json.put("flags_new", Integer.toString(flags));
         json.set("owner", state.payloads().user(state.user(app.botUserId())));
         json.set("bot", state.payloads().selfUser());
         json.putNull("team");
@@ -80,7 +83,12 @@ final class SelfRoutes {
         json.putArray("redirect_uris");
         json.putArray("tags");
         json.putNull("interactions_endpoint_url");
+        json.putNull("role_connections_verification_url");
         json.put("approximate_guild_count", state.guildIds().size());
+        json.put("approximate_user_install_count", 0);
+        json.put("approximate_user_authorization_count", 0);
+        json.put("explicit_content_filter", 0);
+        json.putArray("eligible_oauth2_scopes").add("bot").add("applications.commands");
         ObjectNode install = json.putObject("install_params");
         install.putArray("scopes").add("bot").add("applications.commands");
         install.put("permissions", "0");

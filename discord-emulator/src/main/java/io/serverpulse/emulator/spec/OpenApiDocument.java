@@ -113,6 +113,23 @@ final class OpenApiDocument {
                 key -> compile(operation, multipartPayload));
     }
 
+    /** The compiled {@code application/json} schema of an operation's response with this status, if it declares one. */
+    Optional<JsonSchema> responseSchema(Operation operation, int status) {
+        String method = operation.method().toLowerCase(Locale.ROOT);
+        String code = Integer.toString(status);
+        return bodySchemas.computeIfAbsent(operation.method() + " " + operation.template() + " response " + code, key -> {
+            JsonNode schema = document.path("paths").path(operation.template()).path(method).path("responses").path(code)
+                    .path("content").path(JSON).path("schema");
+            if (!schema.isObject()) {
+                return Optional.empty();
+            }
+            JsonSchema compiled = root.getSubSchema(new JsonNodePath(PathType.JSON_POINTER).append("paths").append(operation.template())
+                    .append(method).append("responses").append(code).append("content").append(JSON).append("schema"));
+            compiled.initializeValidators();
+            return Optional.of(compiled);
+        });
+    }
+
     private Optional<JsonSchema> compile(Operation operation, boolean multipartPayload) {
         String method = operation.method().toLowerCase(Locale.ROOT);
         JsonNode content = document.path("paths").path(operation.template()).path(method).path("requestBody").path("content");

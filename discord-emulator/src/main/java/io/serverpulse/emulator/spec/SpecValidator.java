@@ -116,6 +116,11 @@ public final class SpecValidator implements RequestBodyValidator {
         return document != null;
     }
 
+    /** The spec file validated against (empty when it was absent). */
+    public Optional<Path> source() {
+        return document == null ? Optional.empty() : Optional.of(document.source());
+    }
+
     /** The line printed when the spec was absent. */
     public Optional<String> skipNotice() {
         return Optional.ofNullable(skipNotice);
@@ -155,6 +160,36 @@ public final class SpecValidator implements RequestBodyValidator {
     /** Validates the {@code payload_json} part of a {@code multipart/form-data} request. */
     public Result validateMultipartPayload(String method, String path, String payloadJson) {
         return validateRaw(method, path, payloadJson, true);
+    }
+
+    /**
+     * Validates the already parsed {@code payload_json} part of a {@code multipart/form-data} request
+     * (a missing node when the request has none).
+     */
+    public Result validateMultipartPayload(String method, String path, JsonNode payload) {
+        return validate(method, path, payload, true);
+    }
+
+    /**
+     * Validates what the emulator answers to a request against the response schema the operation
+     * declares for that status ({@code application/json}). A status or operation without a declared
+     * JSON schema is VALID with a detail saying nothing was checked; leniencies apply.
+     */
+    public Result validateResponse(String method, String path, int status, JsonNode body) {
+        Lookup lookup = lookup(method, path);
+        if (lookup.result != null) {
+            return lookup.result;
+        }
+        Operation operation = lookup.operation;
+        Optional<JsonSchema> schema = document.responseSchema(operation, status);
+        if (schema.isEmpty()) {
+            return new Result(Result.Outcome.VALID, operation.method(), path, Optional.of(operation), List.of(), List.of(),
+                    "the operation declares no JSON response for status " + status + "; the response was not validated");
+        }
+        Checked checked = checkAgainst(operation.operationId(), schema.get(), body == null ? MissingNode.getInstance() : body,
+                StricterRules.none());
+        return new Result(checked.problems().isEmpty() ? Result.Outcome.VALID : Result.Outcome.INVALID, operation.method(), path,
+                Optional.of(operation), checked.problems(), checked.leniencies(), "");
     }
 
     /**

@@ -13,6 +13,9 @@
  * //            r.outcome(), r.problems(), r.readableProblems(), r.leniencies(), r.httpStatus(), r.errorBody()
  * }</pre>
  *
+ * <p>The emulator's REST pipeline runs it on every request body by default, through
+ * {@link io.serverpulse.emulator.rest.SpecBodyValidator}.
+ *
  * <p>On top of the spec: {@link io.serverpulse.emulator.spec.StricterRules} (Discord's documented bot
  * limits, e.g. 2000 characters of content). Where the spec is stricter than Discord:
  * {@link io.serverpulse.emulator.spec.Leniencies}, each named and tested.

@@ -1,8 +1,6 @@
 package io.serverpulse.emulator.state;
 
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.bouncycastle.util.encoders.Hex;
+import io.serverpulse.emulator.interactions.InteractionKeyPair;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -12,7 +10,9 @@ import java.util.Objects;
 /**
  * The bot application the emulator plays host to: its id (also the bot user's id, as for apps
  * created since 2020), its token, the privileged intents it is granted in the "developer portal",
- * and its Ed25519 key pair (the public key is what Discord shows as the app's public key).
+ * and its Ed25519 {@link InteractionKeyPair key pair}: the public key is what Discord shows as the
+ * app's public key (a bot's {@code DISCORD_PUBLIC_KEY}), and interactions sent over HTTP are signed
+ * with its private half.
  */
 public final class Application {
 
@@ -20,20 +20,19 @@ public final class Application {
     private final String botName;
     private final String token;
     private final int grantedPrivilegedIntents;
-    private final Ed25519PrivateKeyParameters privateKey;
+    private final InteractionKeyPair keys;
 
-    public Application(long id, String botName, String token, int grantedPrivilegedIntents, Ed25519PrivateKeyParameters privateKey) {
+    public Application(long id, String botName, String token, int grantedPrivilegedIntents, InteractionKeyPair keys) {
         this.id = id;
         this.botName = Objects.requireNonNull(botName, "botName");
         this.token = Objects.requireNonNull(token, "token");
         this.grantedPrivilegedIntents = grantedPrivilegedIntents;
-        this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     /** A fresh application with a random token and key pair. */
     public static Application generate(long id, String botName, int grantedPrivilegedIntents, SecureRandom random) {
-        return new Application(id, botName, randomToken(id, random), grantedPrivilegedIntents,
-                new Ed25519PrivateKeyParameters(random));
+        return new Application(id, botName, randomToken(id, random), grantedPrivilegedIntents, InteractionKeyPair.generate());
     }
 
     /** A token shaped like Discord's: base64(user id) . base64(6 bytes) . base64(27 bytes). */
@@ -70,17 +69,12 @@ public final class Application {
 
     /** The public key as Discord shows it: 64 lowercase hex characters. */
     public String publicKeyHex() {
-        return Hex.toHexString(privateKey.generatePublicKey().getEncoded());
+        return keys.publicKeyHex();
     }
 
-    /** Signs {@code timestamp + body} as Discord signs an interaction request; hex encoded. */
-    public String sign(String timestamp, byte[] body) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, privateKey);
-        byte[] ts = timestamp.getBytes(StandardCharsets.UTF_8);
-        signer.update(ts, 0, ts.length);
-        signer.update(body, 0, body.length);
-        return Hex.toHexString(signer.generateSignature());
+    /** The application's key pair: what {@link io.serverpulse.emulator.interactions.InteractionSigner} signs with. */
+    public InteractionKeyPair keys() {
+        return keys;
     }
 
     /** Whether an {@code Authorization} header value carries this bot's token. */

@@ -30,8 +30,10 @@ public final class Payloads {
         json.put("bot", user.bot());
         json.put("system", false);
         json.put("public_flags", 0);
+        json.put("flags", 0);
         json.putNull("banner");
         json.putNull("accent_color");
+        json.putNull("primary_guild");
         return json;
     }
 
@@ -42,7 +44,6 @@ public final class Payloads {
         json.put("verified", true);
         json.put("mfa_enabled", false);
         json.putNull("email");
-        json.put("flags", 0);
         json.put("locale", "en-US");
         return json;
     }
@@ -186,12 +187,15 @@ public final class Payloads {
         json.put("name", guild.name());
         json.putNull("icon");
         json.putNull("icon_hash");
+        json.putNull("home_header");
         json.putNull("splash");
         json.putNull("discovery_splash");
         json.put("owner_id", Json.id(guild.ownerId()));
         json.putNull("afk_channel_id");
         json.put("afk_timeout", 300);
         json.put("widget_enabled", false);
+        json.putNull("widget_channel_id");
+        json.put("region", "deprecated");
         json.put("verification_level", 0);
         json.put("default_message_notifications", 0);
         json.put("explicit_content_filter", 0);
@@ -205,7 +209,10 @@ public final class Payloads {
         json.putNull("system_channel_id");
         json.put("system_channel_flags", 0);
         json.putNull("rules_channel_id");
+        json.putNull("max_presences");
         json.put("max_members", 500000);
+        json.put("max_video_channel_users", 25);
+        json.put("max_stage_video_channel_users", 50);
         json.putNull("vanity_url_code");
         json.putNull("description");
         json.putNull("banner");
@@ -213,7 +220,9 @@ public final class Payloads {
         json.put("premium_subscription_count", 0);
         json.put("preferred_locale", "en-US");
         json.putNull("public_updates_channel_id");
+        json.put("nsfw", false);
         json.put("nsfw_level", 0);
+        json.putNull("incidents_data");
         json.putArray("stickers");
         json.put("premium_progress_bar_enabled", false);
         json.putNull("safety_alerts_channel_id");
@@ -342,6 +351,11 @@ public final class Payloads {
         ObjectNode json = sent.isObject() ? ((ObjectNode) sent).deepCopy() : Json.object();
         if (!json.hasNonNull("type")) {
             json.put("type", "rich");
+        }
+        for (JsonNode field : json.path("fields")) {
+            if (field instanceof ObjectNode f && !f.hasNonNull("inline")) {
+                f.put("inline", false);
+            }
         }
         return json;
     }

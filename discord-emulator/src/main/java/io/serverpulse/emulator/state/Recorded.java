@@ -9,8 +9,9 @@ import java.util.function.Predicate;
 
 /**
  * Everything the bot sent, for assertions: its messages (current version, with embeds and the
- * attachments' bytes), edits, command registrations, interaction callbacks, webhook calls and a
- * log of every REST request with its status. Thread-safe; every getter returns a copy.
+ * attachments' bytes), edits, command registrations, interaction callbacks, webhook calls, a log
+ * of every REST request with its status, and the interactions delivered to an HTTP endpoint.
+ * Thread-safe; every getter returns a copy.
  */
 public final class Recorded {
 
@@ -22,6 +23,7 @@ public final class Recorded {
     private final List<WebhookCall> webhookCalls = new ArrayList<>();
     private final List<ChannelRecord> channelsCreated = new ArrayList<>();
     private final List<RequestLog> requests = new ArrayList<>();
+    private final List<InteractionDelivery> interactionDeliveries = new ArrayList<>();
 
     /** All messages the bot sent, in the order sent, each in its latest version. */
     public synchronized List<StoredMessage> messages() {
@@ -69,6 +71,15 @@ public final class Recorded {
     /** Every REST request answered, in order, with its status (429s and 400s included). */
     public synchronized List<RequestLog> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Every interaction the emulator POSTed to an HTTP interactions endpoint, in order, with the endpoint's answer. */
+    public synchronized List<InteractionDelivery> interactionDeliveries() {
+        return List.copyOf(interactionDeliveries);
+    }
+
+    public synchronized void interactionDelivery(InteractionDelivery delivery) {
+        interactionDeliveries.add(delivery);
     }
 
     synchronized void message(StoredMessage message) {

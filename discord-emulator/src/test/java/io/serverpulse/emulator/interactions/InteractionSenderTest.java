@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
 import io.serverpulse.common.crypto.SignatureVerifier;
 import io.serverpulse.emulator.spec.SpecValidator;
+import io.serverpulse.emulator.support.TinyInteractionsEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

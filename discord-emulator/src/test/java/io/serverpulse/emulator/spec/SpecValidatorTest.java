@@ -232,4 +232,27 @@ class SpecValidatorTest {
         assertThat(result.isValid()).isTrue();
         assertThat(result.operation()).map(Operation::operationId).isEqualTo(Optional.of("list_messages"));
     }
+
+    @Test
+    void aResponseIsCheckedAgainstTheSchemaDeclaredForItsStatus() {
+        // GIVEN a user object without the fields Discord always sends, and a complete one
+        ObjectNode partial = JdaBodies.MAPPER.createObjectNode().put("id", "80351110224678912").put("username", "nelly");
+        ObjectNode complete = partial.deepCopy().put("discriminator", "0").put("public_flags", 0).put("flags", 0)
+                .put("global_name", "Nelly").put("mfa_enabled", false).put("locale", "en-US");
+        complete.putNull("avatar");
+
+        // WHEN each is checked as the answer to GET /users/@me, and one as the answer of a status the spec does not declare
+        Result missing = validator.validateResponse("GET", "/api/v10/users/@me", 200, partial);
+        Result whole = validator.validateResponse("GET", "/api/v10/users/@me", 200, complete);
+        Result undeclared = validator.validateResponse("GET", "/api/v10/users/@me", 418, partial);
+
+        // THEN the partial one names what is missing, the complete one passes, and the undeclared status says it was not checked
+        assertThat(missing.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(missing.readableProblems()).contains("avatar[BASE_TYPE_REQUIRED]: This field is required",
+                "locale[BASE_TYPE_REQUIRED]: This field is required");
+        assertThat(whole.isValid()).as(whole.describe()).isTrue();
+        assertThat(whole.operation()).map(Operation::operationId).contains("get_my_user");
+        assertThat(undeclared.isValid()).isTrue();
+        assertThat(undeclared.detail()).isEqualTo("the operation declares no JSON response for status 418; the response was not validated");
+    }
 }

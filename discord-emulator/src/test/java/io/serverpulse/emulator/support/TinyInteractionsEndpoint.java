@@ -1,4 +1,4 @@
-package io.serverpulse.emulator.interactions;
+package io.serverpulse.emulator.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * signature over the raw body before parsing anything, 401 on failure, PONG to a PING, and for other
  * interactions whatever the test's handler answers.
  */
-final class TinyInteractionsEndpoint implements AutoCloseable {
+public final class TinyInteractionsEndpoint implements AutoCloseable {
 
     static {
         // without it every keep-alive request waits ~40 ms for Nagle's algorithm (see DESIGN.md)
@@ -31,8 +31,8 @@ final class TinyInteractionsEndpoint implements AutoCloseable {
     }
 
     /** What the endpoint answers to a verified, non-PING interaction. */
-    record Answer(int status, String contentType, String body) {
-        static Answer json(String body) {
+    public record Answer(int status, String contentType, String body) {
+        public static Answer json(String body) {
             return new Answer(200, "application/json", body);
         }
     }
@@ -45,7 +45,7 @@ final class TinyInteractionsEndpoint implements AutoCloseable {
     private final Function<JsonNode, Answer> handler;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
-    TinyInteractionsEndpoint(SignatureVerifier verifier, Function<JsonNode, Answer> handler) throws IOException {
+    public TinyInteractionsEndpoint(SignatureVerifier verifier, Function<JsonNode, Answer> handler) throws IOException {
         this.verifier = verifier;
         this.handler = handler;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,12 +54,12 @@ final class TinyInteractionsEndpoint implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/interactions");
     }
 
     /** The bodies that passed verification, in order. */
-    List<String> verifiedBodies() {
+    public List<String> verifiedBodies() {
         return received;
     }
 
