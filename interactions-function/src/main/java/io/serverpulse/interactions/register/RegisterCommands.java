@@ -25,7 +25,7 @@ import java.util.OptionalLong;
 public final class RegisterCommands {
 
     static final String USAGE = """
-            Usage: register-commands [--guild <guild id>] [--dry-run]
+            Usage: register-commands [--global | --guild <guild id>] [--dry-run]
               --global            (the default) register the commands globally, in every guild that has the bot
               --guild <guild id>  register them in one guild only (they appear there at once; good for testing)
               --dry-run           print the registration JSON and exit without calling Discord
