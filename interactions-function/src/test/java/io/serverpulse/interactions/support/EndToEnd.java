@@ -100,6 +100,11 @@ public final class EndToEnd implements AutoCloseable {
     private final URI uri;
 
     public EndToEnd(Transport transport, MongoStandIn mongoStandIn, DiscordEmulator discord) {
+        this(transport, mongoStandIn, discord, FollowUpSender.NOT_YET_KNOWN_BACKOFF);
+    }
+
+    /** @param notYetKnownBackoff the worker's waits before re-sending an edit Discord does not know yet */
+    public EndToEnd(Transport transport, MongoStandIn mongoStandIn, DiscordEmulator discord, List<Duration> notYetKnownBackoff) {
         this.transport = transport;
         this.discord = discord;
         this.sender = new InteractionSender(http, signer, SpecValidator.shared(), TIMEOUT);
@@ -112,7 +117,8 @@ public final class EndToEnd implements AutoCloseable {
                 ServerPulseConfig.DISCORD_API_BASE_URL, discord.restBaseUrl())));
         this.handler = InteractionHandler.create(config, store);
         DeferredRunner runner = new DeferredRunner(handler,
-                new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(), java.util.Optional.empty())));
+                new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(), java.util.Optional.empty()),
+                        io.serverpulse.interactions.discord.Sleeper.SYSTEM, notYetKnownBackoff));
         Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(keys.publicKeyHex());
         if (transport == Transport.LOCAL_SERVER) {
             DeferredDispatcher dispatcher = new ExecutorDeferredDispatcher(workers,

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * payload-format-2.0 event (JSON shaped like a real one, {@code lambda/function-url-event.json}, header
  * names lower-cased, read into {@link APIGatewayV2HTTPEvent} by Jackson as a runtime would), the handler's
  * response becomes the HTTP answer, a base64 body decoded. The body is sent base64-encoded on every other
- * request, so both forms a function URL or HTTP API uses reach the handler.
+ * request (and always when it is not UTF-8), so both forms a function URL or HTTP API uses reach the handler.
  */
 public final class FunctionUrlAdapter implements AutoCloseable {
 
@@ -78,7 +78,8 @@ public final class FunctionUrlAdapter implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
-            boolean base64 = requests.incrementAndGet() % 2 == 0;
+            // text goes as text on every other request; bytes that are not UTF-8 cannot travel as text at all
+            boolean base64 = requests.incrementAndGet() % 2 == 0 || !utf8(body);
             APIGatewayV2HTTPEvent event = event(template, exchange.getRequestMethod(), headers, body, base64);
             APIGatewayV2HTTPResponse response;
             try {
@@ -100,6 +101,15 @@ public final class FunctionUrlAdapter implements AutoCloseable {
                     stream.write(out);
                 }
             }
+        }
+    }
+
+    private static boolean utf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 
