@@ -178,6 +178,11 @@ public final class EndToEnd implements AutoCloseable {
     }
 
     private void relayCallback(PendingInteraction interaction, String body) {
+        relayCallback(discord, http, interaction, body);
+    }
+
+    /** Posts an endpoint's 200 answer to the emulator's callback route, as Discord takes it. */
+    public static void relayCallback(DiscordEmulator discord, HttpClient http, PendingInteraction interaction, String body) {
         URI callback = URI.create(discord.restBaseUrl() + "interactions/" + Long.toUnsignedString(interaction.id()) + "/"
                 + interaction.token() + "/callback");
         try {
