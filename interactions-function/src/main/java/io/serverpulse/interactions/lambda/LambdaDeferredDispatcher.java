@@ -1,0 +1,73 @@
+package io.serverpulse.interactions.lambda;
+
+import io.serverpulse.common.commands.DeferredWork;
+import io.serverpulse.interactions.http.DeferredDispatcher;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * Hands deferred work to the worker function with an asynchronous invoke ({@code InvocationType.EVENT}):
+ * Lambda queues the event and answers 202 at once, so the DEFERRED answer still leaves within Discord's
+ * 3 seconds. The payload is {@link DeferredWork#toJson()}.
+ */
+public final class LambdaDeferredDispatcher implements DeferredDispatcher {
+
+    /** The whole invoke call, retries included, must fit well inside Discord's 3 seconds. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofMillis(1500);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaDeferredDispatcher.class);
+
+    private final LambdaClient lambda;
+    private final String functionName;
+
+    /** @param functionName the worker's name, ARN or {@code name:alias} */
+    public LambdaDeferredDispatcher(LambdaClient lambda, String functionName) {
+        this.lambda = Objects.requireNonNull(lambda, "lambda");
+        this.functionName = Objects.requireNonNull(functionName, "functionName");
+        if (functionName.isBlank()) {
+            throw new IllegalArgumentException("the worker function name is blank");
+        }
+    }
+
+    /** A client for the function's own region and role (Lambda's environment), on the JDK's URL connection. */
+    public static LambdaClient defaultClient() {
+        return LambdaClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(Duration.ofSeconds(1))
+                        .build())
+                .region(DefaultAwsRegionProviderChain.builder().build().getRegion())
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .overrideConfiguration(config -> config.apiCallTimeout(API_CALL_TIMEOUT))
+                .build();
+    }
+
+    @Override
+    public void dispatch(DeferredWork work) {
+        InvokeResponse response;
+        try {
+            response = lambda.invoke(InvokeRequest.builder()
+                    .functionName(functionName)
+                    .invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String(work.toJson()))
+                    .build());
+        } catch (SdkException e) {
+            throw new DispatchException("invoking the worker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        if (response.statusCode() != 202) {
+            throw new DispatchException("invoking the worker answered " + response.statusCode() + ", expected 202");
+        }
+        LOG.debug("Handed {} to the worker", work);
+    }
+}

@@ -1,0 +1,107 @@
+package io.serverpulse.interactions.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.serverpulse.common.commands.DeferredWork;
+import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.common.commands.InteractionResponse;
+import io.serverpulse.common.commands.message.MessageBody;
+import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
+import io.serverpulse.interactions.http.DeferredDispatcher;
+import io.serverpulse.interactions.http.EndpointResponse;
+import io.serverpulse.interactions.http.InteractionsEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.crac.Context;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SnapStart priming: before Lambda snapshots the initialised function, run the request path that every
+ * interaction takes (event mapping, Ed25519 verification, JSON parsing, the core's routing, response
+ * JSON, deferred-work JSON) so the snapshot holds those classes loaded and warmed. It signs with a
+ * throwaway key and answers PINGs and refusals only: nothing touches the store, Discord or the worker,
+ * and nothing of it survives into the snapshot except warm code.
+ */
+final class SnapStartPriming implements Resource {
+
+    static final int ROUNDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+
+    private final InteractionHandler handler;
+
+    SnapStartPriming(InteractionHandler handler) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        long started = System.nanoTime();
+        int answered = prime();
+        LOG.info("Primed the request path for the snapshot: {} requests in {} ms", answered, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // nothing to refresh: the primed endpoint and key were throwaway
+    }
+
+    /** Runs the primed requests; returns how many were answered as expected. */
+    int prime() {
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
+        String publicKey = HexFormat.of().formatHex(key.generatePublicKey().getEncoded());
+        DeferredDispatcher refuse = work -> {
+            throw new DeferredDispatcher.DispatchException("priming never defers");
+        };
+        InteractionsEndpoint endpoint = new InteractionsEndpoint(new Ed25519SignatureVerifier(publicKey), handler, refuse,
+                Clock.systemUTC(), InteractionsEndpoint.DEFAULT_MAX_AGE);
+        int expected = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            String timestamp = Long.toString(Clock.systemUTC().instant().getEpochSecond());
+            byte[] ping = ("{\"type\":1,\"id\":\"" + (1180151035315077199L + i) + "\",\"application_id\":\"1177777777777777777\","
+                    + "\"token\":\"priming-" + i + "\",\"version\":1}").getBytes(StandardCharsets.UTF_8);
+            expected += status(endpoint, event(ping, timestamp, sign(key, timestamp, ping))) == 200 ? 1 : 0;
+            byte[] notJson = ("priming " + i).getBytes(StandardCharsets.UTF_8);
+            expected += status(endpoint, event(notJson, timestamp, sign(key, timestamp, notJson))) == 400 ? 1 : 0;
+            expected += status(endpoint, event(ping, timestamp, sign(key, timestamp, notJson))) == 401 ? 1 : 0;
+            DeferredWork work = new DeferredWork("topmessagers", 1177777777777777777L, "priming", 1176201535215009852L,
+                    539082325061836800L, "en-US", 10 * 1024 * 1024, Map.of("period", "7d"));
+            DeferredWork.fromJson(work.toJson());
+            InteractionResponse.message(MessageBody.ephemeralText("priming")).json();
+            InteractionResponse.deferred(true).json();
+        }
+        return expected;
+    }
+
+    private static int status(InteractionsEndpoint endpoint, APIGatewayV2HTTPEvent event) {
+        EndpointResponse response = endpoint.handle(HttpEvents.request(event));
+        return HttpEvents.response(response).getStatusCode();
+    }
+
+    private static APIGatewayV2HTTPEvent event(byte[] body, String timestamp, String signature) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setHeaders(Map.of("content-type", "application/json",
+                "x-signature-ed25519", signature, "x-signature-timestamp", timestamp));
+        event.setBody(java.util.Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
+                .build());
+        return event;
+    }
+
+    private static String sign(Ed25519PrivateKeyParameters key, String timestamp, byte[] body) {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, key);
+        byte[] prefix = timestamp.getBytes(StandardCharsets.UTF_8);
+        signer.update(prefix, 0, prefix.length);
+        signer.update(body, 0, body.length);
+        return HexFormat.of().formatHex(signer.generateSignature());
+    }
+}

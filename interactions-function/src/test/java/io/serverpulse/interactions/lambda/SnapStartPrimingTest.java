@@ -1,0 +1,30 @@
+package io.serverpulse.interactions.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serverpulse.common.commands.CommandRegistry;
+import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.interactions.support.StoreCalls;
+import io.serverpulse.common.store.memory.InMemoryStore;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SnapStartPrimingTest {
+
+    @Test
+    void primingRunsTheWholeRequestPathWithoutTouchingTheStore() {
+        // GIVEN the function's command core on a store that records every call
+        StoreCalls calls = new StoreCalls(new InMemoryStore());
+        SnapStartPriming priming = new SnapStartPriming(
+                new InteractionHandler(calls.store(), CommandRegistry.standard(Optional.empty()), Clock.systemUTC()));
+
+        // WHEN Lambda is about to take the snapshot
+        int answered = priming.prime();
+        priming.beforeCheckpoint(null);
+
+        // THEN every primed request got the answer it should (PONG, 400, 401), and the store was never called
+        assertThat(answered).isEqualTo(3 * SnapStartPriming.ROUNDS);
+        assertThat(calls.all()).isEmpty();
+    }
+}
