@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Identifies one pre-aggregated bucket. Fields a kind does not use are {@code 0} (ids) or
  * {@code ""} (emoji). {@link #id()} is a deterministic string, used as the document {@code _id} in
- * MongoDB and as the primary key in SQLite, so that increments to one bucket always hit one row.
+ * MongoDB, so that increments to one bucket always hit one document; SQLite's primary key is the
+ * same fields as columns ({@code guild_id, channel_id, start, member_id, emoji}).
  */
 public record BucketKey(BucketKind kind, long guildId, long channelId, long memberId, String emoji, Instant start) {
 

@@ -20,7 +20,8 @@ public interface MetricsStore {
     List<MemberCount> topMembers(LeaderboardQuery query);
 
     /**
-     * Bucket rows of one kind for a guild in a window of bucket starts, ordered by start then id.
+     * Bucket rows of one kind for a guild in a window of bucket starts, ordered by start then
+     * {@link BucketKey#id()} (in Unicode code point order).
      *
      * @param channelId a channel, or {@code null} for every channel (and the guild-wide row)
      * @param memberId a member (member kinds only), or {@code null} for every member
@@ -30,7 +31,9 @@ public interface MetricsStore {
     /**
      * Totals of {@code counter} in a window, grouped by channel id ({@link BucketKind#CHANNEL_HOUR},
      * guild-wide row excluded) or by emoji ({@link BucketKind#EMOJI_DAY}); highest first, ties by key
-     * ascending; at most {@code limit}; zero totals omitted.
+     * ascending (channel ids numerically, emoji in Unicode code point order, which is the UTF-8 byte
+     * order both databases compare strings in); at most {@code limit}; zero totals omitted. Other
+     * kinds are rejected with {@link IllegalArgumentException}.
      */
     List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit);
 }

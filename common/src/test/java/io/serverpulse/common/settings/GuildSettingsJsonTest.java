@@ -1,0 +1,99 @@
+package io.serverpulse.common.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.alerts.AlertRule;
+import io.serverpulse.common.alerts.AlertType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GuildSettingsJsonTest {
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = GuildSettingsJsonTest.class.getResourceAsStream("/settings/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static GuildSettings everyFieldChanged() {
+        Instant t = Instant.parse("2026-06-10T08:15:30.125Z");
+        return GuildSettings.defaults(810_000_000_000_000_001L)
+                .withUpdateChannel(900_000_000_000_000_011L, t)
+                .withCollectChannels(Set.of(900_000_000_000_000_011L, 900_000_000_000_000_012L), t)
+                .withDigest(DigestFrequency.DAILY, t)
+                .withAlert(AlertType.JOIN_RAID, new AlertRule(true, 25, Duration.ofSeconds(90), 2.5), t)
+                .withAlert(AlertType.VOICE_SURGE, AlertRule.defaultFor(AlertType.VOICE_SURGE).withEnabled(false), t)
+                .withRetention(new Retention(30, 7, 60), t)
+                .withAi(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ==", t)
+                .withLocale("de", t)
+                .withSentiment(true, t)
+                .withCountBots(true, Instant.parse("2026-06-10T08:15:31.999Z"));
+    }
+
+    @Test
+    void readsTheStoredFormat() throws IOException {
+        // GIVEN settings as stored, with every field set
+        String json = fixture("full.json");
+
+        // WHEN they are read
+        GuildSettings settings = GuildSettingsJson.fromJson(json);
+
+        // THEN every field is what the admin configured
+        assertThat(settings).isEqualTo(everyFieldChanged());
+    }
+
+    @Test
+    void writesWhatItReads() {
+        // GIVEN settings with every field changed, and the defaults
+        // WHEN they are written and read back
+        // THEN nothing is lost
+        for (GuildSettings settings : new GuildSettings[] {everyFieldChanged(), GuildSettings.defaults(42)}) {
+            assertThat(GuildSettingsJson.fromJson(GuildSettingsJson.toJson(settings))).isEqualTo(settings);
+        }
+    }
+
+    @Test
+    void writesSnakeCaseNamesAndIsoValues() {
+        // GIVEN settings with every field changed
+        // WHEN they are written
+        String json = GuildSettingsJson.toJson(everyFieldChanged());
+
+        // THEN the names and values are the documented stored format
+        assertThat(json).contains("\"update_channel_id\":900000000000000011", "\"ai_key_ciphertext\":\"v1:c2VhbGVkLWtleQ==\"",
+                "\"window\":\"PT1M30S\"", "\"updated_at\":\"2026-06-10T08:15:31.999Z\"", "\"metrics_days\":30", "\"digest\":\"DAILY\"");
+    }
+
+    @Test
+    void missingOptionalFieldsTakeDefaultsAndUnknownFieldsAreIgnored() throws IOException {
+        // GIVEN settings JSON with only the required fields and one from a newer version
+        String json = fixture("minimal.json");
+
+        // WHEN it is read
+        GuildSettings settings = GuildSettingsJson.fromJson(json);
+
+        // THEN the rest are the defaults
+        assertThat(settings).isEqualTo(GuildSettings.defaults(810_000_000_000_000_002L));
+    }
+
+    @Test
+    void badJsonIsAClearError() {
+        // GIVEN broken or invalid settings JSON
+        // WHEN it is read
+        // THEN the error says what is wrong, without a parser stack trace for the user
+        assertThatThrownBy(() -> GuildSettingsJson.fromJson("{\"guild_id\": 1, "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not valid guild settings JSON");
+        assertThatThrownBy(() -> GuildSettingsJson.fromJson("{\"guild_id\": -5, \"digest\": \"WEEKLY\", \"updated_at\": \"2026-01-01T00:00:00Z\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("guildId must be a positive snowflake");
+        assertThatThrownBy(() -> GuildSettingsJson.fromJson("{\"guild_id\": 5, \"digest\": \"SOMETIMES\", \"updated_at\": \"2026-01-01T00:00:00Z\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SOMETIMES");
+        assertThatThrownBy(() -> GuildSettingsJson.fromJson("null"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,116 @@
+package io.serverpulse.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.store.StoreException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteMigrationsTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void openingTwiceAppliesTheSchemaOnceAndRecordsItsVersion() throws Exception {
+        // GIVEN a new data directory
+        // WHEN the store is opened, closed and opened again
+        SqliteStore.open(dataDir).close();
+        SqliteStore.open(dataDir).close();
+
+        // THEN every version is recorded once, and every table exists
+        try (Db db = Db.connect(dataDir)) {
+            assertThat(db.longs("SELECT version FROM schema_version ORDER BY version"))
+                    .containsExactlyElementsOf(Migrations.ALL.stream().map(m -> (long) m.version()).toList());
+            List<String> tables = db.strings("SELECT name FROM sqlite_master WHERE type = 'table'");
+            for (BucketKind kind : BucketKind.values()) {
+                assertThat(tables).contains(kind.collection());
+            }
+            assertThat(tables).contains("guild_settings", "member_events", "alerts", "ai_summaries", "leaderboard_cache",
+                    "applied_batches", "schema_version");
+            assertThat(db.strings("PRAGMA journal_mode")).containsExactly("wal");
+        }
+    }
+
+    @Test
+    void migratingAnUpToDateDatabaseDoesNothing() throws Exception {
+        // GIVEN a database at the latest version
+        SqliteStore.open(dataDir).close();
+
+        // WHEN the migrations run again on it
+        int applied;
+        try (Db db = Db.connect(dataDir)) {
+            applied = Migrations.migrate(db.connection, Clock.systemUTC());
+
+            // THEN none is applied and the version is the latest
+            assertThat(applied).isZero();
+            assertThat(Migrations.currentVersion(db.connection)).isEqualTo(Migrations.latestVersion());
+        }
+    }
+
+    @Test
+    void storesOpenedAtTheSameTimeMigrateOnce() throws Exception {
+        // GIVEN a new data directory
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<SqliteStore> stores = new ArrayList<>();
+        try {
+            // WHEN three stores open it at the same time
+            List<Future<SqliteStore>> opening = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                opening.add(pool.submit(() -> SqliteStore.open(dataDir)));
+            }
+            for (Future<SqliteStore> future : opening) {
+                stores.add(future.get(60, TimeUnit.SECONDS));
+            }
+
+            // THEN all open, and each version was applied once
+            try (Db db = Db.connect(dataDir)) {
+                assertThat(db.count("schema_version")).isEqualTo(Migrations.ALL.size());
+            }
+            assertThat(stores).allSatisfy(store -> assertThat(store.healthy()).isTrue());
+        } finally {
+            stores.forEach(SqliteStore::close);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefused() throws Exception {
+        // GIVEN a database a newer ServerPulse migrated further
+        SqliteStore.open(dataDir).close();
+        try (Db db = Db.connect(dataDir)) {
+            db.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'from the future', 0)");
+        }
+
+        // WHEN this version opens it
+        // THEN it refuses, saying why
+        assertThatThrownBy(() -> SqliteStore.open(dataDir))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("upgrade ServerPulse");
+    }
+
+    @Test
+    void migrationsAreNumberedInOrderAndEveryScriptParses() {
+        // GIVEN the list of migrations
+        // WHEN their scripts are read
+        // THEN versions run 1, 2, … and each script has statements, all complete
+        for (int i = 0; i < Migrations.ALL.size(); i++) {
+            Migrations.Migration migration = Migrations.ALL.get(i);
+            assertThat(migration.version()).isEqualTo(i + 1);
+            assertThat(Migrations.statements(migration.script()))
+                    .isNotEmpty()
+                    .allSatisfy(sql -> assertThat(sql).endsWith(";").doesNotStartWith("--"));
+        }
+    }
+}
