@@ -30,6 +30,7 @@ import io.serverpulse.common.metrics.flush.ShutdownReport;
 import io.serverpulse.common.store.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,9 +53,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * {@code alert-function}). In the self-hosted mode the same process answers slash commands that
  * arrive over the gateway.
  *
- * <p>{@link #close()} is the SIGTERM path: stop the gateway, end open voice stretches, flush the
- * last counters (retrying for the flusher's close deadline), write the last join/leave records,
- * finish queued alerts, close the store.
+ * <p>{@link #close()} is the SIGTERM path: stop counting, end open voice stretches, flush the last
+ * counters (retrying for the flusher's close deadline), write the last join/leave records, finish
+ * queued alerts, then disconnect from the gateway and close the store.
  */
 public final class Collector implements AutoCloseable {
 
@@ -69,6 +70,7 @@ public final class Collector implements AutoCloseable {
     private final AlertDispatcher alerts;
     private final ActivityRecorder recorder;
     private final MemberEventLog memberEvents;
+    private final GatewayListener listener;
     private final GatewayInteractions interactions;
     private final LambdaAlertPublisher lambda;
     private final ScheduledExecutorService scheduler;
@@ -107,7 +109,8 @@ public final class Collector implements AutoCloseable {
         this.recorder = new ActivityRecorder(settings, new VoiceTracker(), new CollectorPipeline(flusher, detector, memberEvents));
 
         List<Object> listeners = new ArrayList<>();
-        listeners.add(new GatewayListener(recorder, settings, clock));
+        this.listener = new GatewayListener(recorder, settings, clock);
+        listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
             InteractionHandler handler = new InteractionHandler(store,
                     CommandRegistry.standard(config.masterKey().map(SecretSealer::new)), clock);
@@ -229,6 +232,22 @@ public final class Collector implements AutoCloseable {
                 return report;
             }
             log.info("Shutting down the collector");
+            // 1. stop counting (the gateway stays up so that queued alerts can still be posted)
+            listener.stop();
+            scheduler.shutdownNow();
+            if (interactions != null) {
+                interactions.close();
+            }
+            Instant now = clock.instant();
+            recorder.closeVoice(now);
+            detector.tick(now);
+            // 2. the last counters and join/leave records
+            report = flusher.close();
+            if (!memberEvents.flush()) {
+                log.error("{} join/leave records could not be written before shutdown", memberEvents.pending());
+            }
+            // 3. queued alerts, then the gateway
+            alerts.close();
             shards.shutdown();
             for (JDA jda : shards.getShards()) {
                 try {
@@ -236,17 +255,6 @@ public final class Collector implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }
-            scheduler.shutdownNow();
-            recorder.closeVoice(clock.instant());
-            detector.tick(clock.instant());
-            report = flusher.close();
-            if (!memberEvents.flush()) {
-                log.error("{} join/leave records could not be written before shutdown", memberEvents.pending());
-            }
-            alerts.close();
-            if (interactions != null) {
-                interactions.close();
             }
             if (lambda != null) {
                 lambda.close();

@@ -21,7 +21,6 @@ import io.serverpulse.emulator.model.Community;
 import io.serverpulse.emulator.sim.Scenarios;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.emulator.sim.TimelinePlayer;
-import io.serverpulse.emulator.state.MessageEdit;
 import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.io.IOException;
@@ -152,20 +151,12 @@ final class Demo {
         out.println("/topmessagers got no answer within 20 s.");
     }
 
+    /** The embed of the bot's answer to the interaction once it has one (a deferred answer gets it with the edit). */
     private static Optional<JsonNode> answer(DiscordEmulator discord, long interactionId) {
-        for (var callback : discord.recorded().interactionCallbacks(interactionId)) {
-            JsonNode embeds = callback.data() == null ? null : callback.data().path("embeds");
-            if (embeds != null && embeds.size() > 0) {
-                return Optional.of(embeds.get(0));
-            }
-        }
-        for (MessageEdit edit : discord.recorded().edits()) {
-            if (edit.payload() != null && edit.payload().path("embeds").size() > 0
-                    && discord.recorded().interactionCallbacks(interactionId).stream().anyMatch(c -> c.type() == 5)) {
-                return Optional.of(edit.payload().path("embeds").get(0));
-            }
-        }
-        return Optional.empty();
+        return discord.recorded().messages().stream()
+                .filter(m -> m.interactionId() != null && m.interactionId() == interactionId && !m.embeds().isEmpty())
+                .map(m -> m.embeds().get(0))
+                .findFirst();
     }
 
     private static void summary(Collector collector, ShutdownReport report, PrintStream out) {

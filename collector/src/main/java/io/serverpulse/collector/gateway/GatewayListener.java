@@ -36,6 +36,7 @@ public final class GatewayListener extends ListenerAdapter {
     private final ActivityRecorder recorder;
     private final SettingsCache settings;
     private final Clock clock;
+    private volatile boolean stopped;
 
     public GatewayListener(ActivityRecorder recorder, SettingsCache settings, Clock clock) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
@@ -45,6 +46,9 @@ public final class GatewayListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
+        if (stopped) {
+            return;
+        }
         if (!event.isFromGuild()) {
             return;
         }
@@ -59,6 +63,9 @@ public final class GatewayListener extends ListenerAdapter {
 
     @Override
     public void onMessageReactionAdd(MessageReactionAddEvent event) {
+        if (stopped) {
+            return;
+        }
         if (!event.isFromGuild() || event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()) {
             return;
         }
@@ -68,6 +75,9 @@ public final class GatewayListener extends ListenerAdapter {
 
     @Override
     public void onMessageDelete(MessageDeleteEvent event) {
+        if (stopped) {
+            return;
+        }
         if (event.isFromGuild()) {
             recorder.deleted(event.getGuild().getIdLong(), event.getChannel().getIdLong(), 1, now());
         }
@@ -75,11 +85,17 @@ public final class GatewayListener extends ListenerAdapter {
 
     @Override
     public void onMessageBulkDelete(MessageBulkDeleteEvent event) {
+        if (stopped) {
+            return;
+        }
         recorder.deleted(event.getGuild().getIdLong(), event.getChannel().getIdLong(), event.getMessageIds().size(), now());
     }
 
     @Override
     public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+        if (stopped) {
+            return;
+        }
         Member member = event.getMember();
         Instant at = member.hasTimeJoined() ? member.getTimeJoined().toInstant() : now();
         recorder.joined(event.getGuild().getIdLong(), member.getIdLong(), at);
@@ -87,11 +103,17 @@ public final class GatewayListener extends ListenerAdapter {
 
     @Override
     public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
+        if (stopped) {
+            return;
+        }
         recorder.left(event.getGuild().getIdLong(), event.getUser().getIdLong(), now());
     }
 
     @Override
     public void onGuildVoiceUpdate(GuildVoiceUpdateEvent event) {
+        if (stopped) {
+            return;
+        }
         AudioChannel joined = event.getChannelJoined();
         recorder.voice(event.getGuild().getIdLong(), event.getMember().getIdLong(),
                 joined == null ? null : joined.getIdLong(), now());
@@ -99,6 +121,9 @@ public final class GatewayListener extends ListenerAdapter {
 
     @Override
     public void onGuildReady(GuildReadyEvent event) {
+        if (stopped) {
+            return;
+        }
         long guildId = event.getGuild().getIdLong();
         settings.preload(guildId);
         Instant at = now();
@@ -112,14 +137,28 @@ public final class GatewayListener extends ListenerAdapter {
 
     @Override
     public void onGuildJoin(GuildJoinEvent event) {
+        if (stopped) {
+            return;
+        }
         settings.preload(event.getGuild().getIdLong());
     }
 
     @Override
     public void onGuildLeave(GuildLeaveEvent event) {
+        if (stopped) {
+            return;
+        }
         long guildId = event.getGuild().getIdLong();
         recorder.guildGone(guildId, now());
         settings.evict(guildId);
+    }
+
+    /**
+     * Stops counting: events handled after this are ignored (the shutdown path calls it before the
+     * final flush, so that nothing is recorded into a flusher that is closing).
+     */
+    public void stop() {
+        stopped = true;
     }
 
     private Instant now() {
