@@ -83,6 +83,9 @@ public final class Collector implements AutoCloseable {
         // configuration first, so that a missing setting fails before anything is opened
         String token = config.requireDiscordToken();
         String alertFunction = config.mode() == DeploymentMode.AWS ? config.requireAlertFunctionName() : null;
+        if (config.mode() == DeploymentMode.AWS && b.store == null) {
+            config.requireMongoUri();
+        }
         this.clock = b.clock;
         this.ownsStore = b.store == null || b.closeStore;
         this.store = b.store != null ? b.store : StoreFactory.open(config);
