@@ -28,7 +28,7 @@ public final class TestBots {
     public static DiscordEmulator emulator(SimulatedCommunity sim, SpecChecked spec) {
         DiscordEmulator emulator = DiscordEmulator.builder(sim.communities())
                 .grantPrivilegedIntents(Intents.GUILD_MEMBERS)
-                .heartbeatInterval(Duration.ofSeconds(2))
+                .heartbeatInterval(Duration.ofSeconds(10))
                 .validator(spec)
                 .build();
         noDelay(emulator);
