@@ -148,8 +148,25 @@ public final class Collector implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> guarded("settings refresh", settings::refreshAll), refresh, refresh,
                 TimeUnit.MILLISECONDS);
 
-        this.shards = Gateway.connect(new GatewayOptions(token, config.shards(), config.discordApiBaseUrl(),
-                Optional.ofNullable(b.gatewayUrl)), listeners);
+        try {
+            this.shards = Gateway.connect(new GatewayOptions(token, config.shards(), config.discordApiBaseUrl(),
+                    Optional.ofNullable(b.gatewayUrl)), listeners);
+        } catch (RuntimeException e) {
+            // nothing was counted yet: stop what was started and hand the reason to the caller
+            scheduler.shutdownNow();
+            flusher.close();
+            alerts.close(Duration.ofSeconds(1));
+            if (interactions != null) {
+                interactions.close();
+            }
+            if (lambda != null) {
+                lambda.close();
+            }
+            if (ownsStore) {
+                store.close();
+            }
+            throw e;
+        }
         running.set(shards);
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),

@@ -2,7 +2,10 @@ package io.serverpulse.collector.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serverpulse.collector.support.TestBots;
 import io.serverpulse.common.config.EnvSource;
+import io.serverpulse.emulator.DiscordEmulator;
+import io.serverpulse.emulator.sim.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +68,19 @@ class MainTest {
         assertThat(start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_MODE", "aws", "ALERT_FUNCTION_NAME", "fn"))).isEqualTo(2);
         assertThat(errorLine()).startsWith("Missing required setting MONGODB_URI").hasLineCount(1);
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void aTokenDiscordRefusesIsOneLineAndStatus1() {
+        // GIVEN a Discord (the emulator) that does not know the token
+        try (DiscordEmulator discord = TestBots.emulator(Scenarios.small(1))) {
+            // WHEN the bot starts with a wrong token
+            int status = start(Map.of("DISCORD_TOKEN", "not-the-token", "DISCORD_API_BASE_URL", discord.restBaseUrl()));
+
+            // THEN one line says what to do, status 1, and the token is not echoed
+            assertThat(status).isEqualTo(1);
+            assertThat(errorLine()).startsWith("Discord refused DISCORD_TOKEN").hasLineCount(1).doesNotContain("not-the-token");
+        }
     }
 
     @Test
