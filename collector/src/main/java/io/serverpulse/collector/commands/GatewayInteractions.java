@@ -66,6 +66,10 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
 
     private void answer(String raw, String id, String token, long guildId) {
         InteractionOutcome outcome = handler.handle(raw);
+        if (guildId != 0) {
+            // the command may have changed the guild's settings: in force before the member sees the answer
+            settings.refresh(guildId);
+        }
         try {
             if (outcome instanceof Respond respond) {
                 discord.callback(id, token, respond.response());
@@ -80,10 +84,6 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
         } catch (Exception e) {
             failed.incrementAndGet();
             log.warn("Could not answer interaction {}: {}", id, e.getMessage());
-        } finally {
-            if (guildId != 0) {
-                settings.refresh(guildId);
-            }
         }
     }
 
