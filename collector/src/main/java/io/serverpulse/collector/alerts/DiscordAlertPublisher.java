@@ -1,0 +1,80 @@
+package io.serverpulse.collector.alerts;
+
+import io.serverpulse.collector.settings.SettingsCache;
+import io.serverpulse.common.alerts.AlertNotice;
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.i18n.Texts;
+import io.serverpulse.common.settings.GuildSettings;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Self-hosted: posts an alert as an embed in the guild's update channel when it opens, and edits
+ * that same message when it ends, so one incident is one message. Remembers the message of each
+ * ongoing incident (a few per guild at most) until it ends.
+ */
+public final class DiscordAlertPublisher implements AlertPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordAlertPublisher.class);
+
+    private record Posted(long channelId, long messageId) {
+    }
+
+    private final LongFunction<Guild> guilds;
+    private final UpdateChannels channels;
+    private final SettingsCache settings;
+    private final Map<String, Posted> ongoing = new ConcurrentHashMap<>();
+
+    /** @param guilds a guild by id from the running shards, or null if this process does not serve it */
+    public DiscordAlertPublisher(LongFunction<Guild> guilds, UpdateChannels channels, SettingsCache settings) {
+        this.guilds = Objects.requireNonNull(guilds, "guilds");
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public void publish(AlertNotice notice) {
+        AlertRecord alert = notice.alert();
+        Guild guild = guilds.apply(alert.guildId());
+        if (guild == null) {
+            log.warn("Alert {} not posted: guild {} is not served by this process", alert.id(), alert.guildId());
+            return;
+        }
+        String locale = settings.get(alert.guildId()).map(GuildSettings::locale).orElse(GuildSettings.DEFAULT_LOCALE);
+        MessageEmbed embed = AlertEmbeds.of(notice, Texts.forLocale(locale));
+        if (notice.kind() == AlertNotice.Kind.OPENED) {
+            Optional<TextChannel> channel = channels.resolve(guild);
+            if (channel.isEmpty()) {
+                return;
+            }
+            Message message = channel.get().sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).complete();
+            ongoing.put(alert.id(), new Posted(channel.get().getIdLong(), message.getIdLong()));
+            log.info("Posted alert {} in #{} of guild {}", alert.id(), channel.get().getName(), alert.guildId());
+            return;
+        }
+        Posted posted = ongoing.get(alert.id());
+        TextChannel channel = posted == null ? null : guild.getTextChannelById(posted.channelId());
+        if (channel == null) {
+            log.info("Alert {} ended; its message was not posted by this process, nothing to edit", alert.id());
+            ongoing.remove(alert.id());
+            return;
+        }
+        channel.editMessageEmbedsById(posted.messageId(), embed).complete();
+        ongoing.remove(alert.id());
+        log.info("Marked alert {} as ended in guild {}", alert.id(), alert.guildId());
+    }
+
+    /** Incidents whose message waits for its "ended" edit. */
+    public int ongoing() {
+        return ongoing.size();
+    }
+}

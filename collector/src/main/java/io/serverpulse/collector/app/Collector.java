@@ -1,0 +1,371 @@
+package io.serverpulse.collector.app;
+
+import io.serverpulse.collector.alerts.AlertDispatcher;
+import io.serverpulse.collector.alerts.AlertPublisher;
+import io.serverpulse.collector.alerts.DiscordAlertPublisher;
+import io.serverpulse.collector.alerts.LambdaAlertPublisher;
+import io.serverpulse.collector.alerts.UpdateChannels;
+import io.serverpulse.collector.commands.CommandRegistration;
+import io.serverpulse.collector.commands.DiscordHttp;
+import io.serverpulse.collector.commands.GatewayInteractions;
+import io.serverpulse.collector.gateway.ActivityRecorder;
+import io.serverpulse.collector.gateway.Gateway;
+import io.serverpulse.collector.gateway.GatewayListener;
+import io.serverpulse.collector.gateway.GatewayOptions;
+import io.serverpulse.collector.gateway.RecorderStats;
+import io.serverpulse.collector.gateway.VoiceTracker;
+import io.serverpulse.collector.members.MemberEventLog;
+import io.serverpulse.collector.settings.SettingsCache;
+import io.serverpulse.common.alerts.detect.AlertDetector;
+import io.serverpulse.common.alerts.detect.DetectorOptions;
+import io.serverpulse.common.commands.CommandRegistry;
+import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.common.config.DeploymentMode;
+import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.metrics.flush.FlushPolicy;
+import io.serverpulse.common.metrics.flush.FlushStats;
+import io.serverpulse.common.metrics.flush.MetricFlusher;
+import io.serverpulse.common.metrics.flush.ShutdownReport;
+import io.serverpulse.common.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The always-on process (DESIGN.md "Data flow" 1-3), built once from the configuration: the JDA
+ * gateway feeds the {@link ActivityRecorder}, whose events are aggregated in memory and flushed in
+ * bulk every {@code FLUSH_SECONDS} ({@link MetricFlusher}) and watched by the {@link AlertDetector};
+ * alerts go to the {@link AlertDispatcher} (stored, then posted in-process or handed to
+ * {@code alert-function}). In the self-hosted mode the same process answers slash commands that
+ * arrive over the gateway.
+ *
+ * <p>{@link #close()} is the SIGTERM path: stop counting, end open voice stretches, flush the last
+ * counters (retrying for the flusher's close deadline), write the last join/leave records, finish
+ * queued alerts, then disconnect from the gateway and close the store.
+ */
+public final class Collector implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Collector.class);
+
+    private final Store store;
+    private final boolean ownsStore;
+    private final Clock clock;
+    private final SettingsCache settings;
+    private final MetricFlusher flusher;
+    private final AlertDetector detector;
+    private final AlertDispatcher alerts;
+    private final ActivityRecorder recorder;
+    private final MemberEventLog memberEvents;
+    private final GatewayListener listener;
+    private final GatewayInteractions interactions;
+    private final LambdaAlertPublisher lambda;
+    private final ScheduledExecutorService scheduler;
+    private final ShardManager shards;
+    private final Object closeLock = new Object();
+    private ShutdownReport report;
+
+    private Collector(Builder b) {
+        ServerPulseConfig config = b.config;
+        // configuration first, so that a missing setting fails before anything is opened
+        String token = config.requireDiscordToken();
+        String alertFunction = config.mode() == DeploymentMode.AWS ? config.requireAlertFunctionName() : null;
+        if (config.mode() == DeploymentMode.AWS && b.store == null) {
+            config.requireMongoUri();
+        }
+        this.clock = b.clock;
+        this.ownsStore = b.store == null || b.closeStore;
+        this.store = b.store != null ? b.store : StoreFactory.open(config);
+        this.settings = new SettingsCache(store, b.settingsRetry);
+        this.flusher = MetricFlusher.builder(store)
+                .policy(b.flushPolicy != null ? b.flushPolicy : FlushPolicy.everySeconds(config.flushSeconds()))
+                .build();
+        this.memberEvents = new MemberEventLog(store, b.maxPendingMemberEvents);
+        AtomicReference<ShardManager> running = new AtomicReference<>();
+        AlertPublisher publisher;
+        if (config.mode() == DeploymentMode.AWS) {
+            this.lambda = new LambdaAlertPublisher(b.lambdaClient != null ? b.lambdaClient : LambdaAlertPublisher.defaultClient(),
+                    alertFunction);
+            publisher = lambda;
+        } else {
+            this.lambda = null;
+            publisher = new DiscordAlertPublisher(id -> {
+                ShardManager manager = running.get();
+                return manager == null ? null : manager.getGuildById(id);
+            }, new UpdateChannels(settings, store, clock), settings);
+        }
+        this.alerts = new AlertDispatcher(store, publisher);
+        this.detector = new AlertDetector(settings::require, alerts, b.detectorOptions);
+        this.recorder = new ActivityRecorder(settings, new VoiceTracker(), new CollectorPipeline(flusher, detector, memberEvents));
+
+        List<Object> listeners = new ArrayList<>();
+        this.listener = new GatewayListener(recorder, settings, clock);
+        listeners.add(listener);
+        if (config.mode() == DeploymentMode.SELF_HOSTED) {
+            InteractionHandler handler = new InteractionHandler(store,
+                    CommandRegistry.standard(config.masterKey().map(SecretSealer::new)), clock);
+            DiscordHttp discord = new DiscordHttp(config.discordApiBaseUrl(), token);
+            this.interactions = new GatewayInteractions(handler, discord, settings);
+            listeners.add(interactions);
+            listeners.add(new CommandRegistration(handler, discord));
+        } else {
+            this.interactions = null;
+        }
+        if (config.messageContentIntent()) {
+            log.warn("{}=true is ignored: sentiment counts are not implemented, so ServerPulse does not ask for message content",
+                    ServerPulseConfig.MESSAGE_CONTENT_INTENT);
+        }
+        listeners.addAll(b.extraListeners);
+
+        flusher.start();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "serverpulse-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long tick = b.tickInterval.toMillis();
+        scheduler.scheduleWithFixedDelay(() -> guarded("alert tick", () -> {
+            detector.tick(clock.instant());
+            recorder.cutVoiceAtHour(clock.instant());
+        }), tick, tick, TimeUnit.MILLISECONDS);
+        long flush = flusher.policy().interval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> guarded("member event flush", memberEvents::flush), flush, flush,
+                TimeUnit.MILLISECONDS);
+        long refresh = b.settingsRefresh.toMillis();
+        scheduler.scheduleWithFixedDelay(() -> guarded("settings refresh", settings::refreshAll), refresh, refresh,
+                TimeUnit.MILLISECONDS);
+
+        try {
+            this.shards = Gateway.connect(new GatewayOptions(token, config.shards(), config.discordApiBaseUrl(),
+                    Optional.ofNullable(b.gatewayUrl)), listeners);
+        } catch (RuntimeException e) {
+            // nothing was counted yet: stop what was started and hand the reason to the caller
+            scheduler.shutdownNow();
+            flusher.close();
+            alerts.close(Duration.ofSeconds(1));
+            if (interactions != null) {
+                interactions.close();
+            }
+            if (lambda != null) {
+                lambda.close();
+            }
+            if (ownsStore) {
+                store.close();
+            }
+            throw e;
+        }
+        running.set(shards);
+        log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
+                config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
+                flusher.policy().interval().toSeconds());
+    }
+
+    public static Builder builder(ServerPulseConfig config) {
+        return new Builder(config);
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("Scheduled {} failed: {}", what, e.toString());
+        }
+    }
+
+    /** Waits until every shard of this process is connected; false on timeout. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (shards.getShardsQueued() == 0 && !shards.getShards().isEmpty()
+                    && shards.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    public ShardManager shards() {
+        return shards;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public SettingsCache settings() {
+        return settings;
+    }
+
+    public FlushStats flushStats() {
+        return flusher.stats();
+    }
+
+    public RecorderStats recorderStats() {
+        return recorder.stats();
+    }
+
+    public AlertDispatcher.Stats alertStats() {
+        return alerts.stats();
+    }
+
+    public long memberEventsWritten() {
+        return memberEvents.written();
+    }
+
+    /** Interactions answered over the gateway (self-hosted mode), 0 in the AWS mode. */
+    public long interactionsHandled() {
+        return interactions == null ? 0 : interactions.handled();
+    }
+
+    /** Flushes now (the demo and tests; the schedule does it every interval). */
+    public void flushNow() {
+        flusher.flush();
+        memberEvents.flush();
+    }
+
+    /**
+     * The SIGTERM path; returns what the flusher could not write (empty when everything was
+     * written). Idempotent.
+     */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    public ShutdownReport shutdown() {
+        synchronized (closeLock) {
+            if (report != null) {
+                return report;
+            }
+            log.info("Shutting down the collector");
+            // 1. stop counting (the gateway stays up so that queued alerts can still be posted)
+            listener.stop();
+            scheduler.shutdownNow();
+            if (interactions != null) {
+                interactions.close();
+            }
+            Instant now = clock.instant();
+            recorder.closeVoice(now);
+            detector.tick(now);
+            // 2. the last counters and join/leave records
+            report = flusher.close();
+            if (!memberEvents.flush()) {
+                log.error("{} join/leave records could not be written before shutdown", memberEvents.pending());
+            }
+            // 3. queued alerts, then the gateway
+            alerts.close();
+            shards.shutdown();
+            for (JDA jda : shards.getShards()) {
+                try {
+                    jda.awaitShutdown(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (lambda != null) {
+                lambda.close();
+            }
+            if (ownsStore) {
+                store.close();
+            }
+            RecorderStats stats = recorder.stats();
+            log.info("Collector stopped: {} gateway events, {} activity events recorded, {} written, {} dropped, {} unwritten",
+                    stats.received(), stats.recorded(), flusher.stats().eventsWritten(), report.eventsDropped(),
+                    report.unwrittenEvents());
+            return report;
+        }
+    }
+
+    /** Builds a collector; everything but the configuration has a production default. */
+    public static final class Builder {
+        private final ServerPulseConfig config;
+        private Store store;
+        private boolean closeStore;
+        private Clock clock = Clock.systemUTC();
+        private String gatewayUrl;
+        private FlushPolicy flushPolicy;
+        private DetectorOptions detectorOptions = DetectorOptions.defaults();
+        private LambdaClient lambdaClient;
+        private Duration settingsRefresh = Duration.ofSeconds(30);
+        private Duration settingsRetry = Duration.ofSeconds(10);
+        private Duration tickInterval = Duration.ofSeconds(5);
+        private int maxPendingMemberEvents = 100_000;
+        private final List<Object> extraListeners = new ArrayList<>();
+
+        private Builder(ServerPulseConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** A store the caller opened; closed by the collector only if {@code closeOnShutdown}. */
+        public Builder store(Store value, boolean closeOnShutdown) {
+            this.store = Objects.requireNonNull(value, "store");
+            this.closeStore = closeOnShutdown;
+            return this;
+        }
+
+        /** Where "now" comes from for events Discord sends without a time (the demo and tests pass simulated time). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** A fixed gateway URL (the emulator's) instead of Discord's. */
+        public Builder gatewayUrl(String value) {
+            this.gatewayUrl = Objects.requireNonNull(value, "gatewayUrl");
+            return this;
+        }
+
+        public Builder flushPolicy(FlushPolicy value) {
+            this.flushPolicy = Objects.requireNonNull(value, "flushPolicy");
+            return this;
+        }
+
+        public Builder detectorOptions(DetectorOptions value) {
+            this.detectorOptions = Objects.requireNonNull(value, "detectorOptions");
+            return this;
+        }
+
+        /** The Lambda client of the AWS mode (default: region and credentials from the environment). */
+        public Builder lambdaClient(LambdaClient value) {
+            this.lambdaClient = Objects.requireNonNull(value, "lambdaClient");
+            return this;
+        }
+
+        /** How often every cached guild's settings are compared with the store (default 30 s). */
+        public Builder settingsRefresh(Duration value) {
+            this.settingsRefresh = Objects.requireNonNull(value, "settingsRefresh");
+            return this;
+        }
+
+        /** How often the detector's clock ticks and open voice stretches are cut at hour boundaries (default 5 s). */
+        public Builder tickInterval(Duration value) {
+            this.tickInterval = Objects.requireNonNull(value, "tickInterval");
+            return this;
+        }
+
+        /** More JDA listeners, after the collector's own (tests and the demo observe the gateway with them). */
+        public Builder listener(Object value) {
+            this.extraListeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /** Builds and connects; the shards log in in the background ({@link Collector#awaitReady}). */
+        public Collector start() {
+            return new Collector(this);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.serverpulse.collector.app;
+
+import io.serverpulse.common.config.ConfigException;
+import io.serverpulse.common.config.EnvSource;
+import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.store.StoreException;
+import java.io.PrintStream;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+
+/**
+ * {@code java -jar serverpulse.jar}: the bot. Configuration comes from the environment over
+ * {@code ./.env}. With a {@code DISCORD_TOKEN} it connects to Discord and runs until SIGTERM (then
+ * flushes and exits); without one it runs the demo against the built-in Discord emulator. A
+ * configuration error prints one line and exits with status 2.
+ */
+public final class Main {
+
+    /** {@link #start} returns this when the bot is running (the JVM then lives on in JDA's threads). */
+    static final int RUNNING = -1;
+    static final int CONFIG_ERROR = 2;
+    static final int START_ERROR = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = start(EnvSource.fromEnvironment(), System.out, System.err);
+        if (status != RUNNING) {
+            System.exit(status);
+        }
+    }
+
+    static int start(EnvSource env, PrintStream out, PrintStream err) {
+        ServerPulseConfig config;
+        try {
+            config = ServerPulseConfig.load(env);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return CONFIG_ERROR;
+        }
+        if (config.discordToken().isEmpty()) {
+            try {
+                return Demo.run(config, out);
+            } catch (ConfigException e) {
+                err.println(e.getMessage());
+                return CONFIG_ERROR;
+            }
+        }
+        Collector collector;
+        try {
+            collector = Collector.builder(config).start();
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return CONFIG_ERROR;
+        } catch (StoreException e) {
+            err.println("Could not open the database: " + e.getMessage());
+            return START_ERROR;
+        } catch (InvalidTokenException e) {
+            err.println("Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token)");
+            return START_ERROR;
+        } catch (RuntimeException e) {
+            err.println("Could not start ServerPulse: " + e.getMessage());
+            return START_ERROR;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "serverpulse-shutdown"));
+        return RUNNING;
+    }
+}

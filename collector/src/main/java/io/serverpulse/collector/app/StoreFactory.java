@@ -1,0 +1,21 @@
+package io.serverpulse.collector.app;
+
+import io.serverpulse.common.config.DeploymentMode;
+import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.store.Store;
+import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.sqlite.SqliteStore;
+
+/** The store the configuration names: MongoDB when {@code MONGODB_URI} is set (always in the AWS mode), else SQLite under {@code SERVERPULSE_DATA_DIR}. */
+final class StoreFactory {
+
+    private StoreFactory() {
+    }
+
+    static Store open(ServerPulseConfig config) {
+        if (config.mode() == DeploymentMode.AWS) {
+            return MongoStore.connect(config.requireMongoUri());
+        }
+        return config.mongoUri().<Store>map(MongoStore::connect).orElseGet(() -> SqliteStore.open(config.dataDir()));
+    }
+}

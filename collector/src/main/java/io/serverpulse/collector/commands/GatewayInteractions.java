@@ -1,0 +1,131 @@
+package io.serverpulse.collector.commands;
+
+import io.serverpulse.collector.settings.SettingsCache;
+import io.serverpulse.common.commands.DeferredWork;
+import io.serverpulse.common.commands.FollowUp;
+import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.common.commands.InteractionOutcome;
+import io.serverpulse.common.commands.InteractionOutcome.Defer;
+import io.serverpulse.common.commands.InteractionOutcome.Rejected;
+import io.serverpulse.common.commands.InteractionOutcome.Respond;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import net.dv8tion.jda.api.events.RawGatewayEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Self-hosted mode: slash commands, buttons and modals that arrive over the gateway go, as the raw
+ * interaction JSON Discord sent, through the transport-free command core in {@code common}
+ * ({@link InteractionHandler}); its answer is POSTed to the interaction's callback URL, and a
+ * deferred answer is finished on a worker by editing {@code @original}. Off the gateway thread, so
+ * that counting never waits for a command. After a command in a guild, that guild's settings are
+ * read again, so a whitelist or threshold change applies to the very next event.
+ */
+public final class GatewayInteractions extends ListenerAdapter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayInteractions.class);
+
+    private final InteractionHandler handler;
+    private final DiscordHttp discord;
+    private final SettingsCache settings;
+    private final ExecutorService answers = Executors.newFixedThreadPool(2, daemon("serverpulse-commands"));
+    private final ExecutorService deferred = Executors.newFixedThreadPool(2, daemon("serverpulse-deferred"));
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public GatewayInteractions(InteractionHandler handler, DiscordHttp discord, SettingsCache settings) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.discord = Objects.requireNonNull(discord, "discord");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public void onRawGateway(RawGatewayEvent event) {
+        if (!"INTERACTION_CREATE".equals(event.getType())) {
+            return;
+        }
+        DataObject payload = event.getPayload();
+        String raw = payload.toString();
+        String id = payload.getString("id", "");
+        String token = payload.getString("token", "");
+        long guildId = payload.getUnsignedLong("guild_id", 0L);
+        try {
+            answers.execute(() -> answer(raw, id, token, guildId));
+        } catch (RejectedExecutionException e) {
+            log.warn("Interaction {} not answered: shutting down", id);
+        }
+    }
+
+    private void answer(String raw, String id, String token, long guildId) {
+        InteractionOutcome outcome = handler.handle(raw);
+        if (guildId != 0) {
+            // the command may have changed the guild's settings: in force before the member sees the answer
+            settings.refresh(guildId);
+        }
+        try {
+            if (outcome instanceof Respond respond) {
+                discord.callback(id, token, respond.response());
+            } else if (outcome instanceof Defer defer) {
+                discord.callback(id, token, defer.response());
+                DeferredWork work = defer.work();
+                deferred.execute(() -> finish(work));
+            } else if (outcome instanceof Rejected rejected) {
+                log.warn("Gateway interaction {} was not an interaction: {}", id, rejected.reason());
+            }
+            handled.incrementAndGet();
+        } catch (Exception e) {
+            failed.incrementAndGet();
+            log.warn("Could not answer interaction {}: {}", id, e.getMessage());
+        }
+    }
+
+    private void finish(DeferredWork work) {
+        FollowUp followUp = handler.completeDeferred(work);
+        try {
+            discord.followUp(followUp);
+        } catch (Exception e) {
+            failed.incrementAndGet();
+            log.warn("Could not finish deferred /{} in guild {}: {}", work.command(), work.guildId(), e.getMessage());
+        }
+    }
+
+    /** Interactions answered, and answers that could not be sent. */
+    public long handled() {
+        return handled.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    @Override
+    public void close() {
+        answers.shutdown();
+        deferred.shutdown();
+        try {
+            answers.awaitTermination(5, TimeUnit.SECONDS);
+            deferred.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        answers.shutdownNow();
+        deferred.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package io.serverpulse.collector.gateway;
+
+import io.serverpulse.collector.settings.SettingsCache;
+import io.serverpulse.common.members.MemberEvent;
+import io.serverpulse.common.metrics.ActivityEvent;
+import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
+import io.serverpulse.common.metrics.ActivityEvent.MemberLeft;
+import io.serverpulse.common.metrics.ActivityEvent.MessagePosted;
+import io.serverpulse.common.metrics.ActivityEvent.MessagesDeleted;
+import io.serverpulse.common.metrics.ActivityEvent.ReactionAdded;
+import io.serverpulse.common.settings.GuildSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decides what is counted and turns it into {@link ActivityEvent}s; knows nothing of JDA (the
+ * listener extracts ids, flags and timestamps and calls one method per gateway event).
+ *
+ * <ul>
+ *   <li>Messages, reactions and deletions only in channels the guild whitelisted; messages and
+ *       reactions by bots only if the guild counts bots. A bulk delete is one event counting each
+ *       message.</li>
+ *   <li>Joins, leaves and voice are guild-wide (bots included, as Discord reports them).</li>
+ *   <li>Message text is never handed in: no method takes it.</li>
+ * </ul>
+ * Thread-safe (JDA calls it from one thread per shard).
+ */
+public final class ActivityRecorder {
+
+    private final SettingsCache settings;
+    private final VoiceTracker voice;
+    private final ActivitySink sink;
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong notCollected = new AtomicLong();
+    private final AtomicLong fromBots = new AtomicLong();
+    private final AtomicLong settingsUnavailable = new AtomicLong();
+
+    public ActivityRecorder(SettingsCache settings, VoiceTracker voice, ActivitySink sink) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.voice = Objects.requireNonNull(voice, "voice");
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    public void message(long guildId, long channelId, long authorId, boolean authorIsBot, Instant at) {
+        received.incrementAndGet();
+        if (collected(guildId, channelId, authorIsBot)) {
+            emit(new MessagePosted(guildId, channelId, authorId, at));
+        }
+    }
+
+    /** {@code emoji}: the unicode emoji, or {@code name:id} for a custom one. */
+    public void reaction(long guildId, long channelId, long userId, boolean userIsBot, String emoji, Instant at) {
+        received.incrementAndGet();
+        if (collected(guildId, channelId, userIsBot)) {
+            emit(new ReactionAdded(guildId, channelId, userId, emoji, at));
+        }
+    }
+
+    /** {@code count} messages deleted at once (1 for a single delete). */
+    public void deleted(long guildId, long channelId, int count, Instant at) {
+        received.incrementAndGet();
+        if (count > 0 && collected(guildId, channelId, false)) {
+            emit(new MessagesDeleted(guildId, channelId, count, at));
+        }
+    }
+
+    public void joined(long guildId, long memberId, Instant at) {
+        received.incrementAndGet();
+        emit(new MemberJoined(guildId, memberId, at));
+        sink.memberEvent(new MemberEvent(guildId, memberId, MemberEvent.Kind.JOIN, at));
+    }
+
+    public void left(long guildId, long memberId, Instant at) {
+        received.incrementAndGet();
+        emit(new MemberLeft(guildId, memberId, at));
+        sink.memberEvent(new MemberEvent(guildId, memberId, MemberEvent.Kind.LEAVE, at));
+    }
+
+    /** A member's voice channel is now {@code channelId}, or null when they left voice. */
+    public void voice(long guildId, long memberId, Long channelId, Instant at) {
+        received.incrementAndGet();
+        List<ActivityEvent> events = voice.update(guildId, memberId, channelId, at);
+        if (events.isEmpty()) {
+            return;
+        }
+        events.forEach(this::emit);
+        sink.voicePresence(guildId, voice.inVoice(guildId), at);
+    }
+
+    /** A member already in voice when the guild became ready (timed from now, not a join). */
+    public void alreadyInVoice(long guildId, long memberId, long channelId, Instant at) {
+        voice.seed(guildId, memberId, channelId, at);
+    }
+
+    /** Counts the voice time of stretches open across an hour boundary up to that boundary. */
+    public void cutVoiceAtHour(Instant now) {
+        voice.cutAtHour(now).forEach(this::emit);
+    }
+
+    /** The bot left a guild: its open voice stretches end now. */
+    public void guildGone(long guildId, Instant at) {
+        voice.closeGuild(guildId, at).forEach(this::emit);
+    }
+
+    /** Shutdown: every open voice stretch ends at {@code at}. */
+    public void closeVoice(Instant at) {
+        voice.closeAll(at).forEach(this::emit);
+    }
+
+    public RecorderStats stats() {
+        return new RecorderStats(received.get(), recorded.get(), notCollected.get(), fromBots.get(),
+                settingsUnavailable.get());
+    }
+
+    private boolean collected(long guildId, long channelId, boolean byBot) {
+        Optional<GuildSettings> guild = settings.get(guildId);
+        if (guild.isEmpty()) {
+            settingsUnavailable.incrementAndGet();
+            return false;
+        }
+        if (!guild.get().collects(channelId)) {
+            notCollected.incrementAndGet();
+            return false;
+        }
+        if (byBot && !guild.get().countBots()) {
+            fromBots.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void emit(ActivityEvent event) {
+        recorded.incrementAndGet();
+        sink.record(event);
+    }
+}

@@ -1,0 +1,122 @@
+package io.serverpulse.collector.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.config.ShardRange;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the JDA 6 {@link ShardManager}: light (every cache off), the fewest intents that do the
+ * job, and the shards from configuration so that several collector processes can split a large
+ * deployment ({@code SHARD_ID=0 SHARD_TOTAL=2} and {@code SHARD_ID=1 SHARD_TOTAL=2}); one process
+ * running every shard by default.
+ *
+ * <h2>Intents</h2>
+ * <ul>
+ *   <li>{@code GUILD_MESSAGES}: message create and delete (single and bulk), for counting. Without
+ *       MESSAGE_CONTENT the payloads carry no text, which is what ServerPulse wants.</li>
+ *   <li>{@code GUILD_MESSAGE_REACTIONS}: reactions and their emoji.</li>
+ *   <li>{@code GUILD_MEMBERS} (privileged, needs "Server Members Intent" in the Developer Portal):
+ *       joins and leaves, for the join-raid alert.</li>
+ *   <li>{@code GUILD_VOICE_STATES}: voice joins, leaves and minutes.</li>
+ * </ul>
+ * No MESSAGE_CONTENT, no presences, no direct messages.
+ *
+ * <h2>Memory</h2>
+ * Members are cached only while they are in voice (their voice state is needed to tell a move from
+ * a join), nobody is chunked, and every other cache flag is off: memory does not grow with the
+ * number of members. JDA still keeps guilds, channels and roles, which the alert poster needs.
+ */
+public final class Gateway {
+
+    public static final Set<GatewayIntent> INTENTS = Collections.unmodifiableSet(EnumSet.of(
+            GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS, GatewayIntent.GUILD_MEMBERS,
+            GatewayIntent.GUILD_VOICE_STATES));
+
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private Gateway() {
+    }
+
+    /** Connects every shard of {@code options} with {@code listeners}; returns at once (shards log in in the background). */
+    public static ShardManager connect(GatewayOptions options, List<Object> listeners) {
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(options.token(), INTENTS)
+                .setMemberCachePolicy(MemberCachePolicy.VOICE)
+                .setChunkingFilter(ChunkingFilter.NONE)
+                .enableCache(CacheFlag.VOICE_STATE)
+                .setBulkDeleteSplittingEnabled(false)
+                .setRawEventsEnabled(true)
+                .setEnableShutdownHook(false)
+                .addEventListeners(listeners.toArray());
+        boolean discord = ServerPulseConfig.DEFAULT_DISCORD_API.equals(options.restBaseUrl());
+        if (!discord) {
+            builder.setRestConfig(new RestConfig().setBaseUrl(options.restBaseUrl()));
+        }
+        String gateway = options.gatewayUrl().orElseGet(() -> discord ? null : discoverGateway(options.restBaseUrl()));
+        if (gateway != null) {
+            builder.setSessionController(new FixedGatewaySessionController(gateway)).setCompression(Compression.NONE);
+        }
+        if (options.shards().isPresent()) {
+            ShardRange shards = options.shards().get();
+            builder.setShardsTotal(shards.total()).setShards(shards.ids());
+        }
+        ShardManager manager = builder.build();
+        log.info("Connecting to the Discord gateway{}: shards {} with intents {}", gateway == null ? "" : " at " + gateway,
+                options.shards().map(Object::toString).orElse("all"), INTENTS);
+        return manager;
+    }
+
+    /** Asks a non-Discord REST base (an emulator) where its gateway is: {@code GET gateway} → {@code {"url": ...}}. */
+    static String discoverGateway(String restBaseUrl) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(restBaseUrl + "gateway")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode url = new ObjectMapper().readTree(response.body()).path("url");
+            if (response.statusCode() != 200 || !url.isTextual()) {
+                throw new IllegalStateException("GET " + restBaseUrl + "gateway answered " + response.statusCode());
+            }
+            return url.textValue();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not ask " + restBaseUrl + " for its gateway: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking for the gateway", e);
+        }
+    }
+
+    /** Connects to a fixed gateway URL (the emulator) instead of Discord's. */
+    static final class FixedGatewaySessionController extends ConcurrentSessionController {
+        private final String url;
+
+        FixedGatewaySessionController(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.serverpulse.collector.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serverpulse.common.alerts.AlertNotice;
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.alerts.Severity;
+import io.serverpulse.common.i18n.Texts;
+import java.time.Instant;
+import java.util.List;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import org.junit.jupiter.api.Test;
+
+class AlertEmbedsTest {
+
+    private static final long GUILD = 100;
+    private static final Instant T = Instant.parse("2026-03-04T16:12:00Z");
+
+    private static AlertRecord deletion() {
+        return new AlertRecord(AlertRecord.idFor(GUILD, AlertType.MASS_DELETION, T), GUILD, AlertType.MASS_DELETION,
+                Severity.CRITICAL, T, null, List.of(555L, 556L), 17, 0, "17 messages deleted in 30 s in <#555>, <#556>");
+    }
+
+    private static String field(MessageEmbed embed, String name) {
+        return embed.getFields().stream().filter(f -> name.equals(f.getName())).findFirst().map(MessageEmbed.Field::getValue)
+                .orElse(null);
+    }
+
+    @Test
+    void anOpenedAlertShowsTypeSeverityChannelsStartAndContext() {
+        // GIVEN / WHEN a critical mass deletion is shown in English
+        MessageEmbed embed = AlertEmbeds.of(AlertNotice.opened(deletion()), Texts.forLocale("en-US"));
+
+        // THEN
+        assertThat(embed.getTitle()).isEqualTo("🚨 Mass deletion");
+        assertThat(embed.getDescription()).isEqualTo("17 messages deleted in 30 s in <#555>, <#556>");
+        assertThat(embed.getColorRaw()).isEqualTo(AlertEmbeds.CRITICAL);
+        assertThat(field(embed, "Severity")).isEqualTo("critical");
+        assertThat(field(embed, "Started")).isEqualTo("<t:" + T.getEpochSecond() + ":f>");
+        assertThat(field(embed, "Channels")).isEqualTo("<#555>, <#556>");
+        assertThat(field(embed, "Ended")).isNull();
+        assertThat(embed.getTimestamp().toInstant()).isEqualTo(T);
+    }
+
+    @Test
+    void anEndedAlertSaysWhenAndHowLongAndTheTypeFollowsTheGuildsLanguage() {
+        // GIVEN / WHEN the same alert, ended 95 s later, for a French guild
+        MessageEmbed embed = AlertEmbeds.of(AlertNotice.ended(deletion().ended(T.plusSeconds(95))), Texts.forLocale("fr"));
+
+        // THEN it is grey, with the end and the duration, and the type's French name
+        assertThat(embed.getTitle()).startsWith("✅ ").endsWith(" — ended").doesNotContain("Mass deletion");
+        assertThat(embed.getColorRaw()).isEqualTo(AlertEmbeds.ENDED);
+        assertThat(field(embed, "Ended")).isEqualTo("<t:" + T.plusSeconds(95).getEpochSecond() + ":f>");
+        assertThat(field(embed, "Duration")).isEqualTo("95 s");
+    }
+}

@@ -1,0 +1,97 @@
+package io.serverpulse.collector.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serverpulse.collector.support.TestBots;
+import io.serverpulse.common.config.EnvSource;
+import io.serverpulse.emulator.DiscordEmulator;
+import io.serverpulse.emulator.sim.Scenarios;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a self-hoster sees when the configuration is wrong: one line, exit status 2, nothing opened. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int start(Map<String, String> values) {
+        Map<String, String> env = new HashMap<>(values);
+        env.put("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
+        return Main.start(EnvSource.of(env), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errorLine() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aShardIdWithoutTheTotalIsOneLineAndStatus2() {
+        // GIVEN / WHEN SHARD_ID set without SHARD_TOTAL
+        int status = start(Map.of("DISCORD_TOKEN", "token", "SHARD_ID", "1"));
+
+        // THEN one line naming the variable, status 2, no database created
+        assertThat(status).isEqualTo(2);
+        assertThat(errorLine()).isEqualTo("Missing SHARD_TOTAL: set it together with SHARD_ID" + System.lineSeparator());
+        assertThat(out.size()).isZero();
+        assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void malformedValuesAreOneLineAndStatus2() {
+        // GIVEN / WHEN / THEN each malformed setting is named on one line, with what is expected
+        assertThat(start(Map.of("FLUSH_SECONDS", "0"))).isEqualTo(2);
+        assertThat(errorLine()).startsWith("Invalid FLUSH_SECONDS=0: expected a whole number from 1 to 3600").hasLineCount(1);
+        err.reset();
+        assertThat(start(Map.of("DISCORD_TOKEN", "token", "MONGODB_URI", "localhost:27017"))).isEqualTo(2);
+        assertThat(errorLine()).startsWith("Invalid MONGODB_URI").hasLineCount(1);
+    }
+
+    @Test
+    void theAwsModeNeedsItsFunctionAndMongoDbBeforeAnythingStarts() {
+        // GIVEN the AWS mode without ALERT_FUNCTION_NAME, then without MONGODB_URI
+        assertThat(start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_MODE", "aws", "MONGODB_URI", "mongodb://127.0.0.1:1")))
+                .isEqualTo(2);
+        assertThat(errorLine()).startsWith("Missing required setting ALERT_FUNCTION_NAME").hasLineCount(1);
+        err.reset();
+        assertThat(start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_MODE", "aws", "ALERT_FUNCTION_NAME", "fn"))).isEqualTo(2);
+        assertThat(errorLine()).startsWith("Missing required setting MONGODB_URI").hasLineCount(1);
+        assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void aTokenDiscordRefusesIsOneLineAndStatus1() {
+        // GIVEN a Discord (the emulator) that does not know the token
+        try (DiscordEmulator discord = TestBots.emulator(Scenarios.small(1))) {
+            // WHEN the bot starts with a wrong token
+            int status = start(Map.of("DISCORD_TOKEN", "not-the-token", "DISCORD_API_BASE_URL", discord.restBaseUrl()));
+
+            // THEN one line says what to do, status 1, and the token is not echoed
+            assertThat(status).isEqualTo(1);
+            assertThat(errorLine()).startsWith("Discord refused DISCORD_TOKEN").hasLineCount(1).doesNotContain("not-the-token");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineAndStatus1() {
+        // GIVEN a MongoDB URI nobody listens on (and a short server selection timeout)
+        int status = start(Map.of("DISCORD_TOKEN", "token",
+                "MONGODB_URI", "mongodb://127.0.0.1:1/serverpulse?serverSelectionTimeoutMS=300&connectTimeoutMS=300"));
+
+        // THEN it says so on one line, without a stack trace, and exits with status 1
+        assertThat(status).isEqualTo(1);
+        assertThat(errorLine()).startsWith("Could not open the database: ").contains("127.0.0.1:1").hasLineCount(1)
+                .doesNotContain("\tat ");
+    }
+}
