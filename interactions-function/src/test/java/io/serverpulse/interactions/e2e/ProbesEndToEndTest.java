@@ -31,7 +31,7 @@ class ProbesEndToEndTest extends EndToEndSuite {
     void discordAcceptsTheEndpoint(EndToEnd.Transport transport) {
         try (EndToEnd e2e = endpoint(transport)) {
             // GIVEN the endpoint / WHEN Discord checks it as it does when the URL is saved
-            EndpointCheck.Report report = new EndpointCheck(e2e.sender, e2e.factory).run(e2e.uri());
+            EndpointCheck.Report report = discord.checkEndpoint(e2e.uri());
 
             // THEN PING got PONG, every probe got 401 (the stale replay too: no advice), and the store was never called
             assertThat(report.failures()).isEmpty();
