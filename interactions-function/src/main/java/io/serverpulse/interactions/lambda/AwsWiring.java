@@ -24,8 +24,8 @@ final class AwsWiring {
     private AwsWiring() {
     }
 
-    /** The interactions function's endpoint and the command core behind it. */
-    record Endpoint(InteractionsEndpoint endpoint, InteractionHandler handler) {
+    /** The interactions function's endpoint, the command core behind it and the hand-off to the worker. */
+    record Endpoint(InteractionsEndpoint endpoint, InteractionHandler handler, LambdaDeferredDispatcher dispatcher) {
     }
 
     static Endpoint endpoint(ServerPulseConfig config, EnvSource env) {
@@ -35,8 +35,8 @@ final class AwsWiring {
         Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(publicKey);
         Store store = MongoStore.connect(mongoUri);
         InteractionHandler handler = InteractionHandler.create(config, store);
-        LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(LambdaDeferredDispatcher.defaultClient(), worker);
-        return new Endpoint(new InteractionsEndpoint(verifier, handler, dispatcher), handler);
+        LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(LambdaDeferredDispatcher::defaultClient, worker);
+        return new Endpoint(new InteractionsEndpoint(verifier, handler, dispatcher), handler, dispatcher);
     }
 
     static DeferredRunner runner(ServerPulseConfig config) {

@@ -24,7 +24,7 @@ public final class InteractionsFunction implements RequestHandler<APIGatewayV2HT
     public InteractionsFunction() {
         AwsWiring.Endpoint wiring = AwsWiring.endpoint(ServerPulseConfig.load(), EnvSource.fromEnvironment());
         this.endpoint = wiring.endpoint();
-        this.priming = new SnapStartPriming(wiring.handler());
+        this.priming = new SnapStartPriming(wiring.handler(), wiring.dispatcher()::client);
         Core.getGlobalContext().register(priming);
     }
 

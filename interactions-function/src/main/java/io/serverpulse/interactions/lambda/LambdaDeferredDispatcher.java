@@ -4,6 +4,7 @@ import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.interactions.http.DeferredDispatcher;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -28,16 +29,42 @@ public final class LambdaDeferredDispatcher implements DeferredDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaDeferredDispatcher.class);
 
-    private final LambdaClient lambda;
+    private final Supplier<LambdaClient> clientFactory;
     private final String functionName;
+    private volatile LambdaClient lambda;
 
     /** @param functionName the worker's name, ARN or {@code name:alias} */
     public LambdaDeferredDispatcher(LambdaClient lambda, String functionName) {
-        this.lambda = Objects.requireNonNull(lambda, "lambda");
+        this(() -> lambda, functionName);
+        Objects.requireNonNull(lambda, "lambda");
+    }
+
+    /**
+     * With a client built on first use: building the SDK client takes about half a second of a cold start
+     * (measured, see BENCHMARKS.md), which PINGs and commands answered at once need not wait for. Under
+     * SnapStart the priming builds it before the snapshot ({@link #client()}).
+     */
+    public LambdaDeferredDispatcher(Supplier<LambdaClient> clientFactory, String functionName) {
+        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         if (functionName.isBlank()) {
             throw new IllegalArgumentException("the worker function name is blank");
         }
+    }
+
+    /** The client, built now if it was not yet. */
+    public LambdaClient client() {
+        LambdaClient client = lambda;
+        if (client == null) {
+            synchronized (this) {
+                client = lambda;
+                if (client == null) {
+                    client = Objects.requireNonNull(clientFactory.get(), "the client factory returned null");
+                    lambda = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** A client for the function's own region and role (Lambda's environment), on the JDK's URL connection. */
@@ -57,7 +84,7 @@ public final class LambdaDeferredDispatcher implements DeferredDispatcher {
     public void dispatch(DeferredWork work) {
         InvokeResponse response;
         try {
-            response = lambda.invoke(InvokeRequest.builder()
+            response = client().invoke(InvokeRequest.builder()
                     .functionName(functionName)
                     .invocationType(InvocationType.EVENT)
                     .payload(SdkBytes.fromUtf8String(work.toJson()))

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, run the request path that every
  * interaction takes (event mapping, Ed25519 verification, JSON parsing, the core's routing, response
- * JSON, deferred-work JSON) so the snapshot holds those classes loaded and warmed. It signs with a
- * throwaway key and answers PINGs and refusals only: nothing touches the store, Discord or the worker,
- * and nothing of it survives into the snapshot except warm code.
+ * JSON, deferred-work JSON) so the snapshot holds those classes loaded and warmed, and build what is
+ * otherwise built on first use (the Lambda client for the worker hand-off: no request is sent). It signs
+ * with a throwaway key and answers PINGs and refusals only: nothing touches the store, Discord or the
+ * worker, and nothing of it survives into the snapshot except warm code.
  */
 final class SnapStartPriming implements Resource {
 
@@ -35,14 +36,17 @@ final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
     private final InteractionHandler handler;
+    private final Runnable buildLazies;
 
-    SnapStartPriming(InteractionHandler handler) {
+    SnapStartPriming(InteractionHandler handler, Runnable buildLazies) {
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.buildLazies = Objects.requireNonNull(buildLazies, "buildLazies");
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
+        buildLazies.run();
         int answered = prime();
         LOG.info("Primed the request path for the snapshot: {} requests in {} ms", answered, (System.nanoTime() - started) / 1_000_000);
     }

@@ -73,12 +73,9 @@ final class BenchGuild {
                     if (!at.isBefore(memberHoursFrom) && !at.isAfter(now)) {
                         batch.add(BucketKey.memberHour(GUILD, FIRST_CHANNEL + channel, memberId, at), Counter.MESSAGES, here);
                         batch.add(BucketKey.memberHour(GUILD, BucketKey.ALL_CHANNELS, memberId, at), Counter.MESSAGES, here);
-                        memberHours += 2;
                     }
-                    channelMemberDays++;
                 }
                 batch.add(BucketKey.memberDay(GUILD, BucketKey.ALL_CHANNELS, memberId, day), Counter.MESSAGES, count);
-                memberDays++;
                 messages += count;
             }
             for (int c = 0; c < channels; c++) {
@@ -86,11 +83,27 @@ final class BenchGuild {
                     if (perChannelHour[c][h] > 0) {
                         batch.add(BucketKey.channelHour(GUILD, FIRST_CHANNEL + c, day.plus(Duration.ofHours(h))), Counter.MESSAGES,
                                 perChannelHour[c][h]);
-                        channelHours++;
                     }
                 }
             }
-            store.apply(batch.build());
+            MetricBatch built = batch.build();
+            for (var increment : built.increments()) {
+                BucketKey key = increment.key();
+                switch (key.kind()) {
+                    case MEMBER_DAY -> {
+                        if (key.channelId() == BucketKey.ALL_CHANNELS) {
+                            memberDays++;
+                        } else {
+                            channelMemberDays++;
+                        }
+                    }
+                    case MEMBER_HOUR -> memberHours++;
+                    case CHANNEL_HOUR -> channelHours++;
+                    default -> {
+                    }
+                }
+            }
+            store.apply(built);
         }
         return new Loaded(memberDays, channelMemberDays, channelHours, memberHours, messages,
                 Duration.ofNanos(System.nanoTime() - started));

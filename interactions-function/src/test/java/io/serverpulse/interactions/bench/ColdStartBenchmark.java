@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *       start until a signed PING is answered PONG, then until the first command ({@code /serverpulse status},
  *       which reads the store) is answered;</li>
  *   <li>{@code lambda}: the Lambda handler in a fresh JVM (ColdStartLambdaProbe, on the same jar): process start
- *       until its first invocation is answered, without and with the SnapStart priming before it.</li>
+ *       until its first invocation is answered, as deployed (the Lambda client built on first deferral), with the
+ *       client built at init, and with the SnapStart priming before the invocation; interleaved run by run.</li>
  * </ul>
  * MongoDB is the in-process stand-in of this driver. Not a test; run by hand (see BENCHMARKS.md):
  * {@code java -cp <test classpath> io.serverpulse.interactions.bench.ColdStartBenchmark [runs] [jvm options…]}.
@@ -64,8 +65,7 @@ public final class ColdStartBenchmark {
             String uri = mongo.freshDatabaseUri();
             InteractionKeyPair keys = InteractionKeyPair.generate();
             local(jar, jvmOptions, runs, uri, keys);
-            lambda(jar, jvmOptions, runs, uri, keys, false);
-            lambda(jar, jvmOptions, runs, uri, keys, true);
+            lambdas(jar, jvmOptions, runs, uri, keys);
         }
     }
 
@@ -105,58 +105,74 @@ public final class ColdStartBenchmark {
                 summary(command));
     }
 
-    private static void lambda(Path jar, List<String> jvmOptions, int runs, String mongoUri, InteractionKeyPair keys, boolean prime)
-            throws Exception {
-        InteractionSigner signer = new InteractionSigner(keys, Clock.systemUTC());
-        InteractionFactory factory = new InteractionFactory(1_300_000_000_000_000_001L, Clock.systemUTC());
-        List<Long> total = new ArrayList<>();
-        List<Long> init = new ArrayList<>();
-        List<Long> firstInvoke = new ArrayList<>();
-        List<Long> priming = new ArrayList<>();
+    /** The three ways, interleaved run by run so a change in the machine's load hits them alike. */
+    private static void lambdas(Path jar, List<String> jvmOptions, int runs, String mongoUri, InteractionKeyPair keys) throws Exception {
+        List<String> modes = List.of("", "--eager-client", "--prime");
+        Map<String, List<List<Long>>> results = new java.util.LinkedHashMap<>();
+        modes.forEach(mode -> results.put(mode, List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
         for (int run = 0; run < runs; run++) {
-            SignedInteraction ping = signer.sign(status(factory));
-            List<String> cmd = new ArrayList<>(List.of(javaBin()));
-            cmd.addAll(jvmOptions);
-            cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", jar + java.io.File.pathSeparator + Path.of("target", "test-classes"),
-                    "io.serverpulse.interactions.lambda.ColdStartLambdaProbe"));
-            if (prime) {
-                cmd.add("--prime");
-            }
-            ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
-            Map<String, String> env = builder.environment();
-            env.put("DISCORD_PUBLIC_KEY", keys.publicKeyHex());
-            env.put("MONGODB_URI", mongoUri);
-            env.put("WORKER_FUNCTION_NAME", "serverpulse-worker:live");
-            env.put("AWS_REGION", "eu-central-1");
-            env.put("BENCH_BODY", ping.bodyText());
-            env.put("BENCH_SIGNATURE", ping.signatureHex().orElseThrow());
-            env.put("BENCH_TIMESTAMP", ping.timestamp().orElseThrow());
-            long start = System.nanoTime();
-            Process process = builder.start();
-            String line;
-            Matcher probe = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                while ((line = out.readLine()) != null) {
-                    Matcher m = PROBE.matcher(line);
-                    if (m.find()) {
-                        total.add(System.nanoTime() - start);
-                        probe = m;
-                        break;
-                    }
+            for (String mode : modes) {
+                long[] measured = lambda(jar, jvmOptions, mongoUri, keys, mode);
+                for (int i = 0; i < 4; i++) {
+                    results.get(mode).get(i).add(measured[i]);
                 }
             }
-            process.waitFor();
-            if (probe == null || !probe.group(1).equals("200")) {
-                throw new IllegalStateException("the probe did not answer 200");
-            }
-            init.add(Long.parseLong(probe.group(2)) * 1_000_000);
-            priming.add(Long.parseLong(probe.group(3)) * 1_000_000);
-            firstInvoke.add(Long.parseLong(probe.group(4)) * 1_000_000);
         }
-        String label = prime ? "Lambda handler, primed (as SnapStart would restore it)" : "Lambda handler, not primed";
-        System.out.printf("%s, process start -> first invocation answered (/serverpulse status): %s%n", label, summary(total));
-        System.out.printf("    of which JVM start -> handler constructed: %s; priming: %s; first invocation: %s%n",
-                summary(init), summary(priming), summary(firstInvoke));
+        for (String mode : modes) {
+            String label = switch (mode) {
+                case "--prime" -> "Lambda handler, primed (what SnapStart snapshots)";
+                case "--eager-client" -> "Lambda handler, Lambda client built at init";
+                default -> "Lambda handler, as deployed without SnapStart (Lambda client built on first deferral)";
+            };
+            List<List<Long>> r = results.get(mode);
+            System.out.printf("%s, process start -> first invocation answered (/serverpulse status): %s%n", label, summary(r.get(0)));
+            System.out.printf("    of which JVM start -> handler constructed: %s; priming: %s; first invocation: %s%n",
+                    summary(r.get(1)), summary(r.get(2)), summary(r.get(3)));
+        }
+    }
+
+    /** One cold start; returns nanoseconds: total, JVM start to handler constructed, priming, first invocation. */
+    private static long[] lambda(Path jar, List<String> jvmOptions, String mongoUri, InteractionKeyPair keys, String mode) throws Exception {
+        InteractionSigner signer = new InteractionSigner(keys, Clock.systemUTC());
+        InteractionFactory factory = new InteractionFactory(1_300_000_000_000_000_001L, Clock.systemUTC());
+        SignedInteraction command = signer.sign(status(factory));
+        List<String> cmd = new ArrayList<>(List.of(javaBin()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-Djava.awt.headless=true", "-cp", jar + java.io.File.pathSeparator + Path.of("target", "test-classes"),
+                "io.serverpulse.interactions.lambda.ColdStartLambdaProbe"));
+        if (!mode.isEmpty()) {
+            cmd.add(mode);
+        }
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("DISCORD_PUBLIC_KEY", keys.publicKeyHex());
+        env.put("MONGODB_URI", mongoUri);
+        env.put("WORKER_FUNCTION_NAME", "serverpulse-worker:live");
+        env.put("AWS_REGION", "eu-central-1");
+        env.put("BENCH_BODY", command.bodyText());
+        env.put("BENCH_SIGNATURE", command.signatureHex().orElseThrow());
+        env.put("BENCH_TIMESTAMP", command.timestamp().orElseThrow());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        long total = -1;
+        Matcher probe = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher m = PROBE.matcher(line);
+                if (m.find()) {
+                    total = System.nanoTime() - start;
+                    probe = m;
+                    break;
+                }
+            }
+        }
+        process.waitFor();
+        if (probe == null || !probe.group(1).equals("200")) {
+            throw new IllegalStateException("the probe did not answer 200");
+        }
+        return new long[] {total, Long.parseLong(probe.group(2)) * 1_000_000, Long.parseLong(probe.group(3)) * 1_000_000,
+                Long.parseLong(probe.group(4)) * 1_000_000};
     }
 
     private static ObjectNode status(InteractionFactory factory) {

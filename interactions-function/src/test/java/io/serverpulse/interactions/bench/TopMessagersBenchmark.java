@@ -20,6 +20,9 @@ import io.serverpulse.interactions.http.InteractionsEndpoint;
 import io.serverpulse.interactions.local.LocalInteractionsServer;
 import io.serverpulse.interactions.support.MongoStandIn;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.sqlite.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +42,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Not a test. Run by hand (see BENCHMARKS.md):
  * {@code java -Xmx6g -cp <test classpath> io.serverpulse.interactions.bench.TopMessagersBenchmark [warmup] [measured] [members] [days] [active share]}.
- * With {@code -Dbench.mongodb=mongodb://…} it runs on that MongoDB instead of the in-process stand-in.
+ * The store is SQLite by default ({@code -Dbench.store=sqlite}, a fresh file in a temporary directory); also
+ * {@code mongodb} (with {@code -Dbench.mongodb=mongodb://…}), {@code mongo-standin} (small data only) or
+ * {@code memory}.
  */
 public final class TopMessagersBenchmark {
 
@@ -54,20 +59,42 @@ public final class TopMessagersBenchmark {
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int days = args.length > 3 ? Integer.parseInt(args[3]) : 90;
         double activeShare = args.length > 4 ? Double.parseDouble(args[4]) : 0.04;
-        String uri = System.getProperty("bench.mongodb");
-        MongoStandIn standIn = uri == null ? new MongoStandIn() : null;
-        String storeUri = uri != null ? uri : standIn.freshDatabaseUri();
         System.out.printf("machine: %d cores, load average %.2f, java %s%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
-        try (MongoStore store = MongoStore.connect(storeUri)) {
+        String kind = System.getProperty("bench.store", "sqlite");
+        MongoStandIn standIn = null;
+        Store store;
+        String described;
+        switch (kind) {
+            case "sqlite" -> {
+                Path dir = Files.createTempDirectory("topmessagers-bench");
+                store = SqliteStore.open(dir);
+                described = "SQLite (the embedded store of the self-hosted mode, WAL, on this VM's disk)";
+            }
+            case "mongodb" -> {
+                store = MongoStore.connect(System.getProperty("bench.mongodb"));
+                described = "MongoDB";
+            }
+            case "mongo-standin" -> {
+                // scans its collections on every upsert: usable for small data only (see MetricWriter)
+                standIn = new MongoStandIn();
+                store = MongoStore.connect(standIn.freshDatabaseUri());
+                described = "MongoDB wire-protocol stand-in (mongo-java-server, in memory, same JVM)";
+            }
+            case "memory" -> {
+                store = new io.serverpulse.common.store.memory.InMemoryStore();
+                described = "InMemoryStore (the tests' fake: a hash map scanned per query, not a database)";
+            }
+            default -> throw new IllegalArgumentException("bench.store must be sqlite, mongodb, mongo-standin or memory");
+        }
+        try (Store open = store) {
             Instant now = Instant.now();
-            BenchGuild.Loaded loaded = BenchGuild.load(store, now, members, days, 12, activeShare, 42);
+            BenchGuild.Loaded loaded = BenchGuild.load(open, now, members, days, 12, activeShare, 42);
             System.out.printf("store: %s (%s); loaded %,d members x %d days: %,d guild-wide member-days, %,d channel member-days, "
                             + "%,d channel-hours, %,d member-hours, %,d messages, in %d s%n",
-                    uri == null ? "MongoDB wire-protocol stand-in (mongo-java-server, in-memory, same JVM)" : "MongoDB", store.describe(),
-                    members, days, loaded.memberDays(), loaded.channelMemberDays(), loaded.channelHours(), loaded.memberHours(),
-                    loaded.messages(), loaded.took().toSeconds());
-            run(store, warmup, measured);
+                    described, open.describe(), members, days, loaded.memberDays(), loaded.channelMemberDays(), loaded.channelHours(),
+                    loaded.memberHours(), loaded.messages(), loaded.took().toSeconds());
+            run(open, warmup, measured);
         } finally {
             if (standIn != null) {
                 standIn.close();
@@ -109,6 +136,30 @@ public final class TopMessagersBenchmark {
             }
             System.out.printf("/topmessagers 30d over HTTP, warm (after %d warm-up requests), one client, keep-alive: %s%n", warmup,
                     new Stats(latencies).summary());
+            List<Long> reads = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                long start = System.nanoTime();
+                io.serverpulse.common.commands.leaderboard.LeaderboardData.load(store, BenchGuild.GUILD,
+                        io.serverpulse.common.metrics.BucketKey.ALL_CHANNELS, io.serverpulse.common.metrics.Period.LAST_30_DAYS, Instant.now());
+                if (i >= 20) {
+                    reads.add(System.nanoTime() - start);
+                }
+            }
+            System.out.printf("of which the store read alone (top 10 + the period's total, in process): %s%n", new Stats(reads).summary());
+            List<Long> pings = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                SignedInteraction signed = signer.sign(factory.ping());
+                HttpRequest.Builder request = HttpRequest.newBuilder(server.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+                signed.headers().forEach(request::header);
+                HttpRequest built = request.build();
+                long start = System.nanoTime();
+                http.send(built, HttpResponse.BodyHandlers.ofString());
+                if (i >= 100) {
+                    pings.add(System.nanoTime() - start);
+                }
+            }
+            System.out.printf("for comparison, a PING over the same connection (HTTP + signature check, no store): %s%n",
+                    new Stats(pings).summary());
             List<Long> worker = new ArrayList<>();
             DeferredWork work = deferred.peek();
             int chartBytes = 0;

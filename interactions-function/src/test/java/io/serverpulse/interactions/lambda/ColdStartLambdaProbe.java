@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * One cold start of the interactions function in a fresh JVM, for {@code ColdStartBenchmark}: the runtime's
- * part (construct the handler from the environment: configuration, MongoDB, the Lambda client), optionally
- * the SnapStart priming, then the first invocation with a signed event from the environment
+ * part (construct the handler from the environment: configuration, MongoDB; {@code --eager-client} also builds
+ * the Lambda client at once), or with {@code --prime} that and the SnapStart priming, then the first invocation with a signed event from the environment
  * ({@code BENCH_BODY}, {@code BENCH_SIGNATURE}, {@code BENCH_TIMESTAMP}). Prints one line:
  * {@code PROBE status=… jvmToInitDoneMs=… primingMs=… firstInvokeMs=…}. Not a test.
  */
@@ -22,13 +22,17 @@ public final class ColdStartLambdaProbe {
     public static void main(String[] args) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         boolean prime = args.length > 0 && args[0].equals("--prime");
+        boolean eagerClient = args.length > 0 && args[0].equals("--eager-client");
         EnvSource env = EnvSource.fromEnvironment();
         AwsWiring.Endpoint wiring = AwsWiring.endpoint(ServerPulseConfig.load(env), env);
         InteractionsFunction function = new InteractionsFunction(wiring.endpoint());
+        if (eagerClient) {
+            wiring.dispatcher().client(); // as the handler was before the client became lazy
+        }
         long initDone = System.currentTimeMillis();
         long primingStart = System.nanoTime();
         if (prime) {
-            new SnapStartPriming(wiring.handler()).beforeCheckpoint(null);
+            new SnapStartPriming(wiring.handler(), wiring.dispatcher()::client).beforeCheckpoint(null);
         }
         long primingMs = (System.nanoTime() - primingStart) / 1_000_000;
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();

@@ -109,6 +109,26 @@ class LambdaDeferredDispatcherTest {
     }
 
     @Test
+    void theClientIsBuiltOnFirstUseOnly() throws Exception {
+        // GIVEN a dispatcher whose client is built lazily
+        start(202, Map.of(), "");
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(() -> {
+            builds.incrementAndGet();
+            return client;
+        }, "worker");
+
+        // WHEN nothing is dispatched / THEN nothing is built
+        assertThat(builds).hasValue(0);
+
+        // WHEN two works are dispatched / THEN the client was built once and both were invoked
+        dispatcher.dispatch(WORK);
+        dispatcher.dispatch(WORK);
+        assertThat(builds).hasValue(1);
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
     void anUnexpectedStatusIsAFailureToo() throws Exception {
         // GIVEN a Lambda API that answers 200 (a synchronous invoke) instead of 202
         start(200, Map.of("Content-Type", "application/json"), "{}");
