@@ -1,5 +1,6 @@
 package io.serverpulse.interactions.http;
 
+import io.serverpulse.common.commands.message.DiscordJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,8 +42,7 @@ public final class EndpointResponse {
 
     /** A small JSON error body: {@code {"error": message}}. */
     static EndpointResponse error(int status, String message) {
-        String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        return json(status, "{\"error\":\"" + escaped + "\"}");
+        return json(status, DiscordJson.write(DiscordJson.object().put("error", message)));
     }
 
     public int status() {

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.crac.Core;
 
 /**
  * The worker function, invoked asynchronously by the interactions function with {@code DeferredWork}
@@ -20,14 +21,19 @@ import java.util.Objects;
 public final class DeferredWorker implements RequestStreamHandler {
 
     private final DeferredRunner runner;
+    /** Held strongly: the CRaC context keeps only weak references to its resources. */
+    private final WorkerPriming priming;
 
     /** For the Lambda runtime: configuration from the environment, MongoDB, Discord's REST API. */
     public DeferredWorker() {
-        this(AwsWiring.runner(ServerPulseConfig.load()));
+        this.runner = AwsWiring.runner(ServerPulseConfig.load());
+        this.priming = new WorkerPriming();
+        Core.getGlobalContext().register(priming);
     }
 
     public DeferredWorker(DeferredRunner runner) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.priming = null;
     }
 
     @Override

@@ -63,12 +63,13 @@ public final class TopMessagersBenchmark {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
         String kind = System.getProperty("bench.store", "sqlite");
         MongoStandIn standIn = null;
+        Path sqliteDir = null;
         Store store;
         String described;
         switch (kind) {
             case "sqlite" -> {
-                Path dir = Files.createTempDirectory("topmessagers-bench");
-                store = SqliteStore.open(dir);
+                sqliteDir = Files.createTempDirectory("topmessagers-bench");
+                store = SqliteStore.open(sqliteDir);
                 described = "SQLite (the embedded store of the self-hosted mode, WAL, on this VM's disk)";
             }
             case "mongodb" -> {
@@ -98,6 +99,11 @@ public final class TopMessagersBenchmark {
         } finally {
             if (standIn != null) {
                 standIn.close();
+            }
+            if (sqliteDir != null) {
+                try (var files = Files.walk(sqliteDir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
             }
         }
     }
