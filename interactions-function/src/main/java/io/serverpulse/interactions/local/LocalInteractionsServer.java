@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The interactions endpoint on the JDK's HTTP server: for self-hosters who prefer an HTTP endpoint
  * (behind a tunnel or a reverse proxy) to the gateway, and for tests and benchmarks. Every path is
- * the endpoint; bodies over {@link #MAX_BODY_BYTES} get 413 unread.
+ * the endpoint; bodies over {@link #MAX_BODY_BYTES} get 413 and are never handed to it.
  *
  * <p>{@code sun.net.httpserver.nodelay} is set to {@code true} before the JDK server class is first
  * used: with Nagle's algorithm on, every keep-alive answer waits for a delayed ACK (about 40 ms). The
@@ -36,6 +36,11 @@ public final class LocalInteractionsServer implements AutoCloseable {
 
     /** Discord's interaction payloads are a few kilobytes; a megabyte is far beyond any of them. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * A body over the limit is read and dropped up to this size before the 413 goes out, so that a client
+     * still sending it sees the answer (instead of a reset connection); beyond it the connection is dropped.
+     */
+    static final long SWALLOW_BYTES = 4L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalInteractionsServer.class);
 
@@ -100,13 +105,13 @@ public final class LocalInteractionsServer implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
-            long declared = declaredLength(exchange);
-            if (declared > MAX_BODY_BYTES) {
+            if (declaredLength(exchange) > SWALLOW_BYTES) {
                 send(exchange, EndpointResponse.json(413, "{\"error\":\"body too large\"}"));
                 return;
             }
             byte[] body = readLimited(exchange.getRequestBody());
             if (body == null) {
+                drain(exchange.getRequestBody());
                 send(exchange, EndpointResponse.json(413, "{\"error\":\"body too large\"}"));
                 return;
             }
@@ -141,6 +146,19 @@ public final class LocalInteractionsServer implements AutoCloseable {
             return null;
         }
         return body;
+    }
+
+    /**
+     * Reads and drops what is left of the body, up to {@link #SWALLOW_BYTES}. With read, not skip: the JDK
+     * server's body stream bounds read to the request, while its skip goes to the socket beneath.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = SWALLOW_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= read;
+        }
     }
 
     private static void send(HttpExchange exchange, EndpointResponse response) throws IOException {

@@ -66,7 +66,7 @@ class LocalInteractionsServerTest {
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedUnread() throws Exception {
+    void aBodyOverTheLimitIsRefused() throws Exception {
         // GIVEN a body of a megabyte and one byte
         URI uri = start();
         byte[] huge = new byte[LocalInteractionsServer.MAX_BODY_BYTES + 1];
@@ -78,6 +78,23 @@ class LocalInteractionsServerTest {
         // THEN 413
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("too large");
+    }
+
+    @Test
+    void aBodyOverTheLimitOnAKeptAliveConnectionLeavesItUsable() throws Exception {
+        // GIVEN a body of two megabytes sent on a connection the client keeps
+        URI uri = start();
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * LocalInteractionsServer.MAX_BODY_BYTES])).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // WHEN the next request follows
+        HttpResponse<String> next = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // THEN the big one got 413 and the next one its own answer
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(next.statusCode()).isEqualTo(401);
     }
 
     @Test
