@@ -11,7 +11,11 @@ public interface GuildDataStore {
     /** Deletes everything stored for the guild (settings included). Returns the number of rows deleted. */
     long eraseGuild(long guildId);
 
-    /** Deletes a member's rows in a guild (member buckets and member events). Returns the number deleted. */
+    /**
+     * Deletes a member's rows in a guild: member buckets, member events, and the guild's cached
+     * leaderboards that list the member (they are recomputed on the next request, without them).
+     * Channel totals stay: they hold no member id. Returns the number of rows deleted.
+     */
     long eraseMember(long guildId, long memberId);
 
     /**

@@ -66,6 +66,8 @@ final class GuildData {
                 CollectionNames.MEMBER_EVENTS)) {
             deleted += collection(name).deleteMany(member).getDeletedCount();
         }
+        deleted += collection(CollectionNames.LEADERBOARD_CACHE).deleteMany(new Document(Fields.GUILD_ID, guildId)
+                .append("entries." + Fields.MEMBER_ID, memberId)).getDeletedCount();
         LOG.info("erased member {} of guild {}: {} documents", memberId, guildId, deleted);
         return deleted;
     }

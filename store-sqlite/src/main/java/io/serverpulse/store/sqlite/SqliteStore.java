@@ -636,6 +636,24 @@ public final class SqliteStore implements Store {
                 entries.stream().map(e -> new MemberCount(e[0], e[1])).toList());
     }
 
+    /** Deletes the guild's cached leaderboards whose entries list the member (inside the caller's transaction). */
+    private long eraseCachedLeaderboardsListing(long guildId, long memberId) throws SQLException {
+        List<Long> listing = new ArrayList<>();
+        try (PreparedStatement query = prepare("SELECT rowid, * FROM leaderboard_cache WHERE guild_id = ?", guildId);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                if (leaderboard(rows).entries().stream().anyMatch(e -> e.memberId() == memberId)) {
+                    listing.add(rows.getLong("rowid"));
+                }
+            }
+        }
+        long count = 0;
+        for (long rowid : listing) {
+            count += update("DELETE FROM leaderboard_cache WHERE rowid = ?", rowid);
+        }
+        return count;
+    }
+
     // ---------------------------------------------------------------- whole guild
 
     @Override
@@ -702,6 +720,7 @@ public final class SqliteStore implements Store {
                 count += update(BucketSql.eraseMember(kind), guildId, memberId);
             }
             count += update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId);
+            count += eraseCachedLeaderboardsListing(guildId, memberId);
             return count;
         }));
     }

@@ -829,11 +829,15 @@ public abstract class StoreContract {
 
     @Test
     void eraseMemberDeletesTheirMemberRowsAndEventsOnly() {
-        // GIVEN Alice active in both guilds
+        // GIVEN Alice active in both guilds, and a cached reaction leaderboard of guild A without her
         TwoGuilds data = givenTwoGuildsWithEverything();
+        CachedLeaderboard withoutAlice = cached(GUILD_A, RANDOM, Counter.REACTIONS, Period.LAST_7_DAYS,
+                at("2026-06-15T10:00:00Z"), List.of(mc(BOB, 1)));
+        store.saveLeaderboard(withoutAlice);
         List<BucketRow> channelRowsBefore = store.buckets(BucketKind.CHANNEL_HOUR, GUILD_A, null, null, EVERYTHING);
         long aliceRows = Activity.rowsOf(data.batchA()).stream().filter(row -> row.key().memberId() == ALICE).count()
-                + data.eventsA().stream().filter(e -> e.memberId() == ALICE).count();
+                + data.eventsA().stream().filter(e -> e.memberId() == ALICE).count()
+                + 1; // guild A's cached message leaderboard lists her
 
         // WHEN Alice is erased from guild A
         long deleted = store.eraseMember(GUILD_A, ALICE);
@@ -847,6 +851,10 @@ public abstract class StoreContract {
         assertThat(store.buckets(BucketKind.CHANNEL_HOUR, GUILD_A, null, null, EVERYTHING)).isEqualTo(channelRowsBefore);
         assertThat(top(GUILD_B, BucketKey.ALL_CHANNELS, Period.ALL_TIME, 10)).containsExactly(mc(ALICE, 8));
         assertThat(store.memberEvents(GUILD_B, EVERYTHING)).extracting(MemberEvent::memberId).containsExactly(ALICE);
+        // no cached leaderboard of guild A still names her (it is recomputed on the next request)
+        assertThat(store.leaderboard(GUILD_A, 0, Counter.MESSAGES, Period.LAST_7_DAYS)).isEmpty();
+        assertThat(store.leaderboard(GUILD_A, RANDOM, Counter.REACTIONS, Period.LAST_7_DAYS)).contains(withoutAlice);
+        assertThat(store.leaderboard(GUILD_B, 0, Counter.MESSAGES, Period.LAST_7_DAYS)).isPresent();
     }
 
     // ================================================================ retention

@@ -342,6 +342,8 @@ public final class InMemoryStore implements Store {
                 && (key.kind() == BucketKind.MEMBER_HOUR || key.kind() == BucketKind.MEMBER_DAY));
         deleted += removeIf(memberEvents.values().iterator(),
                 e -> e.guildId() == guildId && e.value().memberId() == memberId);
+        deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId
+                && e.value().entries().stream().anyMatch(entry -> entry.memberId() == memberId));
         return deleted;
     }
 
