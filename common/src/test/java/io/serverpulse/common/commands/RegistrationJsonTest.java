@@ -22,7 +22,7 @@ class RegistrationJsonTest {
     private static final Set<String> ADMIN = Set.of("setup", "set-update-channel", "add-collect-channel", "remove-collect-channel",
             "toggle-alert", "alert-threshold", "set-digest", "ai-provider", "export-report", "serverpulse");
 
-    private final ArrayNode body = CommandRegistry.standard(Optional.empty()).registrationJson();
+    private final ArrayNode body = CommandRegistry.standard(Optional.empty(), false).registrationJson();
 
     @Test
     void registersTheSeedsCommandsAndWhatTheyImply() {

@@ -50,7 +50,7 @@ class RegisterCommandsTest {
     /** The registration JSON as it reads after a trip through text (numbers as a parser types them). */
     private static String expectedBody() {
         try {
-            return JSON.readTree(CommandRegistry.standard(Optional.empty()).registrationJson().toString()).toString();
+            return JSON.readTree(CommandRegistry.standard(Optional.empty(), false).registrationJson().toString()).toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
