@@ -23,10 +23,10 @@ public final class SentimentView {
      */
     public static Embed embed(SentimentSummary summary, boolean enabled, boolean scoring, Texts texts) {
         Counts overall = summary.overall();
-        StringBuilder description = new StringBuilder(texts.get("sentiment.summary.overall",
-                overall.positive(), overall.share(overall.positive()),
-                overall.neutral(), overall.share(overall.neutral()),
-                overall.negative(), overall.share(overall.negative())))
+        StringBuilder description = new StringBuilder()
+                .append(share("sentiment.positive", overall.positive(), overall, texts)).append('\n')
+                .append(share("sentiment.neutral", overall.neutral(), overall, texts)).append('\n')
+                .append(share("sentiment.negative", overall.negative(), overall, texts))
                 .append("\n\n").append(texts.get("sentiment.summary.scored", overall.total()));
         if (!enabled) {
             description.append('\n').append(texts.get("sentiment.summary.counting-off"));
@@ -46,6 +46,10 @@ public final class SentimentView {
                 .field(texts.get("sentiment.summary.channels"), channels.toString().strip(), false)
                 .footer(texts.get("sentiment.summary.footer"))
                 .build();
+    }
+
+    private static String share(String labelKey, long count, Counts of, Texts texts) {
+        return texts.get("sentiment.summary.share", texts.get(labelKey), count, of.share(count));
     }
 
     /** The guild's sentiment state for {@code /serverpulse status}. */
