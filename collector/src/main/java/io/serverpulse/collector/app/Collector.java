@@ -116,7 +116,7 @@ public final class Collector implements AutoCloseable {
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
             InteractionHandler handler = new InteractionHandler(store,
-                    CommandRegistry.standard(config.masterKey().map(SecretSealer::new)), clock);
+                    CommandRegistry.standard(config.masterKey().map(SecretSealer::new), config.messageContentIntent()), clock);
             DiscordHttp discord = new DiscordHttp(config.discordApiBaseUrl(), token);
             this.interactions = new GatewayInteractions(handler, discord, settings);
             listeners.add(interactions);

@@ -13,6 +13,7 @@ import io.serverpulse.common.commands.leaderboard.LeaderboardCommand;
 import io.serverpulse.common.commands.leaderboard.TopMessagersCommand;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.RegistrationJson;
+import io.serverpulse.common.commands.sentiment.SentimentCommand;
 import io.serverpulse.common.commands.setup.SetupCommand;
 import io.serverpulse.common.commands.status.StatusCommand;
 import io.serverpulse.common.crypto.SecretSealer;
@@ -38,8 +39,13 @@ public final class CommandRegistry {
     /**
      * ServerPulse's commands. Without a sealer (no {@code SERVERPULSE_MASTER_KEY}), {@code /ai-provider key}
      * explains that the operator must configure one.
+     *
+     * @param sentimentScoring whether this deployment scores message sentiment for guilds that opt in, i.e. the
+     *     operator enabled the MESSAGE_CONTENT intent ({@code ServerPulseConfig#messageContentIntent()}). Without
+     *     it {@code /sentiment on} still saves a guild's choice but says that nothing will be counted, and
+     *     {@code /serverpulse status} shows sentiment as not available.
      */
-    public static CommandRegistry standard(Optional<SecretSealer> sealer) {
+    public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring) {
         LeaderboardChart chart = new LeaderboardChart();
         return new CommandRegistry(List.of(
                 new SetupCommand(),
@@ -53,7 +59,8 @@ public final class CommandRegistry {
                 new SetDigestCommand(),
                 new AiProviderCommand(sealer),
                 new ExportReportCommand(),
-                new StatusCommand()));
+                new SentimentCommand(sentimentScoring),
+                new StatusCommand(sentimentScoring)));
     }
 
     public Optional<Command> find(String name) {

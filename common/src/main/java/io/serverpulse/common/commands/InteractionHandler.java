@@ -46,10 +46,14 @@ public final class InteractionHandler {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The standard commands, sealing AI keys with the configured master key when there is one. */
+    /**
+     * The standard commands, sealing AI keys with the configured master key when there is one, and scoring
+     * sentiment for guilds that opt in when the operator enabled message content.
+     */
     public static InteractionHandler create(ServerPulseConfig config, Store store) {
         Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
-        return new InteractionHandler(store, CommandRegistry.standard(sealer), Clock.systemUTC());
+        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent()),
+                Clock.systemUTC());
     }
 
     /** Answers one interaction body (the raw JSON Discord sent). Never throws. */

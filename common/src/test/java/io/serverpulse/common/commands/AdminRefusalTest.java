@@ -26,7 +26,8 @@ class AdminRefusalTest {
     @ValueSource(strings = {"setup.json", "set-update-channel.json", "add-collect-channel.json", "remove-collect-channel.json",
             "toggle-alert.json", "alert-threshold.json", "set-digest.json", "ai-provider-set.json", "ai-provider-key.json",
             "ai-provider-key-submit.json", "export-report.json", "serverpulse-status.json", "setup-update-channel.json",
-            "setup-collect-channels.json", "setup-digest.json", "setup-alerts-off.json", "setup-done.json"})
+            "setup-collect-channels.json", "setup-digest.json", "setup-alerts-off.json", "setup-done.json",
+            "sentiment-on.json", "sentiment-off.json", "sentiment-summary.json"})
     void aMemberWithoutManageServerIsRefusedAndNothingChanges(String fixture) {
         // GIVEN a configured guild, and a member without Manage Server or Administrator
         GuildSettings before = GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL), Instant.EPOCH)
@@ -45,7 +46,7 @@ class AdminRefusalTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"setup.json", "set-digest.json", "serverpulse-status.json", "setup-digest.json"})
+    @ValueSource(strings = {"setup.json", "set-digest.json", "serverpulse-status.json", "setup-digest.json", "sentiment-on.json"})
     void administratorImpliesManageServer(String fixture) {
         // GIVEN a member whose only permission bit is Administrator (1 << 3)
         // WHEN they run an admin interaction

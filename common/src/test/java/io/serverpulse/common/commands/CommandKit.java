@@ -53,8 +53,13 @@ final class CommandKit {
     }
 
     CommandKit(boolean withMasterKey) {
+        this(withMasterKey, false);
+    }
+
+    /** @param sentimentScoring whether the deployment scores sentiment (the operator enabled message content) */
+    CommandKit(boolean withMasterKey, boolean sentimentScoring) {
         handler = new InteractionHandler(store,
-                CommandRegistry.standard(withMasterKey ? Optional.of(sealer) : Optional.empty()), clock);
+                CommandRegistry.standard(withMasterKey ? Optional.of(sealer) : Optional.empty(), sentimentScoring), clock);
     }
 
     static ObjectNode fixture(String name) {

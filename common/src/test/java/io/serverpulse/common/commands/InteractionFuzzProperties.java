@@ -44,12 +44,12 @@ class InteractionFuzzProperties {
             "toggle-alert.json", "alert-threshold.json", "set-digest.json", "ai-provider-set.json", "ai-provider-key.json",
             "ai-provider-key-submit.json", "export-report.json", "serverpulse-status.json", "setup-update-channel.json",
             "setup-collect-channels.json", "setup-digest.json", "setup-alerts-off.json", "setup-done.json",
-            "dm-topmessagers.json", "autocomplete.json");
+            "dm-topmessagers.json", "autocomplete.json", "sentiment-on.json", "sentiment-off.json", "sentiment-summary.json");
     private static final List<String> COMMANDS = List.of("setup", "set-update-channel", "add-collect-channel",
             "remove-collect-channel", "topmessagers", "leaderboard", "toggle-alert", "alert-threshold", "set-digest",
-            "ai-provider", "export-report", "serverpulse");
+            "ai-provider", "export-report", "sentiment", "serverpulse");
     private static final List<String> OPTION_NAMES = List.of("channel", "period", "type", "state", "threshold", "window",
-            "factor", "frequency", "provider", "model", "format", "set", "key", "status");
+            "factor", "frequency", "provider", "model", "format", "set", "key", "status", "on", "off", "summary");
     private static final List<String> WORDS = List.of("24h", "7d", "30d", "all", "raid", "drop", "deletion", "voice", "on",
             "off", "hourly", "daily", "weekly", "none", "openai", "gemini", "anthropic", "csv", "json", "1176201535215009855",
             "1176201535215009860", "0", "-1", "18446744073709551615", "", " ", "<@&1>", "@everyone", "ü", "\u0000");

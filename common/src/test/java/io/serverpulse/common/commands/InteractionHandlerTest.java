@@ -190,6 +190,6 @@ class InteractionHandlerTest {
     @Test
     void theRegistrationBodyComesFromTheHandler() {
         // GIVEN / WHEN / THEN the adapter that registers commands gets the same body as the registry
-        assertThat(kit.handler.registrationJson()).isEqualTo(CommandRegistry.standard(java.util.Optional.empty()).registrationJson());
+        assertThat(kit.handler.registrationJson()).isEqualTo(CommandRegistry.standard(java.util.Optional.empty(), false).registrationJson());
     }
 }

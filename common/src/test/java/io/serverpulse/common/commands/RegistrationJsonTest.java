@@ -20,9 +20,9 @@ class RegistrationJsonTest {
             "it", "lt", "hu", "nl", "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi",
             "th", "zh-CN", "ja", "zh-TW", "ko");
     private static final Set<String> ADMIN = Set.of("setup", "set-update-channel", "add-collect-channel", "remove-collect-channel",
-            "toggle-alert", "alert-threshold", "set-digest", "ai-provider", "export-report", "serverpulse");
+            "toggle-alert", "alert-threshold", "set-digest", "ai-provider", "export-report", "sentiment", "serverpulse");
 
-    private final ArrayNode body = CommandRegistry.standard(Optional.empty()).registrationJson();
+    private final ArrayNode body = CommandRegistry.standard(Optional.empty(), false).registrationJson();
 
     @Test
     void registersTheSeedsCommandsAndWhatTheyImply() {
@@ -33,7 +33,7 @@ class RegistrationJsonTest {
         // THEN it holds every command, with Manage Server (bit 5 = "32") required by default for admin commands only
         assertThat(commands).containsExactlyInAnyOrder("setup", "set-update-channel", "add-collect-channel",
                 "remove-collect-channel", "topmessagers", "leaderboard", "toggle-alert", "alert-threshold", "set-digest",
-                "ai-provider", "export-report", "serverpulse");
+                "ai-provider", "export-report", "sentiment", "serverpulse");
         for (JsonNode command : body) {
             String name = command.get("name").asText();
             if (ADMIN.contains(name)) {
@@ -79,6 +79,26 @@ class RegistrationJsonTest {
         assertThat(period.path("choices").get(0).path("name_localizations").path("fr").asText()).isEqualTo("les dernières 24 heures");
         // a localization identical to the default is left out, as Discord ignores it
         assertThat(command("serverpulse").path("name_localizations").has("de")).isFalse();
+    }
+
+    @Test
+    void sentimentHasThreeLocalizedSubCommandsAndThePeriodsOfTheLeaderboards() {
+        // GIVEN / WHEN the sentiment command
+        JsonNode sentiment = command("sentiment");
+
+        // THEN it is for admins, with on, off and summary [24h|7d|30d], named in German and French
+        assertThat(sentiment.path("default_member_permissions").asText()).isEqualTo("32");
+        assertThat(sentiment.path("name_localizations").path("de").asText()).isEqualTo("stimmung");
+        assertThat(sentiment.path("options")).extracting(option -> option.path("name").asText())
+                .containsExactly("on", "off", "summary");
+        assertThat(sentiment.path("options")).extracting(option -> option.path("type").asInt()).containsOnly(1);
+        assertThat(sentiment.path("options")).extracting(option -> option.path("name_localizations").path("fr").asText())
+                .containsExactly("activer", "désactiver", "résumé");
+        JsonNode period = sentiment.path("options").get(2).path("options").get(0);
+        assertThat(period.path("name").asText()).isEqualTo("period");
+        assertThat(period.path("required").asBoolean()).isFalse();
+        assertThat(period.path("choices")).extracting(choice -> choice.path("value").asText()).containsExactly("24h", "7d", "30d");
+        assertThat(period.path("choices").get(2).path("name_localizations").path("de").asText()).isEqualTo("die letzten 30 Tage");
     }
 
     @Test

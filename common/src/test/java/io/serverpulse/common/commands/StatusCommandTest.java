@@ -45,6 +45,8 @@ class StatusCommandTest {
                 .containsEntry("Digest", "weekly (set an update channel to receive it)")
                 .containsEntry("Collected channels (0)", "None yet: add one with /add-collect-channel.")
                 .containsEntry("AI", "No provider set")
+                .containsEntry("Sentiment counts", "off · not available on this deployment: the bot’s operator hasn’t enabled"
+                        + " message content")
                 .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d")
                 .containsEntry("Collection health", "Storage: `memory`, answering\nNo activity counted in the last 3 days.");
         assertThat(fields.get("Alerts")).contains("**Join raid** — on: 10 joins within 1 min")
@@ -112,5 +114,33 @@ class StatusCommandTest {
         // THEN it is in French
         assertThat(answer.data().path("embeds").get(0).path("title").asText()).isEqualTo("État de ServerPulse");
         assertThat(fields(answer)).containsEntry("Salon des annonces", "non défini");
+    }
+
+    @Test
+    void sentimentIsShownAsTheGuildChoseItWhereTheDeploymentScores() {
+        // GIVEN a deployment whose operator enabled message content
+        CommandKit scoring = new CommandKit(true, true);
+
+        // WHEN status runs before and after the guild opts in
+        String before = fields(scoring.run(fixture("serverpulse-status.json"))).get("Sentiment counts");
+        scoring.store.saveSettings(GuildSettings.defaults(GUILD).withSentiment(true, Instant.EPOCH));
+        String after = fields(scoring.run(fixture("serverpulse-status.json"))).get("Sentiment counts");
+
+        // THEN it reads off with a hint, then on
+        assertThat(before).isEqualTo("off (turn them on with /sentiment on)");
+        assertThat(after).isEqualTo("on");
+    }
+
+    @Test
+    void anOptedInGuildIsToldSentimentIsNotAvailableHere() {
+        // GIVEN an opted-in guild on a deployment without message content
+        kit.store.saveSettings(GuildSettings.defaults(GUILD).withSentiment(true, Instant.EPOCH));
+
+        // WHEN / THEN status says the choice and that it has no effect here, in the admin's language
+        assertThat(fields(kit.run(fixture("serverpulse-status.json")))).containsEntry("Sentiment counts",
+                "on · not available on this deployment: the bot’s operator hasn’t enabled message content");
+        assertThat(fields(kit.run(CommandKit.withLocale(fixture("serverpulse-status.json"), "de")))).containsEntry(
+                "Stimmungszählung", "an · auf dieser Installation nicht verfügbar: der Betreiber des Bots hat den"
+                        + " Nachrichteninhalt nicht freigeschaltet");
     }
 }

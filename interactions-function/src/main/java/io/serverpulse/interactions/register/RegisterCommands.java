@@ -52,7 +52,7 @@ public final class RegisterCommands {
             err.println(USAGE);
             return 2;
         }
-        ArrayNode commands = CommandRegistry.standard(Optional.empty()).registrationJson();
+        ArrayNode commands = CommandRegistry.standard(Optional.empty(), config.messageContentIntent()).registrationJson();
         if (options.get().dryRun()) {
             out.println(commands.toPrettyString());
             return 0;

@@ -52,7 +52,7 @@ class DeferredRunnerTest {
         });
         discord.start();
         DeferredRunner runner = new DeferredRunner(
-                new InteractionHandler(new InMemoryStore(), CommandRegistry.standard(Optional.empty()), Clock.systemUTC()),
+                new InteractionHandler(new InMemoryStore(), CommandRegistry.standard(Optional.empty(), false), Clock.systemUTC()),
                 new FollowUpSender(DiscordRest.create("http://127.0.0.1:" + discord.getAddress().getPort() + "/api/v10/", Optional.empty())));
         DeferredWork export = new DeferredWork("export-report", 1177777777777777777L, "tok-123", 1176201535215009852L,
                 539082325061836800L, "fr", 10_485_760L, Map.of("format", "json"));

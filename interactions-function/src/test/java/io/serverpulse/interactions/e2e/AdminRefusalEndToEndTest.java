@@ -48,6 +48,8 @@ class AdminRefusalEndToEndTest extends EndToEndSuite {
         all.put("/ai-provider key", slash(e2e, "ai-provider", new Subcommand("key", List.of())));
         all.put("/export-report", slash(e2e, "export-report", Value.string("format", "json")));
         all.put("/serverpulse status", slash(e2e, "serverpulse", new Subcommand("status", List.of())));
+        all.put("/sentiment on", slash(e2e, "sentiment", new Subcommand("on", List.of())));
+        all.put("/sentiment summary", slash(e2e, "sentiment", new Subcommand("summary", List.of(Value.string("period", "7d")))));
         all.put("modal ai-provider:key", e2e.factory.modalSubmit(as(MEMBER),
                 ModalSubmit.of("ai-provider:key", new ModalSubmit.Field("key", "sk-member-tries-0000000000000000"))));
         all.put("setup:update-channel", e2e.factory.componentUse(as(MEMBER), wizard,
@@ -87,7 +89,7 @@ class AdminRefusalEndToEndTest extends EndToEndSuite {
             }
 
             // AND nothing was written, nothing was handed to a worker, and the settings are exactly as before
-            assertThat(interactions).hasSize(17);
+            assertThat(interactions).hasSize(19);
             assertThat(e2e.calls.writes()).isEmpty();
             assertThat(e2e.workerResults).isEmpty();
             assertThat(e2e.store.allSettings()).containsExactly(before);

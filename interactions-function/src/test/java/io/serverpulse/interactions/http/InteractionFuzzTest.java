@@ -68,7 +68,7 @@ class InteractionFuzzTest {
         }
         store.apply(aggregator.drain());
         InteractionHandler handler = new InteractionHandler(store, CommandRegistry.standard(Optional.of(
-                new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))), clock);
+                new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))), false), clock);
         InteractionKeyPair keys = InteractionKeyPair.fromSeedHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
         InteractionSigner signer = new InteractionSigner(keys, clock);
         InteractionFactory factory = new InteractionFactory(1_300_000_000_000_000_001L, clock, new Random(SEED));

@@ -53,7 +53,8 @@ class InteractionsEndpointTest {
     private final InMemoryStore memory = new InMemoryStore(clock);
     private final StoreCalls calls = new StoreCalls(memory);
     private final InteractionHandler handler = new InteractionHandler(calls.store(),
-            CommandRegistry.standard(Optional.of(new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))),
+            CommandRegistry.standard(Optional.of(new SecretSealer("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))),
+                    false),
             clock);
     private final InteractionKeyPair keys = InteractionKeyPair.generate();
     private final InteractionSigner signer = new InteractionSigner(keys, clock);

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeferredWorkerTest {
 
     private final DeferredWorker worker = new DeferredWorker(new DeferredRunner(
-            new InteractionHandler(new InMemoryStore(), CommandRegistry.standard(Optional.empty()), Clock.systemUTC()),
+            new InteractionHandler(new InMemoryStore(), CommandRegistry.standard(Optional.empty(), false), Clock.systemUTC()),
             new FollowUpSender(DiscordRest.create("http://127.0.0.1:9/api/v10/", Optional.empty()))));
 
     @ParameterizedTest

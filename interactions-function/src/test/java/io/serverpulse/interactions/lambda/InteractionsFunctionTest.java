@@ -36,7 +36,7 @@ class InteractionsFunctionTest {
     private final InMemoryStore store = new InMemoryStore();
     private final InteractionsFunction function = new InteractionsFunction(new InteractionsEndpoint(
             new Ed25519SignatureVerifier(keys.publicKeyHex()),
-            new InteractionHandler(store, CommandRegistry.standard(Optional.empty()), Clock.systemUTC()),
+            new InteractionHandler(store, CommandRegistry.standard(Optional.empty(), false), Clock.systemUTC()),
             work -> {
                 throw new AssertionError("nothing here defers");
             }));

@@ -19,7 +19,7 @@ class SnapStartPrimingTest {
         StoreCalls calls = new StoreCalls(new InMemoryStore());
         AtomicInteger built = new AtomicInteger();
         SnapStartPriming priming = new SnapStartPriming(
-                new InteractionHandler(calls.store(), CommandRegistry.standard(Optional.empty()), Clock.systemUTC()), built::incrementAndGet);
+                new InteractionHandler(calls.store(), CommandRegistry.standard(Optional.empty(), false), Clock.systemUTC()), built::incrementAndGet);
 
         // WHEN Lambda is about to take the snapshot
         int answered = priming.prime();

@@ -29,7 +29,7 @@ class LocalInteractionsServerTest {
         // an endpoint whose verifier refuses everything: these tests are about the transport
         InteractionsEndpoint endpoint = new InteractionsEndpoint((signature, timestamp, body) -> false,
                 new io.serverpulse.common.commands.InteractionHandler(new io.serverpulse.common.store.memory.InMemoryStore(),
-                        io.serverpulse.common.commands.CommandRegistry.standard(java.util.Optional.empty()), java.time.Clock.systemUTC()),
+                        io.serverpulse.common.commands.CommandRegistry.standard(java.util.Optional.empty(), false), java.time.Clock.systemUTC()),
                 work -> {
                 });
         server = LocalInteractionsServer.start(new InetSocketAddress("127.0.0.1", 0), endpoint, 2);

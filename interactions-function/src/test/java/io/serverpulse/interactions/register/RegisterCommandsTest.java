@@ -31,7 +31,7 @@ class RegisterCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> NAMES = List.of("setup", "set-update-channel", "add-collect-channel", "remove-collect-channel",
             "topmessagers", "leaderboard", "toggle-alert", "alert-threshold", "set-digest", "ai-provider", "export-report",
-            "serverpulse");
+            "sentiment", "serverpulse");
 
     private DiscordEmulator discord;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,7 +50,7 @@ class RegisterCommandsTest {
     /** The registration JSON as it reads after a trip through text (numbers as a parser types them). */
     private static String expectedBody() {
         try {
-            return JSON.readTree(CommandRegistry.standard(Optional.empty()).registrationJson().toString()).toString();
+            return JSON.readTree(CommandRegistry.standard(Optional.empty(), false).registrationJson().toString()).toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -84,7 +84,7 @@ class RegisterCommandsTest {
         assertThat(registrations.get(0).body().toString()).isEqualTo(expectedBody());
         assertThat(discord.state().listCommands(null)).extracting(command -> command.path("name").asText())
                 .containsExactlyInAnyOrderElementsOf(NAMES);
-        assertThat(out()).startsWith("Registered 12 commands for all guilds (global): /setup, ");
+        assertThat(out()).startsWith("Registered 13 commands for all guilds (global): /setup, ");
         assertThat(err()).isEmpty();
     }
 

@@ -101,8 +101,18 @@ public final class EndToEnd implements AutoCloseable {
         this(transport, mongoStandIn, discord, FollowUpSender.NOT_YET_KNOWN_BACKOFF);
     }
 
+    /** @param env settings beyond the test defaults (master key, the emulator's API), e.g. the operator's switches */
+    public EndToEnd(Transport transport, MongoStandIn mongoStandIn, DiscordEmulator discord, Map<String, String> env) {
+        this(transport, mongoStandIn, discord, FollowUpSender.NOT_YET_KNOWN_BACKOFF, env);
+    }
+
     /** @param notYetKnownBackoff the worker's waits before re-sending an edit Discord does not know yet */
     public EndToEnd(Transport transport, MongoStandIn mongoStandIn, DiscordEmulator discord, List<Duration> notYetKnownBackoff) {
+        this(transport, mongoStandIn, discord, notYetKnownBackoff, Map.of());
+    }
+
+    private EndToEnd(Transport transport, MongoStandIn mongoStandIn, DiscordEmulator discord, List<Duration> notYetKnownBackoff,
+                     Map<String, String> env) {
         this.transport = transport;
         this.discord = discord;
         this.signer = discord.interactionSigner();
@@ -111,9 +121,10 @@ public final class EndToEnd implements AutoCloseable {
         this.mongo = mongoStandIn.freshStore();
         this.calls = new StoreCalls(mongo);
         this.store = calls.store();
-        ServerPulseConfig config = ServerPulseConfig.load(EnvSource.of(Map.of(
-                ServerPulseConfig.MASTER_KEY, MASTER_KEY,
-                ServerPulseConfig.DISCORD_API_BASE_URL, discord.restBaseUrl())));
+        Map<String, String> settings = new java.util.HashMap<>(env);
+        settings.put(ServerPulseConfig.MASTER_KEY, MASTER_KEY);
+        settings.put(ServerPulseConfig.DISCORD_API_BASE_URL, discord.restBaseUrl());
+        ServerPulseConfig config = ServerPulseConfig.load(EnvSource.of(settings));
         this.handler = InteractionHandler.create(config, store);
         DeferredRunner runner = new DeferredRunner(handler,
                 new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(), java.util.Optional.empty()),

@@ -25,7 +25,7 @@ public final class InteractionMutator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] STRINGS = {"", " ", "0", "-1", "18446744073709551616", "99999999999999999999999", "1e400",
-            "null", "true", "topmessagers", "setup", "export-report", "ai-provider", "serverpulse", "leaderboard", "status",
+            "null", "true", "topmessagers", "setup", "export-report", "ai-provider", "serverpulse", "leaderboard", "status", "sentiment", "summary",
             "set", "key", "7d", "24h", "30d", "all", "forever", "csv", "json", "xml", "raid", "deletion", "drop", "voice", "on",
             "off", "hourly", "weekly", "none", "setup:update-channel", "setup:collect-channels", "setup:digest", "setup:alerts-on",
             "setup:alerts-off", "setup:done", "setup:", ":", "ai-provider:key", "setup:nope", "../../etc/passwd", "<@&123>",

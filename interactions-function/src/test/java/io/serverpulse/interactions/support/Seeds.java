@@ -51,6 +51,8 @@ public final class Seeds {
             seeds.add(slash(factory, member, "ai-provider", new Subcommand("key", List.of())));
             seeds.add(slash(factory, member, "export-report", Value.string("format", "csv")));
             seeds.add(slash(factory, member, "serverpulse", new Subcommand("status", List.of())));
+            seeds.add(slash(factory, member, "sentiment", new Subcommand("on", List.of())));
+            seeds.add(slash(factory, member, "sentiment", new Subcommand("summary", List.of(Value.string("period", "30d")))));
             seeds.add(factory.modalSubmit(as(member), ModalSubmit.of("ai-provider:key",
                     new ModalSubmit.Field("key", "sk-fuzz-0000000000000000000000000000"))));
             seeds.add(factory.componentUse(as(member), wizard, ComponentUse.channelSelect("setup:update-channel", ANNOUNCEMENTS)));

@@ -202,13 +202,17 @@ class SamTemplateTest {
 
         // THEN the names are the ones the configuration reads, each from a parameter; secrets are not echoed
         for (String name : List.of(ServerPulseConfig.MONGODB_URI, ServerPulseConfig.DISCORD_PUBLIC_KEY,
-                ServerPulseConfig.DISCORD_APPLICATION_ID, ServerPulseConfig.MASTER_KEY)) {
+                ServerPulseConfig.DISCORD_APPLICATION_ID, ServerPulseConfig.MASTER_KEY, ServerPulseConfig.MESSAGE_CONTENT_INTENT)) {
             String parameter = variables.path(name).path("Ref").asText();
             assertThat(template.path("Parameters").has(parameter)).as("%s comes from a parameter", name).isTrue();
         }
         assertThat(variables.path(ServerPulseConfig.MODE).asText()).isEqualTo("aws");
         assertThat(template.path("Parameters").path("MongoDbUri").path("NoEcho").asBoolean()).isTrue();
         assertThat(template.path("Parameters").path("MasterKey").path("NoEcho").asBoolean()).isTrue();
+        // the operator's sentiment switch is off unless set, and only takes values the configuration accepts
+        JsonNode contentIntent = template.path("Parameters").path("EnableMessageContentIntent");
+        assertThat(contentIntent.path("Default").asText()).isEqualTo("false");
+        assertThat(contentIntent.path("AllowedValues")).extracting(JsonNode::asText).containsExactly("true", "false");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.serverpulse.common.commands.message.Embed;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
+import io.serverpulse.common.commands.sentiment.SentimentView;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * {@code /serverpulse status}: the guild's configuration (never the AI key, only whether one is set)
  * and the health of collection: whether the store answers, which store it is, and the last hour in
- * which activity was counted.
+ * which activity was counted, and whether sentiment is counted (and can be, on this deployment).
  */
 public final class StatusCommand implements Command {
 
@@ -37,6 +38,13 @@ public final class StatusCommand implements Command {
     /** How far back "last activity" looks. */
     public static final Duration ACTIVITY_LOOKBACK = Duration.ofDays(3);
     private static final int MAX_LISTED_CHANNELS = 30;
+
+    private final boolean sentimentScoring;
+
+    /** @param sentimentScoring whether this deployment scores message sentiment (the operator enabled message content) */
+    public StatusCommand(boolean sentimentScoring) {
+        this.sentimentScoring = sentimentScoring;
+    }
 
     @Override
     public CommandDefinition definition() {
@@ -64,6 +72,7 @@ public final class StatusCommand implements Command {
         embed.field(texts.get("status.collected", settings.collectChannels().size()), channels(settings, texts), false);
         embed.field(texts.get("status.alerts"), alerts(settings, texts), false);
         embed.field(texts.get("status.ai"), ai(settings, texts), true);
+        embed.field(texts.get("status.sentiment"), SentimentView.status(settings, sentimentScoring, texts), true);
         embed.field(texts.get("status.retention"), texts.get("status.retention-value", settings.retention().metricsDays(),
                 settings.retention().leaderboardDays(), settings.retention().summaryDays()), true);
         embed.field(texts.get("status.health"), health(store, context.guildId(), context.now(), texts), false);
