@@ -63,7 +63,7 @@ class ActivityDropScheduleTest {
     @Test
     void theFirstEventOfAnHourFlushesTheFinishedHourThenChecksItOnce() {
         // GIVEN a collector running for days, 10 messages in 19:00-20:00 still in the aggregator
-        ActivityDropSchedule schedule = schedule(new long[] {GUILD}, DROP.minus(Duration.ofDays(8)));
+        ActivityDropSchedule schedule = schedule(new long[] {GUILD}, DROP.minus(Duration.ofHours(2)));
         record(DROP, 10);
 
         // WHEN events of 20:xx arrive (and one late event of 19:xx)
@@ -84,7 +84,7 @@ class ActivityDropScheduleTest {
     @Test
     void boundariesMissedInBetweenAreCheckedInOrder() {
         // GIVEN 3 hours of 10 messages, then 2 hours of 100, and no trigger in between
-        ActivityDropSchedule schedule = schedule(new long[] {GUILD}, DROP.minus(Duration.ofDays(8)));
+        ActivityDropSchedule schedule = schedule(new long[] {GUILD}, DROP.minus(Duration.ofHours(2)));
         schedule.tick(DROP.plus(Duration.ofMinutes(5)));
         record(DROP, 10);
         record(DROP.plus(Duration.ofHours(1)), 10);
@@ -104,7 +104,7 @@ class ActivityDropScheduleTest {
     @Test
     void onlyServedGuildsAndWindowsWatchedFromTheirStartAreChecked() {
         // GIVEN both guilds silent in 19:00-20:00, but only GUILD served by this process
-        ActivityDropSchedule served = schedule(new long[] {GUILD}, DROP.minus(Duration.ofDays(8)));
+        ActivityDropSchedule served = schedule(new long[] {GUILD}, DROP.minus(Duration.ofHours(2)));
         // and another process that started at 19:30
         ActivityDropSchedule late = schedule(new long[] {GUILD, OTHER}, DROP.plus(Duration.ofMinutes(30)));
 
