@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A window is only checked if this process was running during all of it (a window that began
  * before the start would look like a drop). If the flush does not write everything (the store is
- * down), the boundary is not checked yet but retried at the next trigger, rather than checked on
- * incomplete counts.
+ * down), the boundary is not checked yet but retried at a trigger at least 30 s later, rather than
+ * checked on incomplete counts.
  */
 public final class ActivityDropSchedule {
 
@@ -57,11 +57,14 @@ public final class ActivityDropSchedule {
     private final AlertSink sink;
     private final Executor executor;
     private final Instant startedAt;
+    private final Duration flushRetry;
     /** The latest hour (seconds since the epoch / 3600) an event asked to be checked. */
     private final AtomicLong requested = new AtomicLong(Long.MIN_VALUE);
     /** The last boundary checked; written on the executor thread only. */
     private volatile Instant checked;
     private Instant warnedFlushFor;
+    /** System.nanoTime() before which a failed flush is not tried again here. */
+    private long flushRetryAt = System.nanoTime();
 
     /**
      * @param servedGuilds the ids of the guilds this process's shards have right now
@@ -71,6 +74,13 @@ public final class ActivityDropSchedule {
      */
     public ActivityDropSchedule(ActivityDropWatch watch, MetricFlusher flusher, Supplier<long[]> servedGuilds,
             LongFunction<Optional<GuildSettings>> settings, AlertSink sink, Executor executor, Instant startedAt) {
+        this(watch, flusher, servedGuilds, settings, sink, executor, startedAt, Duration.ofSeconds(30));
+    }
+
+    ActivityDropSchedule(ActivityDropWatch watch, MetricFlusher flusher, Supplier<long[]> servedGuilds,
+            LongFunction<Optional<GuildSettings>> settings, AlertSink sink, Executor executor, Instant startedAt,
+            Duration flushRetry) {
+        this.flushRetry = flushRetry;
         this.watch = Objects.requireNonNull(watch, "watch");
         this.flusher = Objects.requireNonNull(flusher, "flusher");
         this.servedGuilds = Objects.requireNonNull(servedGuilds, "servedGuilds");
@@ -125,8 +135,13 @@ public final class ActivityDropSchedule {
                     Duration.between(checked, boundary).toHours(), MAX_CATCH_UP_HOURS);
             first = oldest;
         }
+        if (System.nanoTime() - flushRetryAt < 0) {
+            return;
+        }
         FlushResult flushed = flusher.flush();
         if (flushed.failed() || flushed.pendingBatches() > 0) {
+            // the flusher retries on its own backoff; do not add a write every tick meanwhile
+            flushRetryAt = System.nanoTime() + flushRetry.toNanos();
             if (!boundary.equals(warnedFlushFor)) {
                 warnedFlushFor = boundary;
                 log.warn("Activity-drop check for the hour ending {} postponed: {} metric batches are not written yet",

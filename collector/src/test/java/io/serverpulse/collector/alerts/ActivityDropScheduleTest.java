@@ -6,10 +6,18 @@ import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.BucketKey;
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.metrics.KeyCount;
+import io.serverpulse.common.metrics.LeaderboardQuery;
+import io.serverpulse.common.metrics.MemberCount;
+import io.serverpulse.common.metrics.MetricsStore;
+import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.flush.MetricFlusher;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.store.StoreException;
 import io.serverpulse.common.store.memory.InMemoryStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +36,33 @@ class ActivityDropScheduleTest {
     private static final Instant DROP = Instant.parse("2026-03-10T19:00:00Z");
 
     private final InMemoryStore store = new InMemoryStore();
-    private final MetricFlusher flusher = MetricFlusher.builder(store).build();
+    private volatile boolean databaseDown;
+    /** The store's metrics, unreachable for writes while {@link #databaseDown}. */
+    private final MetricsStore metrics = new MetricsStore() {
+        @Override
+        public void apply(MetricBatch batch) {
+            if (databaseDown) {
+                throw new StoreException("database unreachable (test)");
+            }
+            store.apply(batch);
+        }
+
+        @Override
+        public List<MemberCount> topMembers(LeaderboardQuery query) {
+            return store.topMembers(query);
+        }
+
+        @Override
+        public List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
+            return store.buckets(kind, guildId, channelId, memberId, window);
+        }
+
+        @Override
+        public List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit) {
+            return store.totals(kind, guildId, counter, window, limit);
+        }
+    };
+    private final MetricFlusher flusher = MetricFlusher.builder(metrics).build();
     private final List<AlertNotice> notices = new ArrayList<>();
     private final List<Runnable> tasks = new ArrayList<>();
     /** Runs each task at once, as the scheduler thread would, and counts them. */
@@ -50,7 +84,7 @@ class ActivityDropScheduleTest {
     private ActivityDropSchedule schedule(long[] served, Instant startedAt) {
         return new ActivityDropSchedule(new ActivityDropWatch(store, store), flusher, () -> served,
                 id -> Optional.of(GuildSettings.defaults(id).withCollectChannels(Set.of(CHANNEL), startedAt)), notices::add,
-                executor, startedAt);
+                executor, startedAt, Duration.ZERO);
     }
 
     /** {@code count} messages in {@code hour}, recorded in the aggregator only (not flushed). */
@@ -115,5 +149,29 @@ class ActivityDropScheduleTest {
         // THEN only the served guild's drop is reported, by the process that watched the whole hour
         assertThat(notices).singleElement().satisfies(n -> assertThat(n.alert().guildId()).isEqualTo(GUILD));
         assertThat(late.checkedUpTo()).isEqualTo(DROP.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void whileTheFinishedHourCannotBeWrittenItIsNotCheckedButRetriedLater() {
+        // GIVEN 10 messages in 19:00-20:00 in the aggregator, and the database unreachable
+        ActivityDropSchedule schedule = schedule(new long[] {GUILD}, DROP.minus(Duration.ofHours(2)));
+        schedule.tick(DROP);
+        record(DROP, 10);
+        databaseDown = true;
+
+        // WHEN the hour ends
+        schedule.tick(DROP.plus(Duration.ofMinutes(61)));
+
+        // THEN nothing is checked on the incomplete counts
+        assertThat(notices).isEmpty();
+        assertThat(schedule.checkedUpTo()).isEqualTo(DROP);
+
+        // WHEN the database is back by the next tick
+        databaseDown = false;
+        schedule.tick(DROP.plus(Duration.ofMinutes(62)));
+
+        // THEN the hour is checked on its real counts
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.alert().observed()).isEqualTo(10));
+        assertThat(schedule.checkedUpTo()).isEqualTo(DROP.plus(Duration.ofHours(1)));
     }
 }
