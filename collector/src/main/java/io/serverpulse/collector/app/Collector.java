@@ -1,5 +1,6 @@
 package io.serverpulse.collector.app;
 
+import io.serverpulse.collector.alerts.ActivityDropSchedule;
 import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.AlertPublisher;
 import io.serverpulse.collector.alerts.DiscordAlertPublisher;
@@ -16,6 +17,7 @@ import io.serverpulse.collector.gateway.RecorderStats;
 import io.serverpulse.collector.gateway.VoiceTracker;
 import io.serverpulse.collector.members.MemberEventLog;
 import io.serverpulse.collector.settings.SettingsCache;
+import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.alerts.detect.AlertDetector;
 import io.serverpulse.common.alerts.detect.DetectorOptions;
 import io.serverpulse.common.commands.CommandRegistry;
@@ -40,6 +42,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +54,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * bulk every {@code FLUSH_SECONDS} ({@link MetricFlusher}) and watched by the {@link AlertDetector};
  * alerts go to the {@link AlertDispatcher} (stored, then posted in-process or handed to
  * {@code alert-function}). In the self-hosted mode the same process answers slash commands that
- * arrive over the gateway.
+ * arrive over the gateway and checks activity drops every hour ({@link ActivityDropSchedule}); in
+ * the AWS mode that hourly check is {@code alert-function}'s job and is not scheduled here.
  *
  * <p>{@link #close()} is the SIGTERM path: stop counting, end open voice stretches, flush the last
  * counters (retrying for the flusher's close deadline), write the last join/leave records, finish
@@ -74,6 +78,7 @@ public final class Collector implements AutoCloseable {
     private final GatewayInteractions interactions;
     private final LambdaAlertPublisher lambda;
     private final ScheduledExecutorService scheduler;
+    private final ActivityDropSchedule drops;
     private final ShardManager shards;
     private final Object closeLock = new Object();
     private ShutdownReport report;
@@ -109,7 +114,16 @@ public final class Collector implements AutoCloseable {
         }
         this.alerts = new AlertDispatcher(store, publisher);
         this.detector = new AlertDetector(settings::require, alerts, b.detectorOptions);
-        this.recorder = new ActivityRecorder(settings, new VoiceTracker(), new CollectorPipeline(flusher, detector, memberEvents));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "serverpulse-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // self-hosted: activity drops are checked hourly in-process (in the AWS mode by alert-function)
+        this.drops = config.mode() == DeploymentMode.SELF_HOSTED ? new ActivityDropSchedule(new ActivityDropWatch(store, store),
+                flusher, () -> servedGuilds(running.get()), settings::get, alerts, scheduler, clock.instant()) : null;
+        this.recorder = new ActivityRecorder(settings, new VoiceTracker(),
+                new CollectorPipeline(flusher, detector, memberEvents, drops == null ? at -> { } : drops::eventAt));
 
         List<Object> listeners = new ArrayList<>();
         this.listener = new GatewayListener(recorder, settings, clock);
@@ -131,16 +145,15 @@ public final class Collector implements AutoCloseable {
         listeners.addAll(b.extraListeners);
 
         flusher.start();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "serverpulse-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
         long tick = b.tickInterval.toMillis();
         scheduler.scheduleWithFixedDelay(() -> guarded("alert tick", () -> {
             detector.tick(clock.instant());
             recorder.cutVoiceAtHour(clock.instant());
         }), tick, tick, TimeUnit.MILLISECONDS);
+        if (drops != null) {
+            scheduler.scheduleWithFixedDelay(() -> guarded("activity-drop check", () -> drops.tick(clock.instant())), tick, tick,
+                    TimeUnit.MILLISECONDS);
+        }
         long flush = flusher.policy().interval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> guarded("member event flush", memberEvents::flush), flush, flush,
                 TimeUnit.MILLISECONDS);
@@ -175,6 +188,10 @@ public final class Collector implements AutoCloseable {
 
     public static Builder builder(ServerPulseConfig config) {
         return new Builder(config);
+    }
+
+    private static long[] servedGuilds(ShardManager manager) {
+        return manager == null ? new long[0] : manager.getGuildCache().applyStream(guilds -> guilds.mapToLong(Guild::getIdLong).toArray());
     }
 
     private static void guarded(String what, Runnable task) {
@@ -229,6 +246,11 @@ public final class Collector implements AutoCloseable {
     /** Interactions answered over the gateway (self-hosted mode), 0 in the AWS mode. */
     public long interactionsHandled() {
         return interactions == null ? 0 : interactions.handled();
+    }
+
+    /** The last hour boundary up to which activity drops were checked (self-hosted mode; empty in the AWS mode). */
+    public Optional<Instant> activityDropsCheckedUpTo() {
+        return drops == null ? Optional.empty() : Optional.of(drops.checkedUpTo());
     }
 
     /** Flushes now (the demo and tests; the schedule does it every interval). */

@@ -54,4 +54,24 @@ class AlertEmbedsTest {
         assertThat(field(embed, "Ended")).isEqualTo("<t:" + T.plusSeconds(95).getEpochSecond() + ":f>");
         assertThat(field(embed, "Duration")).isEqualTo("95 s");
     }
+
+    @Test
+    void anEndedActivityDropReadsAsADropOfTheWholeServerWithItsHours() {
+        // GIVEN an activity drop from 19:00 to 23:00 with its final numbers
+        Instant start = Instant.parse("2026-03-03T19:00:00Z");
+        AlertRecord drop = new AlertRecord(AlertRecord.idFor(GUILD, AlertType.ACTIVITY_DROP, start), GUILD,
+                AlertType.ACTIVITY_DROP, Severity.CRITICAL, start, start.plusSeconds(4 * 3600), List.of(), 9, 107,
+                "usually 70 messages at this hour (over 1 previous day), 66 in the last hour; the drop began with 9 messages (usually 107)");
+
+        // WHEN shown in English
+        MessageEmbed embed = AlertEmbeds.of(AlertNotice.ended(drop), Texts.forLocale("en-US"));
+
+        // THEN the type, the whole server, both ends, the duration and the numbers
+        assertThat(embed.getTitle()).isEqualTo("✅ Activity drop — ended");
+        assertThat(field(embed, "Channels")).isEqualTo("whole server");
+        assertThat(field(embed, "Started")).isEqualTo("<t:" + start.getEpochSecond() + ":f>");
+        assertThat(field(embed, "Ended")).isEqualTo("<t:" + (start.getEpochSecond() + 4 * 3600) + ":f>");
+        assertThat(field(embed, "Duration")).isEqualTo("4 h 0 min");
+        assertThat(embed.getDescription()).isEqualTo(drop.context());
+    }
 }

@@ -11,8 +11,11 @@ import java.util.Objects;
  *       for such a window (and at least {@code threshold / 2} joins).</li>
  *   <li>{@code MASS_DELETION}: at least {@code threshold} messages deleted within {@code window}
  *       (a bulk delete counts each message).</li>
- *   <li>{@code ACTIVITY_DROP}: messages in the last {@code window} fell below {@code factor} × the
- *       trailing 24 h average for such a window, when that average is at least {@code threshold}.</li>
+ *   <li>{@code ACTIVITY_DROP}: messages in the last {@code window} (taken in whole UTC hours,
+ *       rounded up) fell below {@code factor} × the usual count for those same hours, when that usual
+ *       count is at least {@code threshold}. Usual is the mean over the previous days (up to 7) on
+ *       which the guild was collected; checked once an hour, see
+ *       {@code io.serverpulse.common.alerts.detect.ActivityDropCheck}.</li>
  *   <li>{@code VOICE_SURGE}: members in voice reach {@code factor} × the trailing baseline and at
  *       least {@code threshold} members.</li>
  * </ul>

@@ -69,7 +69,7 @@ class AlertCommandsTest {
 
         // THEN the rule reads as a drop below 30 %
         assertThat(kit.store.settings(GUILD).alert(AlertType.ACTIVITY_DROP).factor()).isEqualTo(0.3);
-        assertThat(answer.content()).contains("below 30% of usual");
+        assertThat(answer.content()).contains("below 30% of the usual for those hours");
     }
 
     @Test

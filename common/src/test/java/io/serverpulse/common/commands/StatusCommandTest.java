@@ -50,7 +50,7 @@ class StatusCommandTest {
                 .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d")
                 .containsEntry("Collection health", "Storage: `memory`, answering\nNo activity counted in the last 3 days.");
         assertThat(fields.get("Alerts")).contains("**Join raid** — on: 10 joins within 1 min")
-                .contains("**Activity drop** — on: messages in 1 h fall below 50% of usual (when usually at least 20)");
+                .contains("**Activity drop** — on: messages in 1 h fall below 50% of the usual for those hours (when usually at least 20)");
     }
 
     @Test

@@ -16,19 +16,34 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@code ACTIVITY_DROP} rule as a pure function over hourly message counts, for the scheduled
- * check of {@code alert-function} (activity drops are not detected in real time).
+ * The {@code ACTIVITY_DROP} rule as a pure function over hourly message counts. Drops are not
+ * detected in real time but checked once an hour ({@link ActivityDropWatch}): by the self-hosted
+ * collector in-process, in the AWS mode by {@code alert-function}.
  *
- * <p>Following {@link AlertRule}: messages in the last {@code window} fell below {@code factor} ×
- * the trailing 24 h average for such a window, when that average is at least {@code threshold}.
- * The data is hourly, so the window is taken in whole UTC hours (rounded up, at least one), and only
- * complete hours count: at {@code now} the observed window is the {@code w} hours before the
- * current one, and the trailing 24 h are the 24 hours before those. An hour with no stored row
- * had no messages.
+ * <p>The baseline is <em>seasonal</em>: communities are much quieter at night than in the evening,
+ * so the last window is compared with the same UTC hours of the previous days, not with the
+ * trailing day. Precisely, with {@code w} = the rule's window in whole hours ({@link #windowHours})
+ * and {@code E} = the end of the observed window (an hour boundary; only complete hours count):
+ * <ul>
+ *   <li>observed = messages in {@code [E - w h, E)};</li>
+ *   <li>a previous day {@code k} (1 to {@value #DAYS}) <em>counts</em> if the 24 hours ending at
+ *       {@code E - k days} hold at least one message: a day with none at all is taken as one on
+ *       which the guild was not collected (before its channels were whitelisted, or the collector
+ *       was down), not as a silent day;</li>
+ *   <li>usual = the mean, over the counted days, of the messages in {@code [E - k days - w h, E - k days)};</li>
+ *   <li>the rule fires when it is enabled, at least one day counts, usual ≥ {@code threshold}
+ *       and observed &lt; {@code factor} × usual.</li>
+ * </ul>
+ * An hour with no stored row had no messages.
  */
 public final class ActivityDropCheck {
 
-    private static final long HOURS_PER_DAY = 24;
+    /** How many previous days the usual level is taken from, at most. */
+    public static final int DAYS = 7;
+
+    private static final int HOURS_PER_DAY = 24;
+    /** Hourly counts a check reads: the observed day and the {@link #DAYS} before it. */
+    static final int HOURS = (DAYS + 1) * HOURS_PER_DAY;
 
     private ActivityDropCheck() {
     }
@@ -38,15 +53,36 @@ public final class ActivityDropCheck {
      *
      * @param dropped whether the rule fires
      * @param observed messages in the observed window
-     * @param usual the trailing 24 h average of messages per such window
+     * @param usual the mean of the same window on the counted previous days (0 when none counts)
+     * @param days how many previous days counted (0 to {@link #DAYS})
      * @param window the observed window
      */
-    public record Result(boolean dropped, long observed, double usual, TimeWindow window) {
+    public record Result(boolean dropped, long observed, double usual, int days, TimeWindow window) {
+
+        /** Whole hours the observed window covers. */
+        public long hours() {
+            return Duration.between(window.from(), window.to()).toHours();
+        }
+
+        /**
+         * The numbers as a sentence: "usually 120 messages at this hour (over 6 previous days), 9
+         * in the last hour"; for longer windows "usually 200 messages in these 2 h (…), 30 in the
+         * last 2 h"; without a counted day "no usual level for this hour yet, 9 in the last hour".
+         */
+        public String summary() {
+            long hours = hours();
+            String last = hours == 1 ? " in the last hour" : " in the last " + hours + " h";
+            if (days == 0) {
+                return (hours == 1 ? "no usual level for this hour yet, " : "no usual level for these " + hours + " h yet, ")
+                        + observed + last;
+            }
+            return "usually " + AlertContext.number(usual) + " messages" + (hours == 1 ? " at this hour" : " in these " + hours + " h")
+                    + " (over " + days + (days == 1 ? " previous day" : " previous days") + "), " + observed + last;
+        }
 
         /**
          * The alert for a drop, ongoing, started at the window's start: severity by how far under
-         * the alert level ({@code factor × usual}) it fell; context like "usually 120 messages/h,
-         * 30 in the last hour".
+         * the alert level ({@code factor × usual}) it fell; the context is {@link #summary()}.
          */
         public Optional<AlertRecord> toAlert(long guildId, AlertRule rule) {
             if (!dropped) {
@@ -54,63 +90,73 @@ public final class ActivityDropCheck {
             }
             double level = rule.factor() * usual;
             Severity severity = AlertContext.severity(level, Math.max(observed, 0.5));
-            long hours = Duration.between(window.from(), window.to()).toHours();
-            String context = hours == 1
-                    ? "usually " + AlertContext.number(usual) + " messages/h, " + observed + " in the last hour"
-                    : "usually " + AlertContext.number(usual) + " messages per " + hours + " h, " + observed
-                            + " in the last " + hours + " h";
             return Optional.of(new AlertRecord(AlertRecord.idFor(guildId, AlertType.ACTIVITY_DROP, window.from()), guildId,
-                    AlertType.ACTIVITY_DROP, severity, window.from(), null, List.of(), observed, usual, context));
+                    AlertType.ACTIVITY_DROP, severity, window.from(), null, List.of(), observed, usual, summary()));
         }
     }
 
-    /** Whole hours the rule's window covers (rounded up, at least 1). */
+    /** Whole hours the rule's window covers (rounded up, at least 1, at most 24). */
     public static int windowHours(AlertRule rule) {
         long hours = (rule.window().toMillis() + Duration.ofHours(1).toMillis() - 1) / Duration.ofHours(1).toMillis();
         return (int) Math.max(1, Math.min(hours, HOURS_PER_DAY));
     }
 
-    /** The hour-bucket starts to read for a check at {@code now}: the trailing 24 h plus the observed window. */
+    /**
+     * The hour-bucket starts to read for a check whose observed window ends at the hour of
+     * {@code now} (truncated): the {@value #DAYS} days before that day plus the day itself, i.e.
+     * {@code [E - 8 days, E)}. The same for every rule (a window is at most 24 h).
+     */
     public static TimeWindow lookback(AlertRule rule, Instant now) {
+        Objects.requireNonNull(rule, "rule");
         Instant end = now.truncatedTo(ChronoUnit.HOURS);
-        return new TimeWindow(end.minus(Duration.ofHours(HOURS_PER_DAY + windowHours(rule))), end);
+        return new TimeWindow(end.minus(Duration.ofHours(HOURS)), end);
     }
 
     /**
-     * Checks from hourly counts, oldest first: the first 24 are the trailing day, the rest (exactly
-     * {@link #windowHours} of them) the observed window.
+     * Checks from hourly counts, oldest first: exactly {@code 8 × 24} of them, the last ending at
+     * {@code windowEnd}.
      *
-     * @param windowEnd the end of the observed window (the start of the current hour)
+     * @param windowEnd the end of the observed window (an hour boundary)
      */
     public static Result check(AlertRule rule, long[] hourlyMessages, Instant windowEnd) {
         Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(windowEnd, "windowEnd");
+        if (hourlyMessages.length != HOURS) {
+            throw new IllegalArgumentException("expected " + HOURS + " hourly counts (the observed day and the " + DAYS
+                    + " before it), got " + hourlyMessages.length);
+        }
+        for (long count : hourlyMessages) {
+            if (count < 0) {
+                throw new IllegalArgumentException("message counts cannot be negative: " + count);
+            }
+        }
         int w = windowHours(rule);
-        if (hourlyMessages.length != HOURS_PER_DAY + w) {
-            throw new IllegalArgumentException("expected " + (HOURS_PER_DAY + w) + " hourly counts (24 trailing + "
-                    + w + " observed), got " + hourlyMessages.length);
+        long observed = sum(hourlyMessages, HOURS - w, HOURS);
+        long usualTotal = 0;
+        int days = 0;
+        for (int k = 1; k <= DAYS; k++) {
+            int end = HOURS - k * HOURS_PER_DAY;
+            if (sum(hourlyMessages, end - HOURS_PER_DAY, end) > 0) {
+                days++;
+                usualTotal += sum(hourlyMessages, end - w, end);
+            }
         }
-        long trailing = 0;
-        for (int i = 0; i < HOURS_PER_DAY; i++) {
-            trailing += requireCount(hourlyMessages[i]);
-        }
-        long observed = 0;
-        for (int i = (int) HOURS_PER_DAY; i < hourlyMessages.length; i++) {
-            observed += requireCount(hourlyMessages[i]);
-        }
-        double usual = trailing * (double) w / HOURS_PER_DAY;
-        boolean dropped = rule.enabled() && usual >= rule.threshold() && observed < rule.factor() * usual;
+        double usual = days == 0 ? 0 : usualTotal / (double) days;
+        boolean dropped = rule.enabled() && days > 0 && usual >= rule.threshold() && observed < rule.factor() * usual;
         TimeWindow window = new TimeWindow(windowEnd.minus(Duration.ofHours(w)), windowEnd);
-        return new Result(dropped, observed, usual, window);
+        return new Result(dropped, observed, usual, days, window);
     }
 
     /**
      * Checks from the guild's {@link BucketKind#CHANNEL_HOUR} rows over {@link #lookback} (as
      * {@code MetricsStore.buckets(CHANNEL_HOUR, guild, null, null, lookback)} returns them): the
      * messages of every channel are summed per hour; rows outside the lookback are ignored.
+     *
+     * @param now the end of the observed window; truncated to its hour
      */
     public static Result check(AlertRule rule, List<BucketRow> channelHourRows, Instant now) {
         TimeWindow lookback = lookback(rule, now);
-        long[] hourly = new long[(int) Duration.between(lookback.from(), lookback.to()).toHours()];
+        long[] hourly = new long[HOURS];
         for (BucketRow row : channelHourRows) {
             if (row.key().kind() != BucketKind.CHANNEL_HOUR) {
                 throw new IllegalArgumentException("activity drops are checked on CHANNEL_HOUR rows, not " + row.key().kind());
@@ -123,10 +169,11 @@ public final class ActivityDropCheck {
         return check(rule, hourly, lookback.to());
     }
 
-    private static long requireCount(long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException("message counts cannot be negative: " + value);
+    private static long sum(long[] values, int from, int to) {
+        long total = 0;
+        for (int i = from; i < to; i++) {
+            total += values[i];
         }
-        return value;
+        return total;
     }
 }

@@ -85,8 +85,8 @@ public final class AlertDetector {
 
     /**
      * Feeds one activity event. Joins and deletions are watched; every other kind is ignored here
-     * (voice surges come through {@link #voicePresence}, activity drops are checked on a schedule
-     * by {@link ActivityDropCheck}).
+     * (voice surges come through {@link #voicePresence}, activity drops are checked once an hour
+     * by {@link ActivityDropWatch}).
      */
     public void accept(ActivityEvent event) {
         if (event instanceof MemberJoined join) {

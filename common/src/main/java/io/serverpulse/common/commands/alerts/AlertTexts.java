@@ -2,6 +2,7 @@ package io.serverpulse.common.commands.alerts;
 
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.alerts.detect.ActivityDropCheck;
 import io.serverpulse.common.i18n.Texts;
 import java.time.Duration;
 
@@ -23,7 +24,9 @@ public final class AlertTexts {
                     ? texts.get("alerts.rule.raid-factor", rule.threshold(), window, rule.factor())
                     : texts.get("alerts.rule.raid", rule.threshold(), window);
             case MASS_DELETION -> texts.get("alerts.rule.deletion", rule.threshold(), window);
-            case ACTIVITY_DROP -> texts.get("alerts.rule.drop", rule.factor(), window, rule.threshold());
+            // drops are checked in whole hours: say how many
+            case ACTIVITY_DROP -> texts.get("alerts.rule.drop", rule.factor(),
+                    duration(Duration.ofHours(ActivityDropCheck.windowHours(rule)), texts), rule.threshold());
             case VOICE_SURGE -> texts.get("alerts.rule.voice", rule.factor(), rule.threshold());
         };
         return texts.get("alerts.rule-line", texts.get(rule.enabled() ? "alerts.state.on" : "alerts.state.off"), condition);

@@ -26,35 +26,41 @@ class ActivityDropCheckTest {
     private static final Instant HOUR = Instant.parse("2026-11-28T15:00:00Z");
     /** The seed's rule: below 0.5 × the usual hour, when the usual hour has at least 20 messages. */
     private static final AlertRule DEFAULT = AlertRule.defaultFor(AlertType.ACTIVITY_DROP);
+    private static final int HOURS = 8 * 24;
 
-    private static long[] day(long perHour, long lastHour) {
-        long[] hourly = new long[25];
+    /** Eight days of {@code perHour} messages every hour, the last hour {@code lastHour}. */
+    private static long[] week(long perHour, long lastHour) {
+        long[] hourly = new long[HOURS];
         Arrays.fill(hourly, perHour);
-        hourly[24] = lastHour;
+        hourly[HOURS - 1] = lastHour;
         return hourly;
     }
 
     @Test
     void aGuildAtAQuarterOfItsUsualHourHasDropped() {
-        // GIVEN a guild with 120 messages every hour for a day, and 30 in the last hour
+        // GIVEN a guild with 120 messages every hour for a week, and 30 in the last hour
         // WHEN checked with the default rule
-        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, day(120, 30), HOUR);
+        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, week(120, 30), HOUR);
 
         // THEN it dropped, and the alert says how far, starting with the last hour
         assertThat(result.dropped()).isTrue();
         assertThat(result.usual()).isEqualTo(120.0);
+        assertThat(result.days()).isEqualTo(7);
         AlertRecord alert = result.toAlert(GUILD, DEFAULT).orElseThrow();
-        assertThat(alert.context()).isEqualTo("usually 120 messages/h, 30 in the last hour");
+        assertThat(alert.context()).isEqualTo("usually 120 messages at this hour (over 7 previous days), 30 in the last hour");
         assertThat(alert.type()).isEqualTo(AlertType.ACTIVITY_DROP);
         assertThat(alert.startedAt()).isEqualTo(HOUR.minus(Duration.ofHours(1)));
+        assertThat(alert.id()).isEqualTo(AlertRecord.idFor(GUILD, AlertType.ACTIVITY_DROP, HOUR.minus(Duration.ofHours(1))));
         assertThat(alert.severity()).isEqualTo(Severity.WARNING);
+        assertThat(alert.observed()).isEqualTo(30);
+        assertThat(alert.baseline()).isEqualTo(120.0);
         assertThat(alert.ongoing()).isTrue();
     }
 
     @Test
     void aSilentHourInABusyGuildIsCritical() {
         // GIVEN a busy guild whose last hour had no message
-        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, day(120, 0), HOUR);
+        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, week(120, 0), HOUR);
 
         // WHEN turned into an alert
         AlertRecord alert = result.toAlert(GUILD, DEFAULT).orElseThrow();
@@ -67,7 +73,7 @@ class ActivityDropCheckTest {
     @Test
     void aDipAboveTheFactorIsNoDrop() {
         // GIVEN 120 a hour usually and 60 in the last hour (exactly half: not below it)
-        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, day(120, 60), HOUR);
+        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, week(120, 60), HOUR);
 
         // THEN no drop and no alert
         assertThat(result.dropped()).isFalse();
@@ -75,27 +81,76 @@ class ActivityDropCheckTest {
     }
 
     @Test
+    void aQuietNightIsComparedWithThePreviousNightsNotWithTheEvening() {
+        // GIVEN a week in which 14:00-15:00 UTC is a quiet hour (12 % of the busy hours) every day
+        long[] hourly = week(200, 24);
+        for (int day = 0; day < 8; day++) {
+            hourly[day * 24 + 23] = 25;
+        }
+        hourly[HOURS - 1] = 24;
+
+        // WHEN the quiet hour is checked
+        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, hourly, HOUR);
+
+        // THEN it is usual for that hour: 24 against 25, no drop (the trailing day's average, about 190, would have fired)
+        assertThat(result.usual()).isEqualTo(25.0);
+        assertThat(result.dropped()).isFalse();
+    }
+
+    @Test
     void aQuietGuildUnderTheThresholdNeverDrops() {
         // GIVEN a guild with 10 messages an hour (under the threshold of 20) and then none
         // THEN a silent hour is not an alert
-        assertThat(ActivityDropCheck.check(DEFAULT, day(10, 0), HOUR).dropped()).isFalse();
+        assertThat(ActivityDropCheck.check(DEFAULT, week(10, 0), HOUR).dropped()).isFalse();
     }
 
     @Test
     void aDisabledRuleNeverDrops() {
         // GIVEN the rule switched off
         // THEN even a silent hour in a busy guild is no drop
-        assertThat(ActivityDropCheck.check(DEFAULT.withEnabled(false), day(120, 0), HOUR).dropped()).isFalse();
+        assertThat(ActivityDropCheck.check(DEFAULT.withEnabled(false), week(120, 0), HOUR).dropped()).isFalse();
     }
 
     @Test
-    void aTwoHourWindowComparesWithTheUsualTwoHours() {
-        // GIVEN a 2-hour window, 60 messages an hour for a day, then 20 and 30
+    void daysWithoutAnyMessageAreNotCountedAsSilentDays() {
+        // GIVEN a guild collected for 2 days only: 100 messages an hour the day before, 140 two days
+        // before, nothing before that; 30 in the last hour
+        long[] hourly = new long[HOURS];
+        Arrays.fill(hourly, HOURS - 72, HOURS - 24, 140);
+        Arrays.fill(hourly, HOURS - 48, HOURS - 1, 100);
+        hourly[HOURS - 1] = 30;
+
+        // WHEN checked
+        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, hourly, HOUR);
+
+        // THEN the usual hour is the mean of those 2 days (not of 7 with 5 silent ones), and it dropped
+        assertThat(result.days()).isEqualTo(2);
+        assertThat(result.usual()).isEqualTo(120.0);
+        assertThat(result.dropped()).isTrue();
+        assertThat(result.summary()).isEqualTo("usually 120 messages at this hour (over 2 previous days), 30 in the last hour");
+    }
+
+    @Test
+    void withoutAPreviousDayThereIsNoUsualLevelAndNoDrop() {
+        // GIVEN a guild collected since 20 hours only, silent in the last hour
+        long[] hourly = new long[HOURS];
+        Arrays.fill(hourly, HOURS - 20, HOURS - 1, 300);
+
+        // WHEN checked
+        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, hourly, HOUR);
+
+        // THEN no day counts, so nothing is compared
+        assertThat(result.days()).isZero();
+        assertThat(result.dropped()).isFalse();
+        assertThat(result.summary()).isEqualTo("no usual level for this hour yet, 0 in the last hour");
+    }
+
+    @Test
+    void aTwoHourWindowComparesWithTheSameTwoHoursOfThePreviousDays() {
+        // GIVEN a 2-hour window, 60 messages an hour for a week, then 20 and 30
         AlertRule twoHours = new AlertRule(true, 20, Duration.ofMinutes(90), 0.5);
-        long[] hourly = new long[26];
-        Arrays.fill(hourly, 60);
-        hourly[24] = 20;
-        hourly[25] = 30;
+        long[] hourly = week(60, 30);
+        hourly[HOURS - 2] = 20;
 
         // WHEN checked
         ActivityDropCheck.Result result = ActivityDropCheck.check(twoHours, hourly, HOUR);
@@ -106,12 +161,12 @@ class ActivityDropCheckTest {
         assertThat(result.usual()).isEqualTo(120.0);
         assertThat(result.window()).isEqualTo(new TimeWindow(HOUR.minus(Duration.ofHours(2)), HOUR));
         assertThat(result.toAlert(GUILD, twoHours).orElseThrow().context())
-                .isEqualTo("usually 120 messages per 2 h, 50 in the last 2 h");
+                .isEqualTo("usually 120 messages in these 2 h (over 7 previous days), 50 in the last 2 h");
     }
 
     @Test
     void storedHourRowsAreSummedOverChannelsAndMissingHoursCountAsSilent() {
-        // GIVEN stored rows for two channels every hour of the day before, plus the guild-wide joins row,
+        // GIVEN stored rows for two channels every hour of the 8 days before, plus the guild-wide joins row,
         // an hour with no row in the observed window, and a row of the current (incomplete) hour
         TimeWindow lookback = ActivityDropCheck.lookback(DEFAULT, NOW);
         List<BucketRow> rows = new ArrayList<>();
@@ -125,8 +180,9 @@ class ActivityDropCheckTest {
         // WHEN checked at 15:20
         ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, rows, NOW);
 
-        // THEN the usual hour is 100 messages, 14:00–15:00 had none, and 15:xx is not looked at yet
-        assertThat(lookback).isEqualTo(new TimeWindow(HOUR.minus(Duration.ofHours(25)), HOUR));
+        // THEN the lookback is the 8 days before 15:00, the usual hour is 100 messages, 14:00–15:00
+        // had none, and 15:xx is not looked at yet
+        assertThat(lookback).isEqualTo(new TimeWindow(HOUR.minus(Duration.ofDays(8)), HOUR));
         assertThat(result.usual()).isEqualTo(100.0);
         assertThat(result.observed()).isZero();
         assertThat(result.dropped()).isTrue();
@@ -136,10 +192,10 @@ class ActivityDropCheckTest {
     void badInputGetsAClearError() {
         // GIVEN the wrong number of hours, or a negative count
         // THEN each is refused with a message saying what was expected
-        assertThatThrownBy(() -> ActivityDropCheck.check(DEFAULT, new long[24], HOUR))
+        assertThatThrownBy(() -> ActivityDropCheck.check(DEFAULT, new long[25], HOUR))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected 25 hourly counts (24 trailing + 1 observed), got 24");
-        long[] negative = day(10, 10);
+                .hasMessage("expected 192 hourly counts (the observed day and the 7 before it), got 25");
+        long[] negative = week(10, 10);
         negative[3] = -1;
         assertThatThrownBy(() -> ActivityDropCheck.check(DEFAULT, negative, HOUR))
                 .hasMessage("message counts cannot be negative: -1");

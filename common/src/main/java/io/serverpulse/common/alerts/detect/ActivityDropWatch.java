@@ -1,0 +1,99 @@
+package io.serverpulse.common.alerts.detect;
+
+import io.serverpulse.common.alerts.AlertNotice;
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.alerts.AlertRule;
+import io.serverpulse.common.alerts.AlertStore;
+import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.metrics.MetricsStore;
+import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.settings.GuildSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The hourly activity-drop check of one guild, turned into incidents: one OPENED notice when a drop
+ * begins, one ENDED notice when it is over, nothing in between. Stateless: what is ongoing is read
+ * from the {@link AlertStore} (an ongoing {@code ACTIVITY_DROP} record), so the self-hosted
+ * collector and {@code alert-function} can both run it, and running an hour twice (a retry, a
+ * restart within the hour) gives no second notice.
+ *
+ * <p>For the hour boundary {@code E} (the end of the observed window) and the guild's rule:
+ * <ul>
+ *   <li>dropped ({@link ActivityDropCheck}) and nothing ongoing: the ongoing record (its id from
+ *       {@link AlertRecord#idFor}, so a re-run writes the same record) is saved <em>before</em> the
+ *       OPENED notice is returned;</li>
+ *   <li>dropped and ongoing: nothing;</li>
+ *   <li>ongoing and not dropped any more (recovered, the rule switched off, or the usual level
+ *       fell under the rule's threshold): the record is saved as ended at the start of this, the
+ *       first recovered window, with a final context, and the ENDED notice is returned;</li>
+ *   <li>neither: nothing.</li>
+ * </ul>
+ * The caller hands the notice to its {@code AlertSink}. Thread-safe if the stores are.
+ */
+public final class ActivityDropWatch {
+
+    /** How far back an ongoing drop is looked for (a drop cannot outlast its 7-day baseline by much). */
+    public static final Duration ONGOING_LOOKBACK = Duration.ofDays(30);
+
+    private final MetricsStore metrics;
+    private final AlertStore alerts;
+
+    public ActivityDropWatch(MetricsStore metrics, AlertStore alerts) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.alerts = Objects.requireNonNull(alerts, "alerts");
+    }
+
+    /**
+     * Checks the window that ends at {@code hourEnd} for the guild of {@code settings}.
+     *
+     * @param hourEnd an hour boundary (UTC); the observed window is the rule's whole hours before it
+     * @return the notice to deliver, if any (the record is already saved)
+     * @throws IllegalArgumentException if {@code hourEnd} is not an hour boundary
+     */
+    public Optional<AlertNotice> check(GuildSettings settings, Instant hourEnd) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(hourEnd, "hourEnd");
+        if (!hourEnd.truncatedTo(ChronoUnit.HOURS).equals(hourEnd)) {
+            throw new IllegalArgumentException("activity drops are checked at hour boundaries, not at " + hourEnd);
+        }
+        long guildId = settings.guildId();
+        AlertRule rule = settings.alert(AlertType.ACTIVITY_DROP);
+        Optional<AlertRecord> ongoing = ongoing(guildId, hourEnd);
+        if (!rule.enabled() && ongoing.isEmpty()) {
+            return Optional.empty();
+        }
+        ActivityDropCheck.Result result = ActivityDropCheck.check(rule,
+                metrics.buckets(BucketKind.CHANNEL_HOUR, guildId, null, null, ActivityDropCheck.lookback(rule, hourEnd)), hourEnd);
+        if (ongoing.isEmpty()) {
+            Optional<AlertRecord> opened = result.toAlert(guildId, rule);
+            opened.ifPresent(alerts::saveAlert);
+            return opened.map(AlertNotice::opened);
+        }
+        if (result.dropped()) {
+            return Optional.empty();
+        }
+        AlertRecord start = ongoing.get();
+        Instant endedAt = result.window().from().isBefore(start.startedAt()) ? start.startedAt() : result.window().from();
+        String context = (rule.enabled() ? result.summary() : "alert switched off") + "; the drop began with "
+                + start.observed() + " messages (usually " + AlertContext.number(start.baseline()) + ")";
+        AlertRecord ended = new AlertRecord(start.id(), guildId, AlertType.ACTIVITY_DROP, start.severity(), start.startedAt(),
+                endedAt, start.channelIds(), start.observed(), start.baseline(), context);
+        alerts.saveAlert(ended);
+        return Optional.of(AlertNotice.ended(ended));
+    }
+
+    /** The guild's latest ongoing drop that started before {@code hourEnd}, within {@link #ONGOING_LOOKBACK}. */
+    private Optional<AlertRecord> ongoing(long guildId, Instant hourEnd) {
+        List<AlertRecord> recent = alerts.alerts(guildId, new TimeWindow(hourEnd.minus(ONGOING_LOOKBACK), hourEnd));
+        return recent.stream()
+                .filter(a -> a.type() == AlertType.ACTIVITY_DROP && a.ongoing())
+                .max(Comparator.comparing(AlertRecord::startedAt));
+    }
+}
