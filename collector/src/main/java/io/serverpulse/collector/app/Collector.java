@@ -2,6 +2,7 @@ package io.serverpulse.collector.app;
 
 import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.AlertPublisher;
+import io.serverpulse.collector.alerts.BaselineSeeder;
 import io.serverpulse.collector.alerts.DiscordAlertPublisher;
 import io.serverpulse.collector.alerts.LambdaAlertPublisher;
 import io.serverpulse.collector.alerts.UpdateChannels;
@@ -128,14 +129,15 @@ public final class Collector implements AutoCloseable {
             log.warn("{}=true is ignored: sentiment counts are not implemented, so ServerPulse does not ask for message content",
                     ServerPulseConfig.MESSAGE_CONTENT_INTENT);
         }
-        listeners.addAll(b.extraListeners);
-
-        flusher.start();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "serverpulse-scheduler");
             thread.setDaemon(true);
             return thread;
         });
+        listeners.add(new BaselineSeeder(store, detector, scheduler, clock));
+        listeners.addAll(b.extraListeners);
+
+        flusher.start();
         long tick = b.tickInterval.toMillis();
         scheduler.scheduleWithFixedDelay(() -> guarded("alert tick", () -> {
             detector.tick(clock.instant());
