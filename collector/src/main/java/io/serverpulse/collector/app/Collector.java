@@ -3,6 +3,7 @@ package io.serverpulse.collector.app;
 import io.serverpulse.collector.alerts.ActivityDropSchedule;
 import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.AlertPublisher;
+import io.serverpulse.collector.alerts.BaselineSeeder;
 import io.serverpulse.collector.alerts.DiscordAlertPublisher;
 import io.serverpulse.collector.alerts.LambdaAlertPublisher;
 import io.serverpulse.collector.alerts.UpdateChannels;
@@ -142,6 +143,7 @@ public final class Collector implements AutoCloseable {
             log.warn("{}=true is ignored: sentiment counts are not implemented, so ServerPulse does not ask for message content",
                     ServerPulseConfig.MESSAGE_CONTENT_INTENT);
         }
+        listeners.add(new BaselineSeeder(store, detector, scheduler, clock));
         listeners.addAll(b.extraListeners);
 
         flusher.start();

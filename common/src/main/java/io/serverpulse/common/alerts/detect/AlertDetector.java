@@ -8,9 +8,15 @@ import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
 import io.serverpulse.common.metrics.ActivityEvent.MessagesDeleted;
+import io.serverpulse.common.metrics.BucketKey;
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.settings.GuildSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * Per guild: the events inside each rule's window (pruned as time moves), two small fixed rings
  * for the 24 h baselines, and the open incidents. A guild idle for
  * {@link DetectorOptions#idleEviction()} with nothing open and nobody in voice is forgotten at a
- * tick; its baselines then warm up again when it comes back.
+ * tick; its baselines then warm up again when it comes back. After a restart the collector warms
+ * them from the store ({@link #seedBaselines}).
  *
  * <p>Thread-safe: inputs for one guild are serialized on that guild's state; the {@link AlertSink}
  * is called while it is held, in order, so it must hand off quickly.
@@ -107,6 +114,61 @@ public final class AlertDetector {
         }
         Objects.requireNonNull(at, "at");
         withState(guildId, state -> onVoice(state, membersInVoice, at.toEpochMilli()));
+    }
+
+    /**
+     * Warms a guild's 24 h baselines from the store, so that a restarted collector does not start
+     * cold: without it the raid's baseline mode and the voice surge stay silent for
+     * {@link DetectorOptions#baselineWarmup()} and then judge by a short history.
+     *
+     * <p>{@code channelHourRows} are the guild's {@link BucketKind#CHANNEL_HOUR} rows of the 24 hours
+     * before {@code until} (a whole hour, at or before this process's first input for the guild):
+     * the guild-wide rows give the joins, every channel's {@link Counter#VOICE_SECONDS} the members
+     * in voice (an hour's voice seconds / 3,600 is its average number of members in voice). The
+     * history starts at the earliest hour that has a row, when ServerPulse was evidently counting;
+     * later hours without rows were quiet. Rows outside the range are ignored.
+     *
+     * @return whether anything was seeded (false: no stored hour, or the guild was seeded before)
+     */
+    public boolean seedBaselines(long guildId, List<BucketRow> channelHourRows, Instant until) {
+        Objects.requireNonNull(channelHourRows, "channelHourRows");
+        long end = until.toEpochMilli();
+        long hour = Duration.ofHours(1).toMillis();
+        if (Math.floorMod(end, hour) != 0) {
+            throw new IllegalArgumentException("until must be a whole hour: " + until);
+        }
+        int hours = (int) (DetectorOptions.BASELINE_SPAN.toMillis() / hour);
+        long from = end - hours * hour;
+        long[] joins = new long[hours];
+        long[] voiceSeconds = new long[hours];
+        int earliest = hours;
+        for (BucketRow row : channelHourRows) {
+            if (row.key().kind() != BucketKind.CHANNEL_HOUR || row.key().guildId() != guildId) {
+                throw new IllegalArgumentException("baselines are seeded from the guild's CHANNEL_HOUR rows, not " + row.key());
+            }
+            long start = row.key().start().toEpochMilli();
+            if (start < from || start >= end) {
+                continue;
+            }
+            int index = (int) ((start - from) / hour);
+            earliest = Math.min(earliest, index);
+            if (row.key().channelId() == BucketKey.GUILD_WIDE) {
+                joins[index] += row.get(Counter.JOINS);
+            }
+            voiceSeconds[index] += row.get(Counter.VOICE_SECONDS);
+        }
+        if (earliest == hours) {
+            return false;
+        }
+        long firstHour = from + earliest * hour;
+        long[] seededJoins = Arrays.copyOfRange(joins, earliest, hours);
+        long[] seededVoice = Arrays.copyOfRange(voiceSeconds, earliest, hours);
+        boolean[] seeded = {false};
+        withState(guildId, state -> seeded[0] = state.seed(firstHour, seededJoins, seededVoice, options));
+        if (seeded[0]) {
+            log.debug("Seeded the alert baselines of guild {} with {} stored hours", guildId, hours - earliest);
+        }
+        return seeded[0];
     }
 
     /**

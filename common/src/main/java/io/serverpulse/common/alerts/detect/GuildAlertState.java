@@ -1,6 +1,7 @@
 package io.serverpulse.common.alerts.detect;
 
 import io.serverpulse.common.alerts.AlertType;
+import java.time.Duration;
 
 /**
  * Everything the detector keeps for one guild: the sliding windows, the 24 h baselines (rings of
@@ -27,6 +28,9 @@ final class GuildAlertState {
     private long voiceSince = Long.MIN_VALUE;
     private TrailingSeries voiceMemberMillis;
     private TrailingSeries voiceObservedMillis;
+
+    /** Whether the baselines were already warmed from stored hours ({@link #seed}). */
+    private boolean seeded;
 
     final IncidentTracker raid = new IncidentTracker(AlertType.JOIN_RAID);
     final IncidentTracker deletion = new IncidentTracker(AlertType.MASS_DELETION);
@@ -75,6 +79,57 @@ final class GuildAlertState {
             return null;
         }
         return joinHistory.sum(fromSlot, endSlot) * (double) windowMillis / observedMillis;
+    }
+
+    /**
+     * Warms the baselines with whole stored hours, once: {@code joins[i]} and
+     * {@code voiceSeconds[i]} belong to the hour starting {@code firstHour + i} hours (every hour
+     * of the range counts as watched). The stored hours end before any live input of this process,
+     * so nothing is counted twice. Returns false if already seeded.
+     */
+    boolean seed(long firstHour, long[] joins, long[] voiceSeconds, DetectorOptions options) {
+        if (seeded) {
+            return false;
+        }
+        seeded = true;
+        if (joins.length == 0) {
+            return true;
+        }
+        long hour = Duration.ofHours(1).toMillis();
+        if (joinHistory == null) {
+            joinHistory = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
+        }
+        if (voiceMemberMillis == null) {
+            voiceMemberMillis = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
+            voiceObservedMillis = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
+        }
+        for (int i = 0; i < joins.length; i++) {
+            long start = firstHour + i * hour;
+            spread(joinHistory, start, hour, joins[i]);
+            spread(voiceMemberMillis, start, hour, voiceSeconds[i] * 1000);
+            spread(voiceObservedMillis, start, hour, hour);
+        }
+        watchingSince = watchingSince == Long.MIN_VALUE ? firstHour : Math.min(watchingSince, firstHour);
+        // the stored hours count as activity: a quiet guild is not forgotten (with its seed) at the next tick
+        lastActivity = Math.max(lastActivity, firstHour + joins.length * hour);
+        return true;
+    }
+
+    /** Adds {@code amount} over {@code [start, start + length)} in proportion to each slot's share, exactly. */
+    private static void spread(TrailingSeries series, long start, long length, long amount) {
+        if (amount == 0) {
+            return;
+        }
+        long slot = series.slotMillis();
+        long from = start;
+        long end = start + length;
+        while (from < end) {
+            long to = Math.min((Math.floorDiv(from, slot) + 1) * slot, end);
+            long before = Math.multiplyExact(amount, from - start) / length;
+            long upTo = Math.multiplyExact(amount, to - start) / length;
+            series.add(from, upTo - before);
+            from = to;
+        }
     }
 
     /** A new count of members in voice at {@code at}; the previous count is integrated up to then. */
