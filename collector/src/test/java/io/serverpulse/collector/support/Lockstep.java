@@ -22,10 +22,25 @@ public final class Lockstep {
     private final SimulatedClock clock;
     private final GatewayProgress progress;
 
+    private final boolean connectedOnly;
+
     public Lockstep(DiscordEmulator emulator, SimulatedClock clock, GatewayProgress progress) {
+        this(emulator, clock, progress, false);
+    }
+
+    private Lockstep(DiscordEmulator emulator, SimulatedClock clock, GatewayProgress progress, boolean connectedOnly) {
         this.emulator = emulator;
         this.clock = clock;
         this.progress = progress;
+        this.connectedOnly = connectedOnly;
+    }
+
+    /**
+     * A lockstep that waits for connected sessions only: for a second collector after the first one
+     * shut down, whose session the emulator keeps (resumable) for a while.
+     */
+    public static Lockstep ofConnectedSessions(DiscordEmulator emulator, SimulatedClock clock, GatewayProgress progress) {
+        return new Lockstep(emulator, clock, progress, true);
     }
 
     public void play(List<TimelineEvent> events) throws InterruptedException {
@@ -44,7 +59,7 @@ public final class Lockstep {
         clock.advanceTo(event.at());
         emulator.apply(event);
         for (GatewaySession session : emulator.sessions()) {
-            if (session.owns(event.guildId())) {
+            if (session.owns(event.guildId()) && (!connectedOnly || session.connected())) {
                 progress.await(session.shardId(), session.sequence(), WAIT);
             }
         }
