@@ -31,8 +31,9 @@ import java.util.Optional;
  *       which the guild was not collected (before its channels were whitelisted, or the collector
  *       was down), not as a silent day;</li>
  *   <li>usual = the mean, over the counted days, of the messages in {@code [E - k days - w h, E - k days)};</li>
- *   <li>the rule fires when it is enabled, at least one day counts, usual ≥ {@code threshold}
- *       and observed &lt; {@code factor} × usual.</li>
+ *   <li>the rule fires when it is enabled, at least one day counts, usual ≥ {@code threshold},
+ *       observed &lt; {@code factor} × usual, and observed ≤ usual − 4 √usual (beyond chance
+ *       variation, {@link #NOISE_MARGIN}: it matters only for small guilds).</li>
  * </ul>
  * An hour with no stored row had no messages.
  */
@@ -40,6 +41,17 @@ public final class ActivityDropCheck {
 
     /** How many previous days the usual level is taken from, at most. */
     public static final int DAYS = 7;
+
+    /**
+     * How many standard deviations of ordinary chance variation a drop must also exceed. Message
+     * counts per hour vary at least like a Poisson count (standard deviation √usual), so a small
+     * guild's hour falls under half its usual by chance alone now and then (usual 25: 10 or fewer in
+     * about 1 hour in 900). Four √usual makes chance drops about two in a million hours for such a
+     * guild (usual 25 needs 5 or fewer) while leaving busy guilds to the factor (usual 100 needs
+     * under 50 either way). Measured on simulated Poisson communities in
+     * {@code ActivityDropCheckPropertyTest}.
+     */
+    static final double NOISE_MARGIN = 4.0;
 
     private static final int HOURS_PER_DAY = 24;
     /** Hourly counts a check reads: the observed day and the {@link #DAYS} before it. */
@@ -142,7 +154,8 @@ public final class ActivityDropCheck {
             }
         }
         double usual = days == 0 ? 0 : usualTotal / (double) days;
-        boolean dropped = rule.enabled() && days > 0 && usual >= rule.threshold() && observed < rule.factor() * usual;
+        boolean dropped = rule.enabled() && days > 0 && usual >= rule.threshold() && observed < rule.factor() * usual
+                && observed <= usual - NOISE_MARGIN * Math.sqrt(usual);
         TimeWindow window = new TimeWindow(windowEnd.minus(Duration.ofHours(w)), windowEnd);
         return new Result(dropped, observed, usual, days, window);
     }

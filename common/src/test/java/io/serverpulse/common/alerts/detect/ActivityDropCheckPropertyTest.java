@@ -16,7 +16,7 @@ import org.quicktheories.core.Gen;
 
 /**
  * The seasonal baseline on simulated weeks: a community with a strong day/night cycle, busier
- * weekends and ±20 % noise every hour never raises a drop; a 90 % drop for 3 hours is one in each
+ * weekends and ±20 % noise every hour never raises a drop, and a small one's Poisson chance rarely does; a 90 % drop for 3 hours is one in each
  * of those hours and in no other; without history or under the threshold nothing is.
  */
 class ActivityDropCheckPropertyTest {
@@ -74,6 +74,49 @@ class ActivityDropCheckPropertyTest {
                         assertThat(checkAt(DEFAULT, hourly, end).dropped()).as("hour ending at index %d", end).isFalse();
                     }
                 });
+    }
+
+    /** A Poisson count with the given mean (Knuth's method; means here stay under 200). */
+    private static long poisson(SplittableRandom random, double mean) {
+        double limit = Math.exp(-mean);
+        long count = 0;
+        double product = random.nextDouble();
+        while (product > limit) {
+            count++;
+            product *= random.nextDouble();
+        }
+        return count;
+    }
+
+    @Test
+    void aSmallCommunitysChanceVariationRarelyRaisesADrop() {
+        // GIVEN 300 small communities whose hourly messages are Poisson counts around their daily
+        // cycle (peak 25 to 150 an hour, so many usual hours are just over the threshold of 20)
+        SplittableRandom communities = new SplittableRandom(0xD409_0005L);
+        long checked = 0;
+        long drops = 0;
+        for (int c = 0; c < 300; c++) {
+            SplittableRandom random = communities.split();
+            int peak = random.nextInt(25, 151);
+            int firstWeekday = random.nextInt(7);
+            long[] hourly = new long[DAYS * 24];
+            for (int i = 0; i < hourly.length; i++) {
+                int weekday = (firstWeekday + i / 24) % 7;
+                hourly[i] = poisson(random, peak * DIURNAL[i % 24] * (weekday >= 5 ? WEEKEND : 1.0));
+            }
+            // WHEN every hour from the 9th day on is checked with the default rule
+            for (int end = WINDOW; end <= hourly.length; end++) {
+                ActivityDropCheck.Result result = checkAt(DEFAULT, hourly, end);
+                if (result.usual() >= DEFAULT.threshold()) {
+                    checked++;
+                    drops += result.dropped() ? 1 : 0;
+                }
+            }
+        }
+        // THEN chance alone is a drop in fewer than 1 in 10,000 of the hours the rule applies to
+        // (under half the usual alone is about 1 in 800 here; see ActivityDropCheck.NOISE_MARGIN)
+        assertThat(checked).isGreaterThan(10_000);
+        assertThat(drops).as("%d false drops in %d hours", drops, checked).isLessThan(checked / 10_000);
     }
 
     @Test

@@ -71,6 +71,32 @@ class ActivityDropCheckTest {
     }
 
     @Test
+    void aSmallGuildsChanceDipIsNoDropButANearSilenceIs() {
+        // GIVEN a small guild with 21 messages every hour (just over the threshold of 20)
+        // WHEN its last hour had 10 or 7 (under half, but 21 - 4 √21 ≈ 2.7 is within chance), 2, or none
+        ActivityDropCheck.Result ten = ActivityDropCheck.check(DEFAULT, week(21, 10), HOUR);
+        ActivityDropCheck.Result seven = ActivityDropCheck.check(DEFAULT, week(21, 7), HOUR);
+        ActivityDropCheck.Result two = ActivityDropCheck.check(DEFAULT, week(21, 2), HOUR);
+        ActivityDropCheck.Result silent = ActivityDropCheck.check(DEFAULT, week(21, 0), HOUR);
+
+        // THEN only a fall beyond ordinary variation is a drop
+        assertThat(ten.dropped()).isFalse();
+        assertThat(seven.dropped()).isFalse();
+        assertThat(two.dropped()).isTrue();
+        assertThat(silent.dropped()).isTrue();
+    }
+
+    @Test
+    void aBusyGuildNeedsOnlyTheFactor() {
+        // GIVEN a busy guild with 400 messages every hour: 4 √400 = 80 is far less than half of it
+        // WHEN its last hour had 199 (just under half)
+        ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, week(400, 199), HOUR);
+
+        // THEN it is a drop: the chance margin matters only for small guilds
+        assertThat(result.dropped()).isTrue();
+    }
+
+    @Test
     void aDipAboveTheFactorIsNoDrop() {
         // GIVEN 120 a hour usually and 60 in the last hour (exactly half: not below it)
         ActivityDropCheck.Result result = ActivityDropCheck.check(DEFAULT, week(120, 60), HOUR);
