@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * The VADER sentiment lexicon (C.J. Hutto and E. Gilbert, "VADER: A Parsimonious Rule-based Model
- * for Sentiment Analysis of Social Media Text", ICWSM 2014; MIT licence): about 7,500 words,
- * emoticons and slang, each with the mean valence (−4 … +4) that ten human raters gave it.
+ * for Sentiment Analysis of Social Media Text", ICWSM 2014; MIT licence): words, emoticons and
+ * slang (7,517 lines, 7,502 distinct tokens), each with the mean valence (−4 … +4) that ten human
+ * raters gave it.
  *
  * <p>The file is the resource {@value #RESOURCE}, one entry per line:
  * {@code token<TAB>mean valence<TAB>standard deviation<TAB>[ten ratings]}; only the first two
