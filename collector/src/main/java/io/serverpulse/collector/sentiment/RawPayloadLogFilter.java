@@ -56,7 +56,7 @@ public final class RawPayloadLogFilter extends TurboFilter {
             return FilterReply.NEUTRAL;
         }
         if (level.isGreaterOrEqual(Level.WARN)) {
-            log.warn("{} logged a {} whose arguments hold a raw gateway payload, withheld because it may contain message"
+            log.warn("{} logged a line at {} whose arguments hold a raw gateway payload, withheld because it may contain message"
                     + " text: {}{}", logger.getName(), level, format, t == null ? "" : " (" + t.getClass().getName() + ")");
         }
         return FilterReply.DENY;
