@@ -11,12 +11,14 @@ import io.serverpulse.collector.commands.CommandRegistration;
 import io.serverpulse.collector.commands.DiscordHttp;
 import io.serverpulse.collector.commands.GatewayInteractions;
 import io.serverpulse.collector.gateway.ActivityRecorder;
+import io.serverpulse.collector.gateway.DisallowedIntents;
 import io.serverpulse.collector.gateway.Gateway;
 import io.serverpulse.collector.gateway.GatewayListener;
 import io.serverpulse.collector.gateway.GatewayOptions;
 import io.serverpulse.collector.gateway.RecorderStats;
 import io.serverpulse.collector.gateway.VoiceTracker;
 import io.serverpulse.collector.members.MemberEventLog;
+import io.serverpulse.collector.sentiment.SentimentSetup;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.alerts.detect.AlertDetector;
@@ -124,7 +126,8 @@ public final class Collector implements AutoCloseable {
         this.drops = config.mode() == DeploymentMode.SELF_HOSTED ? new ActivityDropSchedule(new ActivityDropWatch(store, store),
                 flusher, () -> servedGuilds(running.get()), settings::get, alerts, scheduler, clock.instant()) : null;
         this.recorder = new ActivityRecorder(settings, new VoiceTracker(),
-                new CollectorPipeline(flusher, detector, memberEvents, drops == null ? at -> { } : drops::eventAt));
+                new CollectorPipeline(flusher, detector, memberEvents, drops == null ? at -> { } : drops::eventAt),
+                SentimentSetup.scorer(config.messageContentIntent()));
 
         List<Object> listeners = new ArrayList<>();
         this.listener = new GatewayListener(recorder, settings, clock);
@@ -139,10 +142,7 @@ public final class Collector implements AutoCloseable {
         } else {
             this.interactions = null;
         }
-        if (config.messageContentIntent()) {
-            log.warn("{}=true is ignored: sentiment counts are not implemented, so ServerPulse does not ask for message content",
-                    ServerPulseConfig.MESSAGE_CONTENT_INTENT);
-        }
+        listeners.add(new DisallowedIntents(config.messageContentIntent()));
         listeners.add(new BaselineSeeder(store, detector, scheduler, clock));
         listeners.addAll(b.extraListeners);
 
@@ -165,7 +165,7 @@ public final class Collector implements AutoCloseable {
 
         try {
             this.shards = Gateway.connect(new GatewayOptions(token, config.shards(), config.discordApiBaseUrl(),
-                    Optional.ofNullable(b.gatewayUrl)), listeners);
+                    Optional.ofNullable(b.gatewayUrl), config.messageContentIntent()), listeners);
         } catch (RuntimeException e) {
             // nothing was counted yet: stop what was started and hand the reason to the caller
             scheduler.shutdownNow();

@@ -1,11 +1,14 @@
 package io.serverpulse.collector.gateway;
 
+import io.serverpulse.collector.sentiment.SentimentScorer;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
 import io.serverpulse.common.metrics.ActivityEvent.MemberLeft;
 import io.serverpulse.common.metrics.ActivityEvent.MessagePosted;
+import io.serverpulse.common.metrics.ActivityEvent.MessageSentiment;
+import io.serverpulse.common.metrics.ActivityEvent.Sentiment;
 import io.serverpulse.common.metrics.ActivityEvent.MessagesDeleted;
 import io.serverpulse.common.metrics.ActivityEvent.ReactionAdded;
 import io.serverpulse.common.settings.GuildSettings;
@@ -14,6 +17,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what is counted and turns it into {@link ActivityEvent}s; knows nothing of JDA (the
@@ -24,33 +30,68 @@ import java.util.concurrent.atomic.AtomicLong;
  *       reactions by bots only if the guild counts bots. A bulk delete is one event counting each
  *       message.</li>
  *   <li>Joins, leaves and voice are guild-wide (bots included, as Discord reports them).</li>
- *   <li>Message text is never handed in: no method takes it.</li>
+ *   <li>Sentiment: only with a {@link SentimentScorer} (the operator enabled the MESSAGE_CONTENT
+ *       intent), for a message that is counted (same channel and bot rules) in a guild whose
+ *       settings opted in, the text is fetched from the supplier, scored in memory and only a
+ *       {@link MessageSentiment} is recorded. The text is held by no field, logged nowhere and put
+ *       in no exception. Without a scorer the supplier is never called.</li>
  * </ul>
  * Thread-safe (JDA calls it from one thread per shard).
  */
 public final class ActivityRecorder {
 
+    private static final Logger log = LoggerFactory.getLogger(ActivityRecorder.class);
+
     private final SettingsCache settings;
     private final VoiceTracker voice;
     private final ActivitySink sink;
+    private final SentimentScorer scorer;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong notCollected = new AtomicLong();
     private final AtomicLong fromBots = new AtomicLong();
     private final AtomicLong settingsUnavailable = new AtomicLong();
+    private final AtomicLong scoringFailures = new AtomicLong();
 
+    /** Without sentiment scoring (the MESSAGE_CONTENT intent is off). */
     public ActivityRecorder(SettingsCache settings, VoiceTracker voice, ActivitySink sink) {
+        this(settings, voice, sink, Optional.empty());
+    }
+
+    /** {@code scorer}: present when the bot receives message content, so that opted-in guilds get sentiment counts. */
+    public ActivityRecorder(SettingsCache settings, VoiceTracker voice, ActivitySink sink, Optional<SentimentScorer> scorer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.voice = Objects.requireNonNull(voice, "voice");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.scorer = Objects.requireNonNull(scorer, "scorer").orElse(null);
     }
 
     public void message(long guildId, long channelId, long authorId, boolean authorIsBot, Instant at) {
+        message(guildId, channelId, authorId, authorIsBot, at, null);
+    }
+
+    /**
+     * A message; {@code text} supplies its content and is called only when the message is counted,
+     * this recorder has a scorer and the guild opted in to sentiment.
+     */
+    public void message(long guildId, long channelId, long authorId, boolean authorIsBot, Instant at, Supplier<String> text) {
         received.incrementAndGet();
-        if (collected(guildId, channelId, authorIsBot)) {
+        GuildSettings guild = collectedIn(guildId, channelId, authorIsBot);
+        if (guild != null) {
             emit(new MessagePosted(guildId, channelId, authorId, at));
+            if (scorer != null && text != null && guild.sentimentEnabled()) {
+                Sentiment sentiment = score(text);
+                if (sentiment != null) {
+                    emit(new MessageSentiment(guildId, channelId, sentiment, at));
+                }
+            }
         }
+    }
+
+    /** Whether this recorder scores sentiment at all (the MESSAGE_CONTENT intent is on). */
+    public boolean scoresSentiment() {
+        return scorer != null;
     }
 
     /** {@code emoji}: the unicode emoji, or {@code name:id} for a custom one. */
@@ -117,21 +158,38 @@ public final class ActivityRecorder {
                 settingsUnavailable.get());
     }
 
+    /** The class of the supplied text, or null if scoring failed (logged with the failure's type only, never the text). */
+    private Sentiment score(Supplier<String> text) {
+        try {
+            return scorer.score(text.get());
+        } catch (RuntimeException e) {
+            if (scoringFailures.incrementAndGet() == 1) {
+                log.warn("Sentiment scoring failed ({}); the message is counted without a sentiment", e.getClass().getName());
+            }
+            return null;
+        }
+    }
+
     private boolean collected(long guildId, long channelId, boolean byBot) {
+        return collectedIn(guildId, channelId, byBot) != null;
+    }
+
+    /** The guild's settings if the event is counted, else null (and the reason counted). */
+    private GuildSettings collectedIn(long guildId, long channelId, boolean byBot) {
         Optional<GuildSettings> guild = settings.get(guildId);
         if (guild.isEmpty()) {
             settingsUnavailable.incrementAndGet();
-            return false;
+            return null;
         }
         if (!guild.get().collects(channelId)) {
             notCollected.incrementAndGet();
-            return false;
+            return null;
         }
         if (byBot && !guild.get().countBots()) {
             fromBots.incrementAndGet();
-            return false;
+            return null;
         }
-        return true;
+        return guild.get();
     }
 
     private void emit(ActivityEvent event) {

@@ -40,8 +40,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GUILD_MEMBERS} (privileged, needs "Server Members Intent" in the Developer Portal):
  *       joins and leaves, for the join-raid alert.</li>
  *   <li>{@code GUILD_VOICE_STATES}: voice joins, leaves and minutes.</li>
+ *   <li>{@code MESSAGE_CONTENT} (privileged, needs "Message Content Intent" in the Developer Portal)
+ *       only when the operator sets {@code ENABLE_MESSAGE_CONTENT_INTENT=true}, for the opt-in
+ *       sentiment counts: the text is scored in memory and dropped.</li>
  * </ul>
- * No MESSAGE_CONTENT, no presences, no direct messages.
+ * No presences, no direct messages; no MESSAGE_CONTENT unless asked for. If Discord refuses a
+ * privileged intent (close code 4014), {@link DisallowedIntents} says which switch to turn on.
  *
  * <h2>Memory</h2>
  * Members are cached only while they are in voice (their voice state is needed to tell a move from
@@ -59,9 +63,20 @@ public final class Gateway {
     private Gateway() {
     }
 
+    /** {@link #INTENTS}, plus MESSAGE_CONTENT if {@code messageContent}. */
+    public static Set<GatewayIntent> intents(boolean messageContent) {
+        if (!messageContent) {
+            return INTENTS;
+        }
+        EnumSet<GatewayIntent> intents = EnumSet.copyOf(INTENTS);
+        intents.add(GatewayIntent.MESSAGE_CONTENT);
+        return Collections.unmodifiableSet(intents);
+    }
+
     /** Connects every shard of {@code options} with {@code listeners}; returns at once (shards log in in the background). */
     public static ShardManager connect(GatewayOptions options, List<Object> listeners) {
-        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(options.token(), INTENTS)
+        Set<GatewayIntent> intents = intents(options.messageContent());
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(options.token(), intents)
                 .setMemberCachePolicy(MemberCachePolicy.VOICE)
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .enableCache(CacheFlag.VOICE_STATE)
@@ -83,7 +98,7 @@ public final class Gateway {
         }
         ShardManager manager = builder.build();
         log.info("Connecting to the Discord gateway{}: shards {} with intents {}", gateway == null ? "" : " at " + gateway,
-                options.shards().map(Object::toString).orElse("all"), INTENTS);
+                options.shards().map(Object::toString).orElse("all"), intents);
         return manager;
     }
 

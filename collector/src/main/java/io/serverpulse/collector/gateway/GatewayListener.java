@@ -24,8 +24,10 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
  * The thin JDA side of collection: reads ids, bot flags, emoji and a timestamp from each gateway
- * event and calls the {@link ActivityRecorder}. It never reads message content (the bot does not
- * even receive it without the MESSAGE_CONTENT intent). Direct messages are ignored.
+ * event and calls the {@link ActivityRecorder}. A message's content is handed over only as a
+ * supplier, which the recorder calls just to score sentiment in memory for an opted-in guild when
+ * the operator enabled the MESSAGE_CONTENT intent (without it, Discord sends no text at all).
+ * Direct messages are ignored.
  *
  * <p>Timestamps: a message's creation time from its snowflake id and a join's {@code joined_at}
  * (exact, also when events are replayed after a RESUME); every other event carries no time in
@@ -58,7 +60,7 @@ public final class GatewayListener extends ListenerAdapter {
             return;
         }
         recorder.message(event.getGuild().getIdLong(), event.getChannel().getIdLong(), author.getIdLong(),
-                author.isBot() || event.isWebhookMessage(), message.getTimeCreated().toInstant());
+                author.isBot() || event.isWebhookMessage(), message.getTimeCreated().toInstant(), message::getContentRaw);
     }
 
     @Override

@@ -8,12 +8,17 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.serverpulse.collector.app.Collector;
+import io.serverpulse.collector.support.Buckets;
 import io.serverpulse.collector.support.GatewayProgress;
 import io.serverpulse.collector.support.Lockstep;
 import io.serverpulse.collector.support.LogCapture;
+import io.serverpulse.collector.support.SpecChecked;
 import io.serverpulse.collector.support.TestBots;
+import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.emulator.DiscordEmulator;
+import io.serverpulse.emulator.gateway.Intents;
 import io.serverpulse.emulator.sim.MessageCorpus;
 import io.serverpulse.emulator.sim.Scenarios;
 import io.serverpulse.emulator.sim.SimulatedClock;
@@ -38,6 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  * After a run in which members wrote messages from the emulator's corpus (made-up words found
  * nowhere else), none of those words is anywhere in the database, with either adapter, nor in
  * anything the bot logged down to TRACE (JDA's raw gateway payloads included).
+ *
+ * <p>Both runs are the riskiest configuration: the bot asks for MESSAGE_CONTENT (granted), so the
+ * text really reaches it, and the guild opted in to sentiment, so it is scored; the stored
+ * sentiment counts prove it was.
  */
 class PrivacyTest {
 
@@ -75,6 +84,7 @@ class PrivacyTest {
             }
             assertThat(file).contains("hourly_metrics");
             assertThat(CORPUS.leakedTokens(file)).isEmpty();
+            assertThat(scored).as("sentiment counts stored: the text reached the bot and was scored").isGreaterThan(0);
             // nor does any line the bot logged
             assertThat(logs.lines()).isGreaterThan(100);
             assertThat(CORPUS.leakedTokens(logs.text())).isEmpty();
@@ -106,6 +116,7 @@ class PrivacyTest {
             }
             assertThat(everything).contains("hourly_metrics").contains("user_daily");
             assertThat(CORPUS.leakedTokens(everything)).isEmpty();
+            assertThat(scored).as("sentiment counts stored: the text reached the bot and was scored").isGreaterThan(0);
             assertThat(logs.lines()).isGreaterThan(100);
             assertThat(CORPUS.leakedTokens(logs.text())).isEmpty();
         } finally {
@@ -113,10 +124,15 @@ class PrivacyTest {
         }
     }
 
+    /** Positive and negative counts stored by the last {@link #play}: only text can make them. */
+    private long scored;
+
     private void play(Store store) throws Exception {
-        try (DiscordEmulator discord = TestBots.emulator(sim)) {
+        try (DiscordEmulator discord = TestBots.emulator(sim, new SpecChecked(), Intents.GUILD_MEMBERS | Intents.MESSAGE_CONTENT)) {
             TestBots.whitelist(store, sim);
-            Collector collector = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, progress).start();
+            TestBots.optInToSentiment(store, sim);
+            Collector collector = TestBots.collector(discord,
+                    TestBots.config(discord, Map.of(ServerPulseConfig.MESSAGE_CONTENT_INTENT, "true")), store, clock, progress).start();
             TestBots.awaitReady(collector);
             new Lockstep(discord, clock, progress).play(sim.events());
             long channel = sim.collectedChannelIds().iterator().next();
@@ -132,6 +148,10 @@ class PrivacyTest {
             clock.advanceTo(sim.end());
             assertThat(collector.shutdown().complete()).isTrue();
             assertThat(collector.interactionsHandled()).isEqualTo(1);
+            long guild = sim.community().guildId();
+            scored = Buckets.stored(store, guild).values().stream()
+                    .mapToLong(c -> c.getOrDefault(Counter.SENTIMENT_POSITIVE, 0L) + c.getOrDefault(Counter.SENTIMENT_NEGATIVE, 0L))
+                    .sum();
         }
     }
 

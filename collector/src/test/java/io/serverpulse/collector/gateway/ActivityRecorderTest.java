@@ -2,11 +2,16 @@ package io.serverpulse.collector.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serverpulse.collector.sentiment.SentimentScorer;
+import io.serverpulse.collector.sentiment.VaderScorer;
 import io.serverpulse.collector.settings.SettingsCache;
+import io.serverpulse.collector.support.LogCapture;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
 import io.serverpulse.common.metrics.ActivityEvent.MessagePosted;
+import io.serverpulse.common.metrics.ActivityEvent.MessageSentiment;
+import io.serverpulse.common.metrics.ActivityEvent.Sentiment;
 import io.serverpulse.common.metrics.ActivityEvent.MessagesDeleted;
 import io.serverpulse.common.metrics.ActivityEvent.ReactionAdded;
 import io.serverpulse.common.settings.GuildSettings;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ActivityRecorderTest {
@@ -34,6 +40,10 @@ class ActivityRecorderTest {
     private final List<Integer> presence = new ArrayList<>();
 
     private ActivityRecorder recorder(SettingsStore settings) {
+        return recorder(settings, Optional.empty());
+    }
+
+    private ActivityRecorder recorder(SettingsStore settings, Optional<SentimentScorer> scorer) {
         return new ActivityRecorder(new SettingsCache(settings, Duration.ofSeconds(10)), new VoiceTracker(), new ActivitySink() {
             @Override
             public void record(ActivityEvent event) {
@@ -49,7 +59,99 @@ class ActivityRecorderTest {
             public void memberEvent(MemberEvent event) {
                 members.add(event);
             }
-        });
+        }, scorer);
+    }
+
+    @Test
+    void anOptedInGuildGetsASentimentForEachCountedMessageWhenContentIsReceived() {
+        // GIVEN a guild that collects #general, does not count bots, and opted in to sentiment; a scorer
+        store.saveSettings(GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL), T).withSentiment(true, T));
+        ActivityRecorder recorder = recorder(store, Optional.of(VaderScorer.standard()));
+        List<String> asked = new ArrayList<>();
+
+        // WHEN a member writes a happy and a sad message in #general, one elsewhere, and a bot one in #general
+        recorder.message(GUILD, GENERAL, 1, false, T, text(asked, "I love this, thank you!"));
+        recorder.message(GUILD, GENERAL, 1, false, T, text(asked, "this is awful"));
+        recorder.message(GUILD, PRIVATE, 1, false, T, text(asked, "great"));
+        recorder.message(GUILD, GENERAL, 2, true, T, text(asked, "great"));
+
+        // THEN each counted message is followed by its sentiment; the text of the others was never even read
+        assertThat(recorded).containsExactly(new MessagePosted(GUILD, GENERAL, 1, T),
+                new MessageSentiment(GUILD, GENERAL, Sentiment.POSITIVE, T), new MessagePosted(GUILD, GENERAL, 1, T),
+                new MessageSentiment(GUILD, GENERAL, Sentiment.NEGATIVE, T));
+        assertThat(asked).containsExactly("I love this, thank you!", "this is awful");
+        assertThat(recorder.scoresSentiment()).isTrue();
+    }
+
+    @Test
+    void aGuildThatDidNotOptInGetsNoSentimentAndItsTextIsNotRead() {
+        // GIVEN a guild that collects #general without the sentiment opt-in, and a scorer
+        store.saveSettings(GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL), T));
+        ActivityRecorder recorder = recorder(store, Optional.of(VaderScorer.standard()));
+        List<String> asked = new ArrayList<>();
+
+        // WHEN a member writes a message
+        recorder.message(GUILD, GENERAL, 1, false, T, text(asked, "I love this"));
+
+        // THEN it is counted, without a sentiment, and its text was not asked for
+        assertThat(recorded).containsExactly(new MessagePosted(GUILD, GENERAL, 1, T));
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void withoutTheContentIntentAnOptInDoesNothing() {
+        // GIVEN an opted-in guild but no scorer (ENABLE_MESSAGE_CONTENT_INTENT is off)
+        store.saveSettings(GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL), T).withSentiment(true, T));
+        ActivityRecorder recorder = recorder(store);
+        List<String> asked = new ArrayList<>();
+
+        // WHEN a member writes a message (JDA would hand over empty content anyway)
+        recorder.message(GUILD, GENERAL, 1, false, T, text(asked, ""));
+
+        // THEN only the message is counted
+        assertThat(recorded).containsExactly(new MessagePosted(GUILD, GENERAL, 1, T));
+        assertThat(asked).isEmpty();
+        assertThat(recorder.scoresSentiment()).isFalse();
+    }
+
+    @Test
+    void aBotsMessageGetsASentimentWhenTheGuildCountsBots() {
+        // GIVEN an opted-in guild that counts bots
+        store.saveSettings(GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL), T).withSentiment(true, T)
+                .withCountBots(true, T));
+        ActivityRecorder recorder = recorder(store, Optional.of(VaderScorer.standard()));
+
+        // WHEN a bot posts a neutral announcement
+        recorder.message(GUILD, GENERAL, 2, true, T, () -> "the event starts at 8");
+
+        // THEN it is counted with its sentiment
+        assertThat(recorded).containsExactly(new MessagePosted(GUILD, GENERAL, 2, T),
+                new MessageSentiment(GUILD, GENERAL, Sentiment.NEUTRAL, T));
+    }
+
+    @Test
+    void aFailingScorerLeavesTheMessageCountedAndLogsNoText() {
+        // GIVEN an opted-in guild and a scorer that fails with the text in its exception
+        store.saveSettings(GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL), T).withSentiment(true, T));
+        ActivityRecorder recorder = recorder(store, Optional.of(text -> {
+            throw new IllegalStateException("cannot score " + text);
+        }));
+
+        try (LogCapture logs = LogCapture.install()) {
+            // WHEN a member writes a message
+            recorder.message(GUILD, GENERAL, 1, false, T, () -> "zorblax secret words");
+
+            // THEN the message still counts, without a sentiment, and the log names the failure but not the text
+            assertThat(recorded).containsExactly(new MessagePosted(GUILD, GENERAL, 1, T));
+            assertThat(logs.text()).contains("Sentiment scoring failed (java.lang.IllegalStateException)").doesNotContain("zorblax");
+        }
+    }
+
+    private static Supplier<String> text(List<String> asked, String text) {
+        return () -> {
+            asked.add(text);
+            return text;
+        };
     }
 
     @Test

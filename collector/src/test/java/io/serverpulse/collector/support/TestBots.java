@@ -26,8 +26,13 @@ public final class TestBots {
 
     /** An emulator serving the simulation's guilds, granting GUILD_MEMBERS, validating bodies against Discord's spec. */
     public static DiscordEmulator emulator(SimulatedCommunity sim, SpecChecked spec) {
+        return emulator(sim, spec, Intents.GUILD_MEMBERS);
+    }
+
+    /** An emulator granting the app {@code privilegedIntents} (bits of {@link Intents}), e.g. GUILD_MEMBERS | MESSAGE_CONTENT. */
+    public static DiscordEmulator emulator(SimulatedCommunity sim, SpecChecked spec, int privilegedIntents) {
         DiscordEmulator emulator = DiscordEmulator.builder(sim.communities())
-                .grantPrivilegedIntents(Intents.GUILD_MEMBERS)
+                .grantPrivilegedIntents(privilegedIntents)
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .validator(spec)
                 .build();
@@ -83,6 +88,14 @@ public final class TestBots {
             Set<Long> channels = community.channels().stream().map(Community.Channel::id)
                     .filter(sim.collectedChannelIds()::contains).collect(Collectors.toSet());
             store.saveSettings(GuildSettings.defaults(community.guildId()).withCollectChannels(channels, sim.start()));
+        }
+    }
+
+    /** Opts every guild of the simulation in to sentiment counts (as /sentiment on would), keeping its other settings. */
+    public static void optInToSentiment(SettingsStore store, SimulatedCommunity sim) {
+        for (Community community : sim.communities()) {
+            GuildSettings settings = store.findSettings(community.guildId()).orElse(GuildSettings.defaults(community.guildId()));
+            store.saveSettings(settings.withSentiment(true, sim.start()));
         }
     }
 

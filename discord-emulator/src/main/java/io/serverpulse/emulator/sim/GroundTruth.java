@@ -60,6 +60,10 @@ import java.util.TreeMap;
  *       the member is already in changes nothing. Voice seconds run from each join or move to the
  *       member's next move or leave, split on UTC hour boundaries, each hour's part truncated to
  *       whole seconds. A session still open at the end is counted up to {@code openSessionsEnd}.</li>
+ *   <li>Sentiment, only when asked for ({@code sentimentGuilds}): a message counted as above, in a
+ *       guild that opted in, adds one to the {@code SENTIMENT_*} counter of its channel-hour that
+ *       matches its text's human-assigned {@linkplain MessageCorpus#mood mood}. Without
+ *       {@code sentimentGuilds} no bucket has a sentiment counter.</li>
  * </ul>
  */
 public final class GroundTruth {
@@ -95,7 +99,23 @@ public final class GroundTruth {
      */
     public static GroundTruth compute(List<Community> communities, List<TimelineEvent> events, Set<Long> collectedChannels,
                                       boolean countBots, Instant openSessionsEnd, List<Incident> incidents) {
+        return compute(communities, events, collectedChannels, countBots, openSessionsEnd, incidents, Set.of());
+    }
+
+    /**
+     * As {@link #compute(List, List, Set, boolean, Instant, List)}, with sentiment counts for the
+     * messages of the guilds in {@code sentimentGuilds}.
+     *
+     * @param sentimentGuilds the guilds that opted in to sentiment counts (with the bot allowed to
+     *     read message content); their messages must carry {@link MessageCorpus} sentences
+     * @throws IllegalArgumentException if a message to be scored is not a corpus sentence
+     */
+    public static GroundTruth compute(List<Community> communities, List<TimelineEvent> events, Set<Long> collectedChannels,
+                                      boolean countBots, Instant openSessionsEnd, List<Incident> incidents,
+                                      Set<Long> sentimentGuilds) {
         Objects.requireNonNull(openSessionsEnd, "openSessionsEnd");
+        Objects.requireNonNull(sentimentGuilds, "sentimentGuilds");
+        MessageCorpus corpus = MessageCorpus.standard();
         Set<Long> bots = Bots.ids(communities, events);
         Tally tally = new Tally();
         Map<VoiceKey, Session> sessions = new LinkedHashMap<>();
@@ -103,6 +123,10 @@ public final class GroundTruth {
             if (event instanceof MessageCreate m) {
                 if (collectedChannels.contains(m.channelId()) && (countBots || !m.bot())) {
                     tally.memberActivity(m.guildId(), m.channelId(), m.authorId(), m.at(), Counter.MESSAGES);
+                    if (sentimentGuilds.contains(m.guildId())) {
+                        tally.add(BucketKey.channelHour(m.guildId(), m.channelId(), m.at()),
+                                corpus.mood(m.content()).counter(), 1);
+                    }
                 }
             } else if (event instanceof ReactionAdd r) {
                 if (collectedChannels.contains(r.channelId()) && (countBots || !bots.contains(r.userId()))) {

@@ -71,4 +71,12 @@ public record SimulatedCommunity(List<Community> communities, Set<Long> collecte
     public GroundTruth groundTruth(boolean countBots) {
         return GroundTruth.compute(communities, events, collectedChannelIds, countBots, end, incidents);
     }
+
+    /**
+     * The ground truth with sentiment counts for the messages of {@code sentimentGuilds} (guilds that
+     * opted in, with the bot reading message content); see {@link GroundTruth}.
+     */
+    public GroundTruth groundTruth(boolean countBots, Set<Long> sentimentGuilds) {
+        return GroundTruth.compute(communities, events, collectedChannelIds, countBots, end, incidents, sentimentGuilds);
+    }
 }

@@ -2,9 +2,14 @@ package io.serverpulse.emulator.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.serverpulse.common.metrics.ActivityEvent.Sentiment;
 import io.serverpulse.emulator.timeline.TimelineEvent;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +59,44 @@ class MessageCorpusTest {
         // THEN it is identical
         assertThat(again.allTexts()).isEqualTo(corpus.allTexts());
         assertThat(again.distinctiveTokens()).isEqualTo(corpus.distinctiveTokens());
+    }
+
+    @Test
+    void every_sentence_has_a_mood_and_all_three_moods_are_well_represented() {
+        // GIVEN the corpus and its hand-labelled templates
+        Map<Sentiment, Integer> sentences = new EnumMap<>(Sentiment.class);
+        Map<Sentiment, Integer> templates = new EnumMap<>(Sentiment.class);
+
+        // WHEN each sentence's and each template's mood is counted
+        corpus.allTexts().forEach(text -> sentences.merge(corpus.mood(text), 1, Integer::sum));
+        MessageCorpus.templates().forEach(t -> templates.merge(t.mood(), 1, Integer::sum));
+
+        // THEN every class has at least 8 templates and at least a sixth of the 480 sentences
+        assertThat(templates).containsOnlyKeys(Sentiment.values()).allSatisfy((mood, n) -> assertThat(n).isGreaterThanOrEqualTo(8));
+        assertThat(sentences).containsOnlyKeys(Sentiment.values()).allSatisfy((mood, n) -> assertThat(n).isGreaterThanOrEqualTo(80));
+        assertThat(sentences.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(480);
+    }
+
+    @Test
+    void a_sentence_has_the_mood_of_its_template() {
+        // GIVEN sentences of a negative, a positive and a neutral template (made-up words filled in)
+        String negative = corpus.allTexts().stream().filter(t -> t.startsWith("i hate how ")).findFirst().orElseThrow();
+        String positive = corpus.allTexts().stream().filter(t -> t.startsWith("thanks for the ")).findFirst().orElseThrow();
+        String neutral = corpus.allTexts().stream().filter(t -> t.startsWith("rate my ")).findFirst().orElseThrow();
+
+        // THEN each has its template's human-assigned mood
+        assertThat(corpus.mood(negative)).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(corpus.mood(positive)).isEqualTo(Sentiment.POSITIVE);
+        assertThat(corpus.mood(neutral)).isEqualTo(Sentiment.NEUTRAL);
+    }
+
+    @Test
+    void the_mood_of_a_text_outside_the_corpus_is_refused_without_repeating_it() {
+        // GIVEN / WHEN a text that is no corpus sentence
+        // THEN asking for its mood fails clearly, and the message does not echo the text
+        assertThatThrownBy(() -> corpus.mood("what a lovely day"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a sentence of the corpus")
+                .hasMessageNotContaining("lovely");
     }
 }
