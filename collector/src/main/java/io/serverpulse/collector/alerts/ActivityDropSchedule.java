@@ -1,5 +1,6 @@
 package io.serverpulse.collector.alerts;
 
+import io.serverpulse.collector.gateway.GatewayGaps;
 import io.serverpulse.common.alerts.AlertSink;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.alerts.detect.ActivityDropCheck;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * hours before its boundary, so a late check gives the same result as a timely one.
  *
  * <p>A window is only checked if this process was running during all of it (a window that began
- * before the start would look like a drop). If the flush does not write everything (the store is
+ * before the start would look like a drop), and received all of it: a window overlapping a stretch
+ * whose events the gateway never delivered ({@link GatewayGaps}: a shard that could not resume, as
+ * in a Discord outage) is skipped, and while a shard is away the check waits until it is back. If the flush does not write everything (the store is
  * down), the boundary is not checked yet but retried at a trigger at least 30 s later, rather than
  * checked on incomplete counts.
  */
@@ -57,12 +60,14 @@ public final class ActivityDropSchedule {
     private final AlertSink sink;
     private final Executor executor;
     private final Instant startedAt;
+    private final GatewayGaps gaps;
     private final Duration flushRetry;
     /** The latest hour (seconds since the epoch / 3600) an event asked to be checked. */
     private final AtomicLong requested = new AtomicLong(Long.MIN_VALUE);
     /** The last boundary checked; written on the executor thread only. */
     private volatile Instant checked;
     private Instant warnedFlushFor;
+    private Instant skippedFor;
     /** System.nanoTime() before which a failed flush is not tried again here. */
     private long flushRetryAt = System.nanoTime();
 
@@ -73,14 +78,16 @@ public final class ActivityDropSchedule {
      * @param startedAt when this process began collecting
      */
     public ActivityDropSchedule(ActivityDropWatch watch, MetricFlusher flusher, Supplier<long[]> servedGuilds,
-            LongFunction<Optional<GuildSettings>> settings, AlertSink sink, Executor executor, Instant startedAt) {
-        this(watch, flusher, servedGuilds, settings, sink, executor, startedAt, Duration.ofSeconds(30));
+            LongFunction<Optional<GuildSettings>> settings, AlertSink sink, Executor executor, Instant startedAt,
+            GatewayGaps gaps) {
+        this(watch, flusher, servedGuilds, settings, sink, executor, startedAt, gaps, Duration.ofSeconds(30));
     }
 
     ActivityDropSchedule(ActivityDropWatch watch, MetricFlusher flusher, Supplier<long[]> servedGuilds,
             LongFunction<Optional<GuildSettings>> settings, AlertSink sink, Executor executor, Instant startedAt,
-            Duration flushRetry) {
+            GatewayGaps gaps, Duration flushRetry) {
         this.flushRetry = flushRetry;
+        this.gaps = Objects.requireNonNull(gaps, "gaps");
         this.watch = Objects.requireNonNull(watch, "watch");
         this.flusher = Objects.requireNonNull(flusher, "flusher");
         this.servedGuilds = Objects.requireNonNull(servedGuilds, "servedGuilds");
@@ -138,6 +145,12 @@ public final class ActivityDropSchedule {
         if (System.nanoTime() - flushRetryAt < 0) {
             return;
         }
+        Optional<Instant> away = gaps.awaySince();
+        if (away.isPresent() && away.get().isBefore(boundary)) {
+            // a shard is reconnecting: whether it resumes (nothing lost) or not decides what the hours mean
+            log.debug("Activity-drop check for the hour ending {} waits: the gateway has been away since {}", boundary, away.get());
+            return;
+        }
         FlushResult flushed = flusher.flush();
         if (flushed.failed() || flushed.pendingBatches() > 0) {
             // the flusher retries on its own backoff; do not add a write every tick meanwhile
@@ -162,7 +175,17 @@ public final class ActivityDropSchedule {
                 continue;
             }
             int hours = ActivityDropCheck.windowHours(guild.get().alert(AlertType.ACTIVITY_DROP));
-            if (boundary.minus(Duration.ofHours(hours)).isBefore(startedAt)) {
+            Instant from = boundary.minus(Duration.ofHours(hours));
+            if (from.isBefore(startedAt)) {
+                continue;
+            }
+            Optional<GatewayGaps.Gap> lost = gaps.lostIn(from, boundary);
+            if (lost.isPresent()) {
+                if (!boundary.equals(skippedFor)) {
+                    skippedFor = boundary;
+                    log.info("Activity-drop check for the hour ending {} skipped: the gateway missed the events of {} to {}",
+                            boundary, lost.get().from(), lost.get().to());
+                }
                 continue;
             }
             try {

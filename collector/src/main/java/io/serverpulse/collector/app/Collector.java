@@ -13,6 +13,7 @@ import io.serverpulse.collector.commands.GatewayInteractions;
 import io.serverpulse.collector.gateway.ActivityRecorder;
 import io.serverpulse.collector.gateway.DisallowedIntents;
 import io.serverpulse.collector.gateway.Gateway;
+import io.serverpulse.collector.gateway.GatewayGaps;
 import io.serverpulse.collector.gateway.GatewayListener;
 import io.serverpulse.collector.gateway.GatewayOptions;
 import io.serverpulse.collector.gateway.RecorderStats;
@@ -123,8 +124,9 @@ public final class Collector implements AutoCloseable {
             return thread;
         });
         // self-hosted: activity drops are checked hourly in-process (in the AWS mode by alert-function)
+        GatewayGaps gaps = new GatewayGaps(clock);
         this.drops = config.mode() == DeploymentMode.SELF_HOSTED ? new ActivityDropSchedule(new ActivityDropWatch(store, store),
-                flusher, () -> servedGuilds(running.get()), settings::get, alerts, scheduler, clock.instant()) : null;
+                flusher, () -> servedGuilds(running.get()), settings::get, alerts, scheduler, clock.instant(), gaps) : null;
         this.recorder = new ActivityRecorder(settings, new VoiceTracker(),
                 new CollectorPipeline(flusher, detector, memberEvents, drops == null ? at -> { } : drops::eventAt),
                 SentimentSetup.scorer(config.messageContentIntent()));
@@ -144,6 +146,7 @@ public final class Collector implements AutoCloseable {
         }
         listeners.add(new DisallowedIntents(config.messageContentIntent()));
         listeners.add(new BaselineSeeder(store, detector, scheduler, clock));
+        listeners.add(gaps);
         listeners.addAll(b.extraListeners);
 
         flusher.start();

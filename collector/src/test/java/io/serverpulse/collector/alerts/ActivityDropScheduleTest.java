@@ -2,6 +2,7 @@ package io.serverpulse.collector.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serverpulse.collector.gateway.GatewayGaps;
 import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.metrics.ActivityEvent;
@@ -19,6 +20,7 @@ import io.serverpulse.common.metrics.flush.MetricFlusher;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.store.StoreException;
 import io.serverpulse.common.store.memory.InMemoryStore;
+import io.serverpulse.emulator.sim.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,10 +83,14 @@ class ActivityDropScheduleTest {
         store.apply(batch.build());
     }
 
+    /** The collector's time, for the gateway's connection history. */
+    private final SimulatedClock clock = new SimulatedClock(DROP.minus(Duration.ofHours(2)));
+    private final GatewayGaps gaps = new GatewayGaps(clock);
+
     private ActivityDropSchedule schedule(long[] served, Instant startedAt) {
         return new ActivityDropSchedule(new ActivityDropWatch(store, store), flusher, () -> served,
                 id -> Optional.of(GuildSettings.defaults(id).withCollectChannels(Set.of(CHANNEL), startedAt)), notices::add,
-                executor, startedAt, Duration.ZERO);
+                executor, startedAt, gaps, Duration.ZERO);
     }
 
     /** {@code count} messages in {@code hour}, recorded in the aggregator only (not flushed). */
@@ -173,5 +179,51 @@ class ActivityDropScheduleTest {
         // THEN the hour is checked on its real counts
         assertThat(notices).singleElement().satisfies(n -> assertThat(n.alert().observed()).isEqualTo(10));
         assertThat(schedule.checkedUpTo()).isEqualTo(DROP.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void anHourWhoseEventsTheGatewayNeverReceivedIsNoDrop() {
+        // GIVEN a Discord outage from 19:10 to 19:50 after which the shard had to start a new session
+        // (what happened meanwhile is lost), so only 10 messages of 19:00-20:00 were received
+        ActivityDropSchedule schedule = schedule(new long[] {GUILD}, DROP.minus(Duration.ofHours(2)));
+        clock.advanceTo(DROP.plus(Duration.ofMinutes(10)));
+        gaps.disconnected(0);
+        clock.advanceTo(DROP.plus(Duration.ofMinutes(50)));
+        gaps.recreated(0);
+        record(DROP, 10);
+
+        // WHEN the hour ends
+        clock.advanceTo(DROP.plus(Duration.ofMinutes(61)));
+        schedule.tick(clock.instant());
+
+        // THEN the incomplete hour is not taken for a drop (an outage would otherwise page every guild)
+        assertThat(notices).isEmpty();
+        assertThat(schedule.checkedUpTo()).isEqualTo(DROP.plus(Duration.ofHours(1)));
+        assertThat(gaps.lostIn(DROP, DROP.plus(Duration.ofHours(1)))).isPresent();
+    }
+
+    @Test
+    void whileTheGatewayIsAwayTheCheckWaitsAndAResumedShardLostNothing() {
+        // GIVEN 10 messages in 19:00-20:00 and the shard disconnected since 19:30
+        ActivityDropSchedule schedule = schedule(new long[] {GUILD}, DROP.minus(Duration.ofHours(2)));
+        schedule.tick(DROP);
+        record(DROP, 10);
+        clock.advanceTo(DROP.plus(Duration.ofMinutes(30)));
+        gaps.disconnected(0);
+
+        // WHEN the hour ends while it is still away
+        clock.advanceTo(DROP.plus(Duration.ofMinutes(65)));
+        schedule.tick(clock.instant());
+
+        // THEN the check waits: whether events were lost is not known yet
+        assertThat(notices).isEmpty();
+        assertThat(schedule.checkedUpTo()).isEqualTo(DROP);
+
+        // WHEN the shard resumes (Discord replays what it missed) and the scheduler ticks again
+        gaps.resumed(0);
+        schedule.tick(clock.instant());
+
+        // THEN the complete hour is checked: the drop is real
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.alert().observed()).isEqualTo(10));
     }
 }
