@@ -36,24 +36,7 @@ public final class TestBots {
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .validator(spec)
                 .build();
-        noDelay(emulator);
         return emulator.start();
-    }
-
-    /**
-     * Turns Nagle's algorithm off on the emulator's gateway sockets. Without it, a dispatch written
-     * while the previous one is unacknowledged waits for the client's delayed ACK (measured: ~10 ms
-     * per event in lockstep instead of well under 1 ms). The emulator does not expose the setting
-     * yet, hence reflection (reported to the emulator's owner).
-     */
-    static void noDelay(DiscordEmulator emulator) {
-        try {
-            java.lang.reflect.Field field = DiscordEmulator.class.getDeclaredField("gateway");
-            field.setAccessible(true);
-            ((org.java_websocket.server.WebSocketServer) field.get(emulator)).setTcpNoDelay(true);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the emulator's gateway server changed: " + e, e);
-        }
     }
 
     public static DiscordEmulator emulator(SimulatedCommunity sim) {
