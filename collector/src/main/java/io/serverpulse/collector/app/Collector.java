@@ -144,7 +144,7 @@ public final class Collector implements AutoCloseable {
         } else {
             this.interactions = null;
         }
-        listeners.add(new DisallowedIntents(config.messageContentIntent()));
+        listeners.add(new DisallowedIntents(config.messageContentIntent(), b.onGatewayRefused));
         listeners.add(new BaselineSeeder(store, detector, scheduler, clock));
         listeners.add(gaps);
         listeners.addAll(b.extraListeners);
@@ -332,6 +332,7 @@ public final class Collector implements AutoCloseable {
         private Duration tickInterval = Duration.ofSeconds(5);
         private int maxPendingMemberEvents = 100_000;
         private final List<Object> extraListeners = new ArrayList<>();
+        private Runnable onGatewayRefused = () -> { };
 
         private Builder(ServerPulseConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -387,6 +388,15 @@ public final class Collector implements AutoCloseable {
         /** More JDA listeners, after the collector's own (tests and the demo observe the gateway with them). */
         public Builder listener(Object value) {
             this.extraListeners.add(Objects.requireNonNull(value, "listener"));
+            return this;
+        }
+
+        /**
+         * What to do once Discord refused the gateway intents (close code 4014, logged with the
+         * cure): the shard is gone for good. {@code main} exits with a failure status; default nothing.
+         */
+        public Builder onGatewayRefused(Runnable value) {
+            this.onGatewayRefused = Objects.requireNonNull(value, "onGatewayRefused");
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.store.StoreException;
 import java.io.PrintStream;
+import java.util.function.IntConsumer;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 
 /**
@@ -24,13 +25,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = start(EnvSource.fromEnvironment(), System.out, System.err);
+        int status = start(EnvSource.fromEnvironment(), System.out, System.err, System::exit);
         if (status != RUNNING) {
             System.exit(status);
         }
     }
 
     static int start(EnvSource env, PrintStream out, PrintStream err) {
+        return start(env, out, err, status -> { });
+    }
+
+    /**
+     * @param exit ends the process with a status later, when the running bot cannot go on (Discord
+     *     refused its gateway intents); called on a thread of its own
+     */
+    static int start(EnvSource env, PrintStream out, PrintStream err, IntConsumer exit) {
         ServerPulseConfig config;
         try {
             config = ServerPulseConfig.load(env);
@@ -48,7 +57,9 @@ public final class Main {
         }
         Collector collector;
         try {
-            collector = Collector.builder(config).start();
+            collector = Collector.builder(config)
+                    .onGatewayRefused(() -> new Thread(() -> exit.accept(START_ERROR), "serverpulse-exit").start())
+                    .start();
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return CONFIG_ERROR;

@@ -17,16 +17,23 @@ public final class DisallowedIntents extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(DisallowedIntents.class);
 
     private final boolean messageContent;
+    private final Runnable onRefused;
 
-    /** {@code messageContent}: whether the bot asked for MESSAGE_CONTENT ({@code ENABLE_MESSAGE_CONTENT_INTENT=true}). */
-    public DisallowedIntents(boolean messageContent) {
+    /**
+     * @param messageContent whether the bot asked for MESSAGE_CONTENT ({@code ENABLE_MESSAGE_CONTENT_INTENT=true})
+     * @param onRefused run after the line is logged (the bot's {@code main} exits with a failure status:
+     *     the shard is gone, so staying up would only look healthy)
+     */
+    public DisallowedIntents(boolean messageContent, Runnable onRefused) {
         this.messageContent = messageContent;
+        this.onRefused = java.util.Objects.requireNonNull(onRefused, "onRefused");
     }
 
     @Override
     public void onShutdown(ShutdownEvent event) {
         if (event.getCloseCode() == CloseCode.DISALLOWED_INTENTS) {
             log.error("{}", advice(messageContent));
+            onRefused.run();
         }
     }
 

@@ -92,9 +92,10 @@ class SentimentTest {
             // GIVEN an app without the Message Content Intent switched on, and the collector asking for it
             TestBots.whitelist(store, sim);
             SimulatedClock clock = new SimulatedClock(sim.start());
+            java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
             Collector collector = TestBots.collector(discord,
                     TestBots.config(discord, Map.of(ServerPulseConfig.MESSAGE_CONTENT_INTENT, "true")), store, clock,
-                    new GatewayProgress()).start();
+                    new GatewayProgress()).onGatewayRefused(refused::countDown).start();
 
             // WHEN it identifies and Discord closes the gateway with 4014
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -109,6 +110,8 @@ class SentimentTest {
             assertThat(logs.text()).contains(advice);
             assertThat(logs.text().split(java.util.regex.Pattern.quote(advice), -1)).hasSize(2);
             assertThat(collector.awaitReady(Duration.ofMillis(200))).isFalse();
+            // and the process is told to end (main exits with status 1 rather than idle without a gateway)
+            assertThat(refused.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             collector.shutdown();
         }
     }
