@@ -41,9 +41,14 @@ public final class AlertEmbeds {
         }
         embed.addField("Channels", alert.channelIds().isEmpty() ? "whole server"
                 : alert.channelIds().stream().map(id -> "<#" + Long.toUnsignedString(id) + ">").collect(Collectors.joining(", ")), false);
-        embed.setFooter("ServerPulse alert " + alert.id());
+        embed.setFooter(footer(alert));
         embed.setTimestamp(alert.startedAt());
         return embed.build();
+    }
+
+    /** The footer that names the alert: how a restarted collector finds the message again. */
+    static String footer(AlertRecord alert) {
+        return "ServerPulse alert " + alert.id();
     }
 
     static int color(Severity severity) {

@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Self-hosted: posts an alert as an embed in the guild's update channel when it opens, and edits
  * that same message when it ends, so one incident is one message. Remembers the message of each
- * ongoing incident (a few per guild at most) until it ends.
+ * ongoing incident (a few per guild at most) until it ends; an incident that outlived a restart is
+ * found again by its footer.
  */
 public final class DiscordAlertPublisher implements AlertPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordAlertPublisher.class);
+    /** How far back the update channel is searched for an alert's message posted by an earlier process. */
+    static final int HISTORY = 100;
 
     private record Posted(long channelId, long messageId) {
     }
@@ -64,13 +67,40 @@ public final class DiscordAlertPublisher implements AlertPublisher {
         Posted posted = ongoing.get(alert.id());
         TextChannel channel = posted == null ? null : guild.getTextChannelById(posted.channelId());
         if (channel == null) {
-            log.info("Alert {} ended; its message was not posted by this process, nothing to edit", alert.id());
+            endPostedElsewhere(guild, alert, embed);
             ongoing.remove(alert.id());
             return;
         }
         channel.editMessageEmbedsById(posted.messageId(), embed).complete();
         ongoing.remove(alert.id());
         log.info("Marked alert {} as ended in guild {}", alert.id(), alert.guildId());
+    }
+
+    /**
+     * The incident opened before this process started (an activity drop outlives a restart): find
+     * its message among the update channel's last {@value #HISTORY} messages by the footer that
+     * names the alert, and edit it; if it is not there, post the ended alert, so that the admins
+     * still learn that it is over.
+     */
+    private void endPostedElsewhere(Guild guild, AlertRecord alert, MessageEmbed embed) {
+        Optional<TextChannel> channel = channels.resolve(guild);
+        if (channel.isEmpty()) {
+            return;
+        }
+        String footer = AlertEmbeds.footer(alert);
+        long self = guild.getJDA().getSelfUser().getIdLong();
+        Optional<Message> original = channel.get().getHistory().retrievePast(HISTORY).complete().stream()
+                .filter(m -> m.getAuthor().getIdLong() == self)
+                .filter(m -> m.getEmbeds().stream().anyMatch(e -> e.getFooter() != null && footer.equals(e.getFooter().getText())))
+                .findFirst();
+        if (original.isPresent()) {
+            channel.get().editMessageEmbedsById(original.get().getIdLong(), embed).complete();
+            log.info("Marked alert {} as ended in guild {} (posted before this process started)", alert.id(), alert.guildId());
+        } else {
+            channel.get().sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).complete();
+            log.info("Alert {} ended; its message was not found in #{}, so the ending was posted", alert.id(),
+                    channel.get().getName());
+        }
     }
 
     /** Incidents whose message waits for its "ended" edit. */

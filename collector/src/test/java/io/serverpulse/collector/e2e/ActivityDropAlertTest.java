@@ -112,6 +112,42 @@ class ActivityDropAlertTest {
     }
 
     @Test
+    void aDropThatOutlivesARestartIsStillOneMessageEditedWhenItEnded() throws Exception {
+        Incident drop = week.incidents(AlertType.ACTIVITY_DROP).get(0);
+        Instant restart = drop.start().plus(Duration.ofMinutes(150));
+        Instant until = drop.end().plus(Duration.ofHours(2));
+        SimulatedClock clock = new SimulatedClock(week.start());
+        try (DiscordEmulator discord = TestBots.emulator(week, spec); SqliteStore store = SqliteStore.open(dir)) {
+            // GIVEN a collector that posted the Tuesday drop, then was restarted at 21:30, during the drop
+            TestBots.whitelist(store, week);
+            Collector first = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, progress).start();
+            TestBots.awaitReady(first);
+            new Lockstep(discord, clock, progress).play(week.events().stream().filter(e -> e.at().isBefore(restart)).toList());
+            finish(first, clock, restart);
+            assertThat(titled(discord.recorded().messages(), "Activity drop")).hasSize(1);
+            GatewayProgress second = new GatewayProgress();
+            Collector restarted = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, second).start();
+            TestBots.awaitReady(restarted);
+
+            // WHEN the rest of the evening is played and checked by the restarted collector
+            Lockstep.ofConnectedSessions(discord, clock, second).play(week.events().stream()
+                    .filter(e -> !e.at().isBefore(restart) && e.at().isBefore(until)).toList());
+            finish(restarted, clock, until);
+
+            // THEN there is still one drop message, which the restarted collector found and edited to "ended"
+            List<StoredMessage> dropMessages = titled(discord.recorded().messages(), "Activity drop");
+            assertThat(dropMessages).hasSize(1);
+            StoredMessage message = dropMessages.get(0);
+            assertThat(message.embeds().get(0).path("title").asText()).isEqualTo("✅ Activity drop — ended");
+            assertThat(field(message.embeds().get(0), "Ended")).isEqualTo("<t:" + drop.end().getEpochSecond() + ":f>");
+            assertThat(discord.recorded().edits()).filteredOn(e -> e.messageId() == message.id()).hasSize(1);
+            assertThat(store.alerts(guildId, Buckets.ALL_TIME)).filteredOn(a -> a.type() == AlertType.ACTIVITY_DROP)
+                    .singleElement().satisfies(a -> assertThat(a.endedAt()).isEqualTo(drop.end()));
+            assertThat(spec.refused()).isEmpty();
+        }
+    }
+
+    @Test
     void theSameGuildsCalmWeekGivesNoDropMessage() throws Exception {
         SimulatedCommunity calm = Scenarios.calmWeek(SEED, EVENTS);
         SimulatedClock clock = new SimulatedClock(calm.start());
