@@ -29,7 +29,7 @@ import io.serverpulse.emulator.state.Json;
 import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.emulator.state.Permissions;
 import io.serverpulse.emulator.state.Recorded;
-import io.serverpulse.emulator.state.SimulatedClock;
+import io.serverpulse.emulator.state.EmulatorTime;
 import io.serverpulse.emulator.timeline.TimelineEvent;
 
 import java.io.IOException;
@@ -95,7 +95,7 @@ public final class DiscordEmulator implements AutoCloseable {
         Application app = new Application(builder.applicationId, builder.botName, token, builder.privilegedIntents, keys);
         this.spec = builder.spec == null ? SpecValidator.shared() : builder.spec;
         this.interactionTimeout = builder.interactionTimeout;
-        this.state = new EmulatorState(app, builder.communities, new SimulatedClock(), builder.botPermissions);
+        this.state = new EmulatorState(app, builder.communities, new EmulatorTime(), builder.botPermissions);
         this.hub = new GatewayHub(state, builder.resumeWindow);
         this.gateway = new GatewayServer(state, hub, new GatewayServer.Settings(
                 (int) builder.heartbeatInterval.toMillis(), builder.maxGuildsPerShard, builder.maxReplay));

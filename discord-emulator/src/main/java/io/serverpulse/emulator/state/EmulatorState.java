@@ -30,7 +30,7 @@ public final class EmulatorState {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Application application;
-    private final SimulatedClock clock;
+    private final EmulatorTime clock;
     private final IdGenerator ids;
     private final Recorded recorded = new Recorded();
     private final CommandRegistry commands;
@@ -43,7 +43,7 @@ public final class EmulatorState {
     private final SecureRandom random = new SecureRandom();
     private volatile String cdnBaseUrl = "http://127.0.0.1/";
 
-    public EmulatorState(Application application, List<Community> communities, SimulatedClock clock, long botPermissions) {
+    public EmulatorState(Application application, List<Community> communities, EmulatorTime clock, long botPermissions) {
         this.application = Objects.requireNonNull(application, "application");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = new IdGenerator(clock);
@@ -95,7 +95,7 @@ public final class EmulatorState {
         return application;
     }
 
-    public SimulatedClock clock() {
+    public EmulatorTime clock() {
         return clock;
     }
 

@@ -11,11 +11,11 @@ public final class IdGenerator {
 
     private static final long WORKER_31 = 31L << 17;
 
-    private final SimulatedClock clock;
+    private final EmulatorTime clock;
     private long counter;
     private long last;
 
-    public IdGenerator(SimulatedClock clock) {
+    public IdGenerator(EmulatorTime clock) {
         this.clock = clock;
     }
 
