@@ -62,14 +62,14 @@ class SigtermTest {
             Process bot = command.start();
             try {
                 discord.awaitSessions(1, Duration.ofSeconds(60));
-                awaitCommands(discord);
+                TestBots.awaitCommandsRegistered(discord);
 
                 // WHEN members post messages, a member's slash command is answered (so every message
                 // before it was handled), and the process gets SIGTERM
                 discord.play(messages).awaitCompletion(Duration.ofSeconds(60));
                 PendingInteraction sentinel = discord.slashCommand(sim.collectedChannelIds().iterator().next(),
                         sim.community().ownerId(), "topmessagers", Map.of());
-                awaitAnswer(discord, sentinel.id());
+                TestBots.awaitAnswer(discord, sentinel.id());
                 bot.destroy();
 
                 // THEN it exits after its shutdown hook ran
@@ -86,22 +86,6 @@ class SigtermTest {
         try (SqliteStore store = SqliteStore.open(data)) {
             assertThat(Buckets.differences(Buckets.stored(store, guildId), Buckets.ofGuild(truth.buckets(), guildId))).isEmpty();
             assertThat(Buckets.stored(store, guildId)).isNotEmpty();
-        }
-    }
-
-    private static void awaitCommands(DiscordEmulator discord) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (discord.recorded().commandRegistrations().isEmpty()) {
-            assertThat(System.nanoTime()).as("commands registered in time").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitAnswer(DiscordEmulator discord, long interaction) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (discord.recorded().interactionCallbacks(interaction).isEmpty()) {
-            assertThat(System.nanoTime()).as("answered in time").isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 }

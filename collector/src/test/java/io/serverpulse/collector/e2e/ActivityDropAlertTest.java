@@ -179,11 +179,11 @@ class ActivityDropAlertTest {
             TestBots.whitelist(store, week);
             Collector collector = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, progress).start();
             TestBots.awaitReady(collector);
-            awaitCommandsRegistered(discord);
+            TestBots.awaitCommandsRegistered(discord);
             long channel = week.collectedChannelIds().iterator().next();
             PendingInteraction toggle = discord.slashCommand(channel, week.community().ownerId(), "toggle-alert",
                     Map.of("type", "drop", "state", "off"));
-            awaitAnswer(discord, toggle.id());
+            TestBots.awaitAnswer(discord, toggle.id());
             assertThat(store.settings(guildId).alert(AlertType.ACTIVITY_DROP).enabled()).isFalse();
 
             // WHEN the week is played until 3 hours after the drop, and those hours are checked
@@ -240,25 +240,5 @@ class ActivityDropAlertTest {
         Optional<JsonNode> field = StreamSupport.stream(embed.path("fields").spliterator(), false)
                 .filter(f -> f.path("name").asText().equals(name)).findFirst();
         return field.map(f -> f.path("value").asText()).orElse(null);
-    }
-
-    private static void awaitCommandsRegistered(DiscordEmulator discord) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (discord.recorded().commandRegistrations().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the bot did not register its commands within " + WAIT);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitAnswer(DiscordEmulator discord, long interactionId) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (discord.recorded().interactionCallbacks(interactionId).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("interaction " + interactionId + " got no answer within " + WAIT);
-            }
-            Thread.sleep(20);
-        }
     }
 }

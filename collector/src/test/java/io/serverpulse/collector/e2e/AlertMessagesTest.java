@@ -21,7 +21,6 @@ import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.emulator.state.StoredMessage;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * alerts switched off by an admin's slash command, neither is posted.
  */
 class AlertMessagesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -115,12 +112,12 @@ class AlertMessagesTest {
             TestBots.whitelist(store, sim);
             Collector collector = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, progress).start();
             TestBots.awaitReady(collector);
-            awaitCommandsRegistered(discord);
+            TestBots.awaitCommandsRegistered(discord);
             long channel = sim.collectedChannelIds().iterator().next();
             for (String type : List.of("raid", "deletion")) {
                 PendingInteraction toggle = discord.slashCommand(channel, sim.community().ownerId(), "toggle-alert",
                         Map.of("type", type, "state", "off"));
-                awaitAnswer(discord, toggle.id());
+                TestBots.awaitAnswer(discord, toggle.id());
             }
             assertThat(store.settings(guildId).alert(AlertType.JOIN_RAID).enabled()).isFalse();
             assertThat(store.settings(guildId).alert(AlertType.MASS_DELETION).enabled()).isFalse();
@@ -159,25 +156,5 @@ class AlertMessagesTest {
 
     private static long editsOf(DiscordEmulator discord, StoredMessage message) {
         return discord.recorded().edits().stream().filter(e -> e.messageId() == message.id()).count();
-    }
-
-    private static void awaitCommandsRegistered(DiscordEmulator discord) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (discord.recorded().commandRegistrations().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the bot did not register its commands within " + WAIT);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitAnswer(DiscordEmulator discord, long interactionId) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (discord.recorded().interactionCallbacks(interactionId).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("interaction " + interactionId + " got no answer within " + WAIT);
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -87,4 +87,26 @@ public final class TestBots {
             throw new AssertionError("the collector did not connect within 60 s");
         }
     }
+
+    /** Waits until the bot registered its slash commands with the emulator. */
+    public static void awaitCommandsRegistered(DiscordEmulator discord) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (discord.recorded().commandRegistrations().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the bot did not register its commands within 60 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until the bot answered the interaction. */
+    public static void awaitAnswer(DiscordEmulator discord, long interactionId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (discord.recorded().interactionCallbacks(interactionId).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("interaction " + interactionId + " got no answer within 60 s");
+            }
+            Thread.sleep(20);
+        }
+    }
 }
