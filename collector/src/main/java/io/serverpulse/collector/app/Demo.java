@@ -68,13 +68,17 @@ final class Demo {
                 guild.name(), guild.members().size(), sim.collectedChannelIds().size(), sim.events().size(),
                 Duration.between(sim.start(), sim.end()).toHours() + " h of simulated time", playTime.toSeconds());
         wipe(dir);
-        try (DiscordEmulator discord = DiscordEmulator.builder(sim.communities()).grantPrivilegedIntents(Intents.GUILD_MEMBERS)
-                .start(); SqliteStore store = SqliteStore.open(dir)) {
-            store.saveSettings(GuildSettings.defaults(guild.guildId()).withCollectChannels(sim.collectedChannelIds(), sim.start()));
+        try (DiscordEmulator discord = DiscordEmulator.builder(sim.communities())
+                .grantPrivilegedIntents(Intents.GUILD_MEMBERS | Intents.MESSAGE_CONTENT).start();
+             SqliteStore store = SqliteStore.open(dir)) {
+            // the demo guild opted in to sentiment counts, and the demo's operator enabled message content
+            store.saveSettings(GuildSettings.defaults(guild.guildId()).withCollectChannels(sim.collectedChannelIds(), sim.start())
+                    .withSentiment(true, sim.start()));
             ServerPulseConfig demo = ServerPulseConfig.load(EnvSource.of(Map.of(
                     ServerPulseConfig.DISCORD_TOKEN, discord.token(),
                     ServerPulseConfig.DISCORD_API_BASE_URL, discord.restBaseUrl(),
-                    ServerPulseConfig.FLUSH_SECONDS, "1")));
+                    ServerPulseConfig.FLUSH_SECONDS, "1",
+                    ServerPulseConfig.MESSAGE_CONTENT_INTENT, "true")));
             double speed = (double) Duration.between(sim.start(), sim.end()).toMillis() / playTime.toMillis();
             TimelinePlayer player = TimelinePlayer.realTime(sim.start(), speed);
             Collector collector = Collector.builder(demo).store(store, false).clock(player.clock())
@@ -89,6 +93,7 @@ final class Demo {
                 player.clock().advanceTo(sim.end());
                 collector.flushNow();
                 askTopMessagers(discord, guild, out);
+                askSentimentSummary(discord, guild, out);
             } finally {
                 ShutdownReport report = collector.shutdown();
                 summary(collector, report, out);
@@ -149,6 +154,34 @@ final class Demo {
             Thread.sleep(100);
         }
         out.println("/topmessagers got no answer within 20 s.");
+    }
+
+    /** The owner runs /sentiment summary period:7d; prints the counts ServerPulse kept (never the text). */
+    private static void askSentimentSummary(DiscordEmulator discord, Community guild, PrintStream out) throws InterruptedException {
+        long channel = guild.channels().stream().filter(c -> c.type() == io.serverpulse.emulator.model.ChannelType.GUILD_TEXT)
+                .findFirst().orElseThrow().id();
+        com.fasterxml.jackson.databind.node.ArrayNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        options.addObject().put("type", 1).put("name", "summary").putArray("options")
+                .addObject().put("type", 3).put("name", "period").put("value", "7d");
+        PendingInteraction asked = discord.newSlashCommand(channel, guild.ownerId(), "sentiment", options);
+        discord.dispatchInteraction(asked);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<JsonNode> embed = discord.recorded().interactionCallbacks(asked.id()).stream()
+                    .map(c -> c.data() == null ? null : c.data().path("embeds").path(0))
+                    .filter(e -> e != null && !e.isMissingNode())
+                    .findFirst();
+            if (embed.isPresent()) {
+                out.println("The owner asked /sentiment summary period:7d (message text was scored in memory, only counts kept):");
+                out.println("  " + embed.get().path("title").asText());
+                for (String line : embed.get().path("description").asText().split("\n")) {
+                    out.println("    " + line);
+                }
+                return;
+            }
+            Thread.sleep(100);
+        }
+        out.println("/sentiment summary got no answer within 20 s.");
     }
 
     /** The embed of the bot's answer to the interaction once it has one (a deferred answer gets it with the edit). */

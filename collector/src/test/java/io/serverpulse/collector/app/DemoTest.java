@@ -36,6 +36,7 @@ class DemoTest {
                 .contains("A member asked /topmessagers period:7d; ServerPulse answered:")
                 .contains("Top messagers (stored counts, last 7 days):")
                 .contains("  1. ")
+                .contains("The owner asked /sentiment summary period:7d").contains("Positive").contains("Negative")
                 .contains("JOIN_RAID").contains("MASS_DELETION")
                 .contains("0 unwritten, 0 dropped");
         assertThat(Files.exists(dir.resolve("demo").resolve("serverpulse.db"))).isTrue();
