@@ -12,6 +12,7 @@ import io.serverpulse.alerts.support.AlertRig;
 import io.serverpulse.alerts.support.LogCapture;
 import io.serverpulse.emulator.rest.RouteKeys;
 import io.serverpulse.emulator.state.ChannelRecord;
+import io.serverpulse.emulator.state.Permissions;
 import io.serverpulse.emulator.state.RequestLog;
 import io.serverpulse.emulator.state.StoredMessage;
 import java.time.Duration;
@@ -156,6 +157,25 @@ class AlertFunctionTest {
             assertThat(logs.lines()).filteredOn(line -> line.startsWith("ERROR"))
                     .containsExactly("ERROR io.serverpulse.alerts.post.NoticeDelivery Dropped a payload that is not an alert notice"
                             + " (382 bytes): alert notice has a malformed id or time: For input string: \"the raid guild\"");
+        }
+    }
+
+    @Test
+    void withoutManageChannelsNothingIsPostedAndTheLogSaysWhatIsMissing() {
+        // GIVEN a bot that may not create channels, in a guild without an update channel
+        try (AlertRig limited = new AlertRig(b -> b.botPermissions(Permissions.BOT_DEFAULT & ~Permissions.MANAGE_CHANNELS));
+             LogCapture logs = new LogCapture()) {
+            AlertFunction limitedFunction = new AlertFunction(AlertWiring.delivery(limited.config()));
+
+            // WHEN an alert arrives
+            String result = invoke(limitedFunction::handleRequest, resource("alerts/invoke-raid-opened.json"));
+
+            // THEN no channel, no message, no retry, and the log names the missing permission
+            assertThat(limited.channelsCreated()).isEmpty();
+            assertThat(limited.discord().recorded().messages()).isEmpty();
+            assertThat(result).contains("\"status\":\"no_channel\"");
+            assertThat(logs.lines()).anyMatch(line -> line.contains("Guild " + GUILD + " has no update channel and ServerPulse may not"
+                    + " create #serverpulse-updates (Manage Channels)"));
         }
     }
 }
