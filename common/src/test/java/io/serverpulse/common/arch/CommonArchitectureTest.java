@@ -1,5 +1,7 @@
 package io.serverpulse.common.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -30,4 +32,10 @@ class CommonArchitectureTest {
     static final ArchRule commonLogsThroughSlf4j = noClasses().should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .because("logs go through SLF4J with parameters, where they can be filtered and never hold secrets");
+
+    @ArchTest
+    static final ArchRule theRestClientKnowsNoCommands = noClasses().that().resideInAPackage("..common.discord.rest..")
+            .should().dependOnClassesThat(resideInAPackage("io.serverpulse.common.commands..")
+                    .and(not(resideInAPackage("io.serverpulse.common.commands.message.."))))
+            .because("the REST client is a small general client for Discord's API (a file attachment is its only message type)");
 }

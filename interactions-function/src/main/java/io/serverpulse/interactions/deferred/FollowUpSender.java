@@ -1,12 +1,12 @@
 package io.serverpulse.interactions.deferred;
 
 import io.serverpulse.common.commands.FollowUp;
-import io.serverpulse.interactions.discord.DiscordRest;
-import io.serverpulse.interactions.discord.DiscordRestException;
-import io.serverpulse.interactions.discord.RestCall;
-import io.serverpulse.interactions.discord.RestResult;
-import io.serverpulse.interactions.discord.Sleeper;
-import io.serverpulse.interactions.http.MultipartForm;
+import io.serverpulse.common.discord.rest.DiscordRest;
+import io.serverpulse.common.discord.rest.DiscordRestException;
+import io.serverpulse.common.discord.rest.RestCall;
+import io.serverpulse.common.discord.rest.RestResult;
+import io.serverpulse.common.discord.rest.Sleeper;
+import io.serverpulse.common.discord.rest.MultipartForm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.serverpulse.interactions.http;
 
 import io.serverpulse.common.commands.message.DiscordJson;
+import io.serverpulse.common.discord.rest.MultipartForm;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;

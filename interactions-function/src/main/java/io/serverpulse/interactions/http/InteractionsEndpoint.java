@@ -2,13 +2,14 @@ package io.serverpulse.interactions.http;
 
 import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.common.commands.InteractionHandler;
-import io.serverpulse.common.commands.InteractionOutcome;
 import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import io.serverpulse.common.commands.InteractionOutcome.Rejected;
 import io.serverpulse.common.commands.InteractionOutcome.Respond;
+import io.serverpulse.common.commands.InteractionOutcome;
 import io.serverpulse.common.commands.InteractionResponse;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.crypto.SignatureVerifier;
+import io.serverpulse.common.discord.rest.MultipartForm;
 import io.serverpulse.common.i18n.Texts;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -7,7 +7,7 @@ import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.FollowUpSender;
-import io.serverpulse.interactions.discord.DiscordRest;
+import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
 import io.serverpulse.store.mongodb.MongoStore;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import io.serverpulse.common.commands.leaderboard.LeaderboardChart;
 import io.serverpulse.common.commands.message.FileAttachment;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.MemberCount;
-import io.serverpulse.interactions.http.MultipartForm;
+import io.serverpulse.common.discord.rest.MultipartForm;
 import java.util.List;
 import java.util.Map;
 import org.crac.Context;

@@ -10,7 +10,7 @@ import io.serverpulse.common.store.StoreException;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.ExecutorDeferredDispatcher;
 import io.serverpulse.interactions.deferred.FollowUpSender;
-import io.serverpulse.interactions.discord.DiscordRest;
+import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
 import io.serverpulse.store.mongodb.MongoStore;
 import java.net.InetSocketAddress;

@@ -2,9 +2,9 @@ package io.serverpulse.interactions.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.serverpulse.interactions.discord.DiscordRest;
-import io.serverpulse.interactions.discord.RestCall;
-import io.serverpulse.interactions.discord.RestResult;
+import io.serverpulse.common.discord.rest.DiscordRest;
+import io.serverpulse.common.discord.rest.RestCall;
+import io.serverpulse.common.discord.rest.RestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -7,7 +7,7 @@ import io.serverpulse.common.commands.CommandRegistry;
 import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.store.memory.InMemoryStore;
-import io.serverpulse.interactions.discord.DiscordRest;
+import io.serverpulse.common.discord.rest.DiscordRest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

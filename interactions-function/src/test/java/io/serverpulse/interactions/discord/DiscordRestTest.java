@@ -3,6 +3,13 @@ package io.serverpulse.interactions.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.serverpulse.common.discord.rest.DiscordRest;
+import io.serverpulse.common.discord.rest.DiscordRestException;
+import io.serverpulse.common.discord.rest.RateLimits;
+import io.serverpulse.common.discord.rest.RestCall;
+import io.serverpulse.common.discord.rest.RestResult;
+import io.serverpulse.common.discord.rest.Route;
+import io.serverpulse.common.discord.rest.Sleeper;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.rest.RouteKeys;
 import io.serverpulse.emulator.state.RequestLog;
@@ -17,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The REST client against the emulator's REST API and its rate limiter. */
+/** The REST client (common's {@code discord.rest}) against the emulator's REST API and its rate limiter; here because common's tests cannot use the emulator (it depends on common). */
 class DiscordRestTest {
 
     private DiscordEmulator discord;

@@ -3,6 +3,7 @@ package io.serverpulse.interactions.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serverpulse.common.commands.message.FileAttachment;
+import io.serverpulse.common.discord.rest.MultipartForm;
 import io.serverpulse.emulator.rest.MultipartParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.store.memory.InMemoryStore;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.FollowUpSender;
-import io.serverpulse.interactions.discord.DiscordRest;
+import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.interactions.support.LogCapture;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -123,7 +123,7 @@ class InteractionsFunctionTest {
     void aBinaryAnswerGoesOutBase64Encoded() {
         // GIVEN a multipart answer (an interaction response with a file)
         io.serverpulse.interactions.http.EndpointResponse multipart = io.serverpulse.interactions.http.EndpointResponse.multipart(
-                io.serverpulse.interactions.http.MultipartForm.of("{\"type\":4,\"data\":{}}", java.util.List.of(
+                io.serverpulse.common.discord.rest.MultipartForm.of("{\"type\":4,\"data\":{}}", java.util.List.of(
                         new io.serverpulse.common.commands.message.FileAttachment("a.png", "image/png", new byte[] {(byte) 0x89, 0, 1}, null))));
 
         // WHEN it is mapped to the Lambda response

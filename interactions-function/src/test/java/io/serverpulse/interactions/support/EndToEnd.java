@@ -18,7 +18,7 @@ import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.ExecutorDeferredDispatcher;
 import io.serverpulse.interactions.deferred.FollowUpSender;
-import io.serverpulse.interactions.discord.DiscordRest;
+import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.interactions.http.DeferredDispatcher;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
 import io.serverpulse.interactions.lambda.DeferredWorker;
@@ -128,7 +128,7 @@ public final class EndToEnd implements AutoCloseable {
         this.handler = InteractionHandler.create(config, store);
         DeferredRunner runner = new DeferredRunner(handler,
                 new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(), java.util.Optional.empty()),
-                        io.serverpulse.interactions.discord.Sleeper.SYSTEM, notYetKnownBackoff));
+                        io.serverpulse.common.discord.rest.Sleeper.SYSTEM, notYetKnownBackoff));
         Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(discord.publicKey());
         if (transport == Transport.LOCAL_SERVER) {
             DeferredDispatcher dispatcher = new ExecutorDeferredDispatcher(workers,

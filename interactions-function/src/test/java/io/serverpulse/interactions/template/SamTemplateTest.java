@@ -113,6 +113,19 @@ class SamTemplateTest {
                 Type: AWS::Serverless::Lambda
                 Properties: {}
             """,
+            // an hourly schedule (as the drop check's) with a misspelled property
+            """
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: x::y
+                  Events:
+                    Hourly:
+                      Type: ScheduleV2
+                      Properties:
+                        ScheduleExpresion: cron(5 * * * ? *)
+            """,
             // event invoke settings with a key SAM does not know
             """
             Resources:

@@ -1,4 +1,4 @@
-package io.serverpulse.interactions.discord;
+package io.serverpulse.common.discord.rest;
 
 /** Discord could not be reached (network, timeout, interrupted). The message never holds a token. */
 public final class DiscordRestException extends RuntimeException {

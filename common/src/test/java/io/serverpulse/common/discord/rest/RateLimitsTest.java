@@ -1,8 +1,8 @@
-package io.serverpulse.interactions.discord;
+package io.serverpulse.common.discord.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.serverpulse.interactions.support.MutableClock;
+import io.serverpulse.common.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
-package io.serverpulse.interactions.discord;
+package io.serverpulse.common.discord.rest;
 
-import io.serverpulse.interactions.discord.RestCall.Body;
+import io.serverpulse.common.discord.rest.RestCall.Body;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small Discord REST client: what the worker (webhook edits) and {@code register-commands} need. It
+ * A small Discord REST client: what the interactions worker (webhook edits), {@code register-commands} and
+ * {@code alert-function} (channel messages) need. It
  * waits as Discord's rate-limit headers say ({@link RateLimits}, per bucket, global pauses included),
  * retries a 429 after its {@code retry_after}, retries a 5xx or a network failure a few times with
  * backoff, and returns every other answer as it is. Logs name routes, never paths (a webhook path
@@ -26,9 +27,9 @@ public final class DiscordRest {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     /** The longest single wait (a rate limit or a Retry-After) before giving up instead. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(60);
-    static final int MAX_RATE_LIMITED = 5;
-    static final int MAX_SERVER_ERRORS = 3;
-    static final int MAX_NETWORK_ERRORS = 3;
+    public static final int MAX_RATE_LIMITED = 5;
+    public static final int MAX_SERVER_ERRORS = 3;
+    public static final int MAX_NETWORK_ERRORS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordRest.class);
 

@@ -1,4 +1,4 @@
-package io.serverpulse.interactions.discord;
+package io.serverpulse.common.discord.rest;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.serverpulse.interactions.http;
+package io.serverpulse.common.discord.rest;
 
 import io.serverpulse.common.commands.message.FileAttachment;
 import java.io.ByteArrayOutputStream;

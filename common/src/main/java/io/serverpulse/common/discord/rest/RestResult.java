@@ -1,4 +1,4 @@
-package io.serverpulse.interactions.discord;
+package io.serverpulse.common.discord.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,5 @@
-package io.serverpulse.interactions.discord;
+package io.serverpulse.common.discord.rest;
 
-import io.serverpulse.interactions.http.MultipartForm;
 import java.util.Objects;
 
 /**

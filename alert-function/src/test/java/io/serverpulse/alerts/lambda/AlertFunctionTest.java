@@ -1,0 +1,181 @@
+package io.serverpulse.alerts.lambda;
+
+import static io.serverpulse.alerts.support.AlertRig.GUILD;
+import static io.serverpulse.alerts.support.AlertRig.embed;
+import static io.serverpulse.alerts.support.AlertRig.invoke;
+import static io.serverpulse.alerts.support.AlertRig.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.serverpulse.alerts.post.UpdateChannels;
+import io.serverpulse.alerts.support.AlertRig;
+import io.serverpulse.alerts.support.LogCapture;
+import io.serverpulse.emulator.rest.RouteKeys;
+import io.serverpulse.emulator.state.ChannelRecord;
+import io.serverpulse.emulator.state.Permissions;
+import io.serverpulse.emulator.state.RequestLog;
+import io.serverpulse.emulator.state.StoredMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The alert function as Lambda runs it, with the collector's payloads, against the emulated Discord and MongoDB. */
+class AlertFunctionTest {
+
+    private static final String ALERT_ID = "1217456348762181632:JOIN_RAID:1772533200000";
+
+    private final AlertRig rig = new AlertRig();
+    private final AlertFunction function = new AlertFunction(AlertWiring.delivery(rig.config()));
+
+    @AfterEach
+    void close() {
+        rig.close();
+    }
+
+    private String deliver(String fixture) {
+        return invoke(function::handleRequest, resource("alerts/" + fixture));
+    }
+
+    private ChannelRecord onlyCreatedChannel() {
+        assertThat(rig.channelsCreated()).hasSize(1);
+        return rig.channelsCreated().get(0);
+    }
+
+    @Test
+    void theCollectorsPayloadBecomesOneMessageInANewUpdateChannelThatIsSaved() {
+        // GIVEN a guild without an update channel (no settings at all) and the collector's exact invoke payload
+        // WHEN it is delivered
+        String result = deliver("invoke-raid-opened.json");
+
+        // THEN #serverpulse-updates was created, holds one spec-valid alert embed that pings nobody, and is saved
+        ChannelRecord channel = onlyCreatedChannel();
+        assertThat(channel.name()).isEqualTo(UpdateChannels.DEFAULT_NAME);
+        assertThat(channel.guildId()).isEqualTo(GUILD);
+        List<StoredMessage> messages = rig.messages(channel.id());
+        assertThat(messages).hasSize(1);
+        JsonNode embed = embed(messages.get(0));
+        assertThat(embed.path("title").asText()).isEqualTo("🚨 Join raid");
+        assertThat(embed.path("description").asText()).isEqualTo("usually 0.5 joins/min, now 14 in 60 s");
+        assertThat(embed.path("footer").path("text").asText()).isEqualTo("ServerPulse alert " + ALERT_ID);
+        assertThat(embed.path("timestamp").asText()).isEqualTo("2026-03-03T10:20:00Z");
+        assertThat(messages.get(0).requestPayload().path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(rig.updateChannel(GUILD)).contains(channel.id());
+        assertThat(result).contains("\"status\":\"posted\"");
+    }
+
+    @Test
+    void theEndedPayloadEditsThatSameMessage() {
+        // GIVEN the raid's alert was posted
+        deliver("invoke-raid-opened.json");
+        ChannelRecord channel = onlyCreatedChannel();
+
+        // WHEN the collector hands over its end
+        String result = deliver("invoke-raid-ended.json");
+
+        // THEN the one message now says it ended, how long it lasted, in grey: no second message
+        List<StoredMessage> messages = rig.messages(channel.id());
+        assertThat(messages).hasSize(1);
+        JsonNode embed = embed(messages.get(0));
+        assertThat(embed.path("title").asText()).isEqualTo("✅ Join raid — ended");
+        assertThat(embed.path("color").asInt()).isEqualTo(0x95A5A6);
+        assertThat(embed.path("fields").findValuesAsText("value")).contains("7 min");
+        assertThat(messages.get(0).editedAt()).isNotNull();
+        assertThat(result).contains("\"status\":\"edited\"");
+    }
+
+    @Test
+    void theSameOpenedPayloadDeliveredTwiceIsStillOneMessage() {
+        // GIVEN / WHEN Lambda delivers the OPENED payload twice (a retry after a lost answer)
+        deliver("invoke-raid-opened.json");
+        String second = deliver("invoke-raid-opened.json");
+
+        // THEN one message, one channel
+        assertThat(rig.messages(onlyCreatedChannel().id())).hasSize(1);
+        assertThat(second).contains("\"status\":\"already_posted\"");
+    }
+
+    @Test
+    void aDeletedUpdateChannelIsRecreatedAndSaved() {
+        // GIVEN the guild's saved update channel no longer exists in Discord
+        long gone = 1217456348762189999L;
+        rig.store().saveSettings(rig.store().settings(GUILD).withUpdateChannel(gone, Instant.parse("2026-03-01T00:00:00Z")));
+
+        // WHEN an alert arrives
+        try (LogCapture logs = new LogCapture()) {
+            deliver("invoke-raid-opened.json");
+
+            // THEN a new #serverpulse-updates holds it and replaces the old id in the settings, and the log says why
+            ChannelRecord channel = onlyCreatedChannel();
+            assertThat(rig.messages(channel.id())).hasSize(1);
+            assertThat(rig.updateChannel(GUILD)).contains(channel.id());
+            assertThat(logs.lines()).anyMatch(line -> line.contains("The update channel " + gone + " of guild " + GUILD
+                    + " no longer exists"));
+        }
+    }
+
+    @Test
+    void anExistingUpdateChannelIsUsedAsItIs() {
+        // GIVEN the admins chose #general as the update channel
+        rig.store().saveSettings(rig.store().settings(GUILD).withUpdateChannel(AlertRig.GENERAL, Instant.parse("2026-03-01T00:00:00Z")));
+
+        // WHEN an alert arrives
+        deliver("invoke-raid-opened.json");
+
+        // THEN it is posted there and no channel is created
+        assertThat(rig.channelsCreated()).isEmpty();
+        assertThat(rig.messages(AlertRig.GENERAL)).hasSize(1);
+    }
+
+    @Test
+    void aRateLimitedPostIsWaitedOutAndPostedOnce() {
+        // GIVEN Discord answers the next message post with a 429 (retry after 1 s)
+        rig.discord().rateLimit(RouteKeys.CREATE_MESSAGE, Duration.ofSeconds(1), 1);
+
+        // WHEN an alert arrives
+        String result = deliver("invoke-raid-opened.json");
+
+        // THEN the post was retried after the wait, and the channel holds one message
+        List<Integer> posts = rig.discord().recorded().requests().stream()
+                .filter(r -> RouteKeys.CREATE_MESSAGE.equals(r.route())).map(RequestLog::status).toList();
+        assertThat(posts).containsExactly(429, 200);
+        assertThat(rig.messages(onlyCreatedChannel().id())).hasSize(1);
+        assertThat(result).contains("\"status\":\"posted\"");
+    }
+
+    @Test
+    void aMalformedPayloadPostsNothingAndSaysSoInOneLine() {
+        // GIVEN a payload whose guild id is not a snowflake
+        try (LogCapture logs = new LogCapture()) {
+            // WHEN it is delivered
+            String result = deliver("invoke-malformed.json");
+
+            // THEN nothing reaches Discord, the invocation ends normally (no retry), and one error line says why
+            assertThat(rig.discord().recorded().requests()).isEmpty();
+            assertThat(result).contains("\"status\":\"malformed\"");
+            assertThat(logs.lines()).filteredOn(line -> line.startsWith("ERROR"))
+                    .containsExactly("ERROR io.serverpulse.alerts.post.NoticeDelivery Dropped a payload that is not an alert notice"
+                            + " (382 bytes): alert notice has a malformed id or time: For input string: \"the raid guild\"");
+        }
+    }
+
+    @Test
+    void withoutManageChannelsNothingIsPostedAndTheLogSaysWhatIsMissing() {
+        // GIVEN a bot that may not create channels, in a guild without an update channel
+        try (AlertRig limited = new AlertRig(b -> b.botPermissions(Permissions.BOT_DEFAULT & ~Permissions.MANAGE_CHANNELS));
+             LogCapture logs = new LogCapture()) {
+            AlertFunction limitedFunction = new AlertFunction(AlertWiring.delivery(limited.config()));
+
+            // WHEN an alert arrives
+            String result = invoke(limitedFunction::handleRequest, resource("alerts/invoke-raid-opened.json"));
+
+            // THEN no channel, no message, no retry, and the log names the missing permission
+            assertThat(limited.channelsCreated()).isEmpty();
+            assertThat(limited.discord().recorded().messages()).isEmpty();
+            assertThat(result).contains("\"status\":\"no_channel\"");
+            assertThat(logs.lines()).anyMatch(line -> line.contains("Guild " + GUILD + " has no update channel and ServerPulse may not"
+                    + " create #serverpulse-updates (Manage Channels)"));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.serverpulse.common.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serverpulse.common.i18n.Texts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertMessageTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = AlertMessageTest.class.getResourceAsStream("/alerts/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String field(AlertMessage message, String name) {
+        return message.fields().stream().filter(f -> f.name().equals(name)).findFirst().map(AlertMessage.Field::value).orElse(null);
+    }
+
+    @Test
+    void theCollectorsPayloadBecomesTheDocumentedMessageBody() throws IOException {
+        // GIVEN the OPENED payload of a mass deletion, as the collector sends it
+        AlertNotice notice = AlertNoticeJson.fromJson(fixture("notice-opened.json"));
+
+        // WHEN it is shown in English and written as a Discord message body
+        JsonNode body = AlertMessage.of(notice, Texts.forLocale("en-US")).toMessageJson();
+
+        // THEN it is the fixture: one embed, channels as mentions that ping nobody, the footer naming the alert
+        assertThat(body).isEqualTo(MAPPER.readTree(fixture("message-deletion-opened.json")));
+    }
+
+    @Test
+    void anEndedAlertIsGreySaysHowLongAndHasTheSameFooter() {
+        // GIVEN a join raid that lasted 3 h 5 min, for a German guild
+        Instant start = Instant.parse("2026-03-03T10:20:00Z");
+        AlertRecord raid = new AlertRecord(AlertRecord.idFor(7, AlertType.JOIN_RAID, start), 7, AlertType.JOIN_RAID,
+                Severity.CRITICAL, start, null, List.of(), 40, 0.5, "");
+
+        // WHEN the opened and the ended message are built
+        AlertMessage opened = AlertMessage.of(AlertNotice.opened(raid), Texts.forLocale("de"));
+        AlertMessage ended = AlertMessage.of(AlertNotice.ended(raid.ended(start.plusSeconds(3 * 3600 + 300))), Texts.forLocale("de"));
+
+        // THEN the type is German, the ended one grey with its duration, and both name the alert alike
+        assertThat(opened.title()).isEqualTo("🚨 Beitrittswelle");
+        assertThat(opened.color()).isEqualTo(AlertMessage.CRITICAL);
+        assertThat(opened.description()).isNull();
+        assertThat(opened.toEmbedJson().has("description")).isFalse();
+        assertThat(ended.title()).isEqualTo("✅ Beitrittswelle — ended");
+        assertThat(ended.color()).isEqualTo(AlertMessage.ENDED);
+        assertThat(field(ended, "Duration")).isEqualTo("3 h 5 min");
+        assertThat(field(ended, "Channels")).isEqualTo("whole server");
+        assertThat(ended.footer()).isEqualTo(opened.footer()).isEqualTo("ServerPulse alert " + raid.id());
+    }
+}
