@@ -8,6 +8,7 @@ import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.SettingsStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,15 +21,16 @@ import org.slf4j.LoggerFactory;
  * boundary, and each notice is posted with the {@link AlertPoster}. The schedule fires a few minutes
  * past the hour, so that the collector has flushed the finished hour. The watch keeps what is ongoing
  * in the store, so a second run for the same hour gives no second notice. One guild's failure is
- * logged and the others are still checked.
+ * logged and the others are still checked. If many guilds would open a drop in the same hour
+ * ({@link ActivityDropWatch#suspectedOutage}: the collector was down, or Discord), none is opened.
  */
 public final class DropCheck {
 
     /** What one run did. */
-    public record Summary(Instant hourEnd, int guilds, int opened, int ended, int failed) {
+    public record Summary(Instant hourEnd, int guilds, int opened, int ended, int failed, int suppressed) {
         public String json() {
             return "{\"hour_end\":\"" + hourEnd + "\",\"guilds\":" + guilds + ",\"opened\":" + opened + ",\"ended\":" + ended
-                    + ",\"failed\":" + failed + "}";
+                    + ",\"failed\":" + failed + ",\"suppressed\":" + suppressed + "}";
         }
     }
 
@@ -51,11 +53,32 @@ public final class DropCheck {
         int opened = 0;
         int ended = 0;
         int failed = 0;
+        int suppressed = 0;
+        List<ActivityDropWatch.Decision> decisions = new ArrayList<>();
         for (GuildSettings guild : guilds) {
-            String guildId = Long.toUnsignedString(guild.guildId());
+            try {
+                decisions.add(watch.evaluate(guild, hourEnd));
+            } catch (RuntimeException e) {
+                failed++;
+                log.error("Activity-drop check of guild {} for the hour ending {} failed: {}",
+                        Long.toUnsignedString(guild.guildId()), hourEnd, e.toString());
+            }
+        }
+        boolean outage = ActivityDropWatch.suspectedOutage(decisions);
+        if (outage) {
+            log.warn("{} guilds would open an activity drop in the hour ending {}: that looks like a collection outage (the"
+                    + " collector down, or Discord), not communities going quiet, so no drop is opened for that hour",
+                    decisions.stream().filter(d -> d.kind() == ActivityDropWatch.Decision.Kind.OPEN).count(), hourEnd);
+        }
+        for (ActivityDropWatch.Decision decision : decisions) {
+            if (outage && decision.kind() == ActivityDropWatch.Decision.Kind.OPEN) {
+                suppressed++;
+                continue;
+            }
+            String guildId = Long.toUnsignedString(decision.settings().guildId());
             Optional<AlertNotice> notice;
             try {
-                notice = watch.check(guild, hourEnd);
+                notice = watch.commit(decision);
             } catch (RuntimeException e) {
                 failed++;
                 log.error("Activity-drop check of guild {} for the hour ending {} failed: {}", guildId, hourEnd, e.toString());
@@ -82,9 +105,9 @@ public final class DropCheck {
                         guildId, e.toString());
             }
         }
-        Summary summary = new Summary(hourEnd, guilds.size(), opened, ended, failed);
-        log.info("Activity-drop check for the hour ending {}: {} guilds, {} drops opened, {} ended, {} failed", hourEnd,
-                guilds.size(), opened, ended, failed);
+        Summary summary = new Summary(hourEnd, guilds.size(), opened, ended, failed, suppressed);
+        log.info("Activity-drop check for the hour ending {}: {} guilds, {} drops opened, {} ended, {} failed, {} held back"
+                + " as a suspected collection outage", hourEnd, guilds.size(), opened, ended, failed, suppressed);
         return summary;
     }
 }

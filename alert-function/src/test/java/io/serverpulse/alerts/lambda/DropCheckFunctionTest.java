@@ -85,7 +85,7 @@ class DropCheckFunctionTest {
         assertThat(opened.path("title").asText()).isEqualTo("🚨 Activity drop");
         assertThat(opened.path("description").asText())
                 .isEqualTo("usually 100 messages at this hour (over 7 previous days), 10 in the last hour");
-        assertThat(first).isEqualTo("{\"hour_end\":\"2026-03-10T20:00:00Z\",\"guilds\":1,\"opened\":1,\"ended\":0,\"failed\":0}");
+        assertThat(first).isEqualTo("{\"hour_end\":\"2026-03-10T20:00:00Z\",\"guilds\":1,\"opened\":1,\"ended\":0,\"failed\":0,\"suppressed\":0}");
 
         // AND WHEN the next hour is back to 95 messages and the schedule runs at 21:05
         messages(GUILD, DROP.plus(Duration.ofHours(1)), DROP.plus(Duration.ofHours(2)), 95);
@@ -132,10 +132,32 @@ class DropCheckFunctionTest {
 
             // THEN the guild the bot is in gets its message, the other one is logged with its id and Discord's status
             assertThat(rig.messages(updateChannel())).hasSize(1);
-            assertThat(summary).isEqualTo("{\"hour_end\":\"2026-03-10T20:00:00Z\",\"guilds\":2,\"opened\":1,\"ended\":0,\"failed\":1}");
+            assertThat(summary).isEqualTo("{\"hour_end\":\"2026-03-10T20:00:00Z\",\"guilds\":2,\"opened\":1,\"ended\":0,\"failed\":1,\"suppressed\":0}");
             assertThat(logs.lines()).anyMatch(line -> line.startsWith("ERROR") && line.contains("of guild " + LEFT_GUILD)
                     && line.contains("could not be posted (HTTP 404)"));
             assertThat(String.join("\n", logs.lines())).doesNotContain(rig.discord().token());
+        }
+    }
+
+    @Test
+    void whenEveryGuildFallsSilentAtOnceNoDropIsPosted() {
+        // GIVEN three busy guilds, all silent in 19:00-20:00: the collector was down for that hour
+        for (long guild : List.of(GUILD, GUILD + 1, GUILD + 2)) {
+            rig.store().saveSettings(GuildSettings.defaults(guild).withCollectChannels(Set.of(AlertRig.GENERAL, AlertRig.MEMES),
+                    HISTORY));
+            messages(guild, HISTORY, DROP, 100);
+        }
+
+        try (LogCapture logs = new LogCapture()) {
+            // WHEN the schedule runs at 20:05
+            String summary = runAt("scheduled-2026-03-10T20-05.json");
+
+            // THEN nobody is paged: three guilds at once is a collection outage, said once in the log
+            assertThat(rig.discord().recorded().messages()).isEmpty();
+            assertThat(summary).isEqualTo(
+                    "{\"hour_end\":\"2026-03-10T20:00:00Z\",\"guilds\":3,\"opened\":0,\"ended\":0,\"failed\":0,\"suppressed\":3}");
+            assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN") && line.contains("collection outage")).hasSize(1);
+            assertThat(rig.store().alerts(GUILD, new TimeWindow(HISTORY, DROP.plus(Duration.ofDays(1))))).isEmpty();
         }
     }
 }

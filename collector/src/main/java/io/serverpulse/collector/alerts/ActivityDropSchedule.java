@@ -11,6 +11,8 @@ import io.serverpulse.common.settings.GuildSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -41,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>A window is only checked if this process was running during all of it (a window that began
  * before the start would look like a drop), and received all of it: a window overlapping a stretch
  * whose events the gateway never delivered ({@link GatewayGaps}: a shard that could not resume, as
- * in a Discord outage) is skipped, and while a shard is away the check waits until it is back. If the flush does not write everything (the store is
+ * in a Discord outage) is skipped, and while a shard is away the check waits until it is back. If
+ * many guilds would open a drop in the same hour ({@link ActivityDropWatch#suspectedOutage}), none
+ * is opened: that is a collection outage, not communities going quiet. If the flush does not write everything (the store is
  * down), the boundary is not checked yet but retried at a trigger at least 30 s later, rather than
  * checked on incomplete counts.
  */
@@ -169,6 +173,7 @@ public final class ActivityDropSchedule {
     }
 
     private void checkGuilds(Instant boundary) {
+        List<ActivityDropWatch.Decision> decisions = new ArrayList<>();
         for (long guildId : servedGuilds.get()) {
             Optional<GuildSettings> guild = settings.apply(guildId);
             if (guild.isEmpty()) {
@@ -189,9 +194,26 @@ public final class ActivityDropSchedule {
                 continue;
             }
             try {
-                watch.check(guild.get(), boundary).ifPresent(sink::deliver);
+                decisions.add(watch.evaluate(guild.get(), boundary));
             } catch (RuntimeException e) {
                 log.warn("Activity-drop check of guild {} for the hour ending {} failed: {}", guildId, boundary, e.toString());
+            }
+        }
+        boolean outage = ActivityDropWatch.suspectedOutage(decisions);
+        if (outage) {
+            log.warn("{} guilds would open an activity drop in the hour ending {}: that looks like a collection outage, not"
+                    + " communities going quiet, so no drop is opened for that hour",
+                    decisions.stream().filter(d -> d.kind() == ActivityDropWatch.Decision.Kind.OPEN).count(), boundary);
+        }
+        for (ActivityDropWatch.Decision decision : decisions) {
+            if (outage && decision.kind() == ActivityDropWatch.Decision.Kind.OPEN) {
+                continue;
+            }
+            try {
+                watch.commit(decision).ifPresent(sink::deliver);
+            } catch (RuntimeException e) {
+                log.warn("Activity-drop check of guild {} for the hour ending {} failed: {}", decision.settings().guildId(),
+                        boundary, e.toString());
             }
         }
     }

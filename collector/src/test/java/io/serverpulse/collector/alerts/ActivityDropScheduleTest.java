@@ -226,4 +226,24 @@ class ActivityDropScheduleTest {
         // THEN the complete hour is checked: the drop is real
         assertThat(notices).singleElement().satisfies(n -> assertThat(n.alert().observed()).isEqualTo(10));
     }
+
+    @Test
+    void whenEveryServedGuildFallsSilentAtOnceNoDropIsOpened() {
+        // GIVEN three busy guilds served by this process, all silent in 19:00-20:00 (Discord was down for everyone)
+        long third = 8_002L;
+        MetricBatch.Builder batch = MetricBatch.builder("third");
+        for (Instant h = DROP.minus(Duration.ofDays(8)); h.isBefore(DROP); h = h.plus(Duration.ofHours(1))) {
+            batch.add(BucketKey.channelHour(third, CHANNEL, h), Counter.MESSAGES, 100);
+        }
+        store.apply(batch.build());
+        ActivityDropSchedule schedule = schedule(new long[] {GUILD, OTHER, third}, DROP.minus(Duration.ofHours(2)));
+        schedule.tick(DROP);
+
+        // WHEN the hour ends
+        schedule.tick(DROP.plus(Duration.ofMinutes(61)));
+
+        // THEN no guild is paged: three at once is a collection outage, not three communities going quiet
+        assertThat(notices).isEmpty();
+        assertThat(schedule.checkedUpTo()).isEqualTo(DROP.plus(Duration.ofHours(1)));
+    }
 }

@@ -12,6 +12,7 @@ import io.serverpulse.common.settings.GuildSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -50,14 +51,54 @@ public final class ActivityDropWatch {
         this.alerts = Objects.requireNonNull(alerts, "alerts");
     }
 
+    /** What a check decided, before anything is saved: see {@link #evaluate} and {@link #commit}. */
+    public record Decision(Kind kind, GuildSettings settings, Instant hourEnd, ActivityDropCheck.Result result,
+                           AlertRecord ongoing) {
+
+        public enum Kind {
+            /** nothing to announce */
+            NOTHING,
+            /** a drop begins */
+            OPEN,
+            /** the ongoing drop is over */
+            END
+        }
+
+        public Decision {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(hourEnd, "hourEnd");
+        }
+
+        /** Whether the rule applied to this guild this hour: on, with history, and usually busy enough. */
+        public boolean eligible() {
+            AlertRule rule = settings.alert(AlertType.ACTIVITY_DROP);
+            return result != null && rule.enabled() && result.days() > 0 && result.usual() >= rule.threshold();
+        }
+    }
+
     /**
-     * Checks the window that ends at {@code hourEnd} for the guild of {@code settings}.
+     * The guilds that must be opening a drop in the same hour, at least, for it to look like a
+     * collection outage rather than communities going quiet ({@link #suspectedOutage}).
+     */
+    public static final int OUTAGE_MIN_GUILDS = 3;
+    /** ... and the share of the guilds the rule applied to. */
+    public static final double OUTAGE_SHARE = 0.5;
+
+    /**
+     * Checks the window that ends at {@code hourEnd} for the guild of {@code settings}: {@link #evaluate}
+     * then {@link #commit}.
      *
      * @param hourEnd an hour boundary (UTC); the observed window is the rule's whole hours before it
      * @return the notice to deliver, if any (the record is already saved)
      * @throws IllegalArgumentException if {@code hourEnd} is not an hour boundary
      */
     public Optional<AlertNotice> check(GuildSettings settings, Instant hourEnd) {
+        return commit(evaluate(settings, hourEnd));
+    }
+
+    /** Reads and decides, writes nothing. */
+    public Decision evaluate(GuildSettings settings, Instant hourEnd) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(hourEnd, "hourEnd");
         if (!hourEnd.truncatedTo(ChronoUnit.HOURS).equals(hourEnd)) {
@@ -65,28 +106,59 @@ public final class ActivityDropWatch {
         }
         long guildId = settings.guildId();
         AlertRule rule = settings.alert(AlertType.ACTIVITY_DROP);
-        Optional<AlertRecord> ongoing = ongoing(guildId, hourEnd);
-        if (!rule.enabled() && ongoing.isEmpty()) {
-            return Optional.empty();
+        AlertRecord ongoing = ongoing(guildId, hourEnd).orElse(null);
+        if (!rule.enabled() && ongoing == null) {
+            return new Decision(Decision.Kind.NOTHING, settings, hourEnd, null, null);
         }
         ActivityDropCheck.Result result = ActivityDropCheck.check(rule,
                 metrics.buckets(BucketKind.CHANNEL_HOUR, guildId, null, null, ActivityDropCheck.lookback(rule, hourEnd)), hourEnd);
-        if (ongoing.isEmpty()) {
-            Optional<AlertRecord> opened = result.toAlert(guildId, rule);
-            opened.ifPresent(alerts::saveAlert);
-            return opened.map(AlertNotice::opened);
+        Decision.Kind kind;
+        if (ongoing == null) {
+            kind = result.dropped() ? Decision.Kind.OPEN : Decision.Kind.NOTHING;
+        } else {
+            kind = result.dropped() ? Decision.Kind.NOTHING : Decision.Kind.END;
         }
-        if (result.dropped()) {
-            return Optional.empty();
+        return new Decision(kind, settings, hourEnd, result, ongoing);
+    }
+
+    /** Saves what the decision says and returns the notice to deliver, if any. */
+    public Optional<AlertNotice> commit(Decision decision) {
+        long guildId = decision.settings().guildId();
+        AlertRule rule = decision.settings().alert(AlertType.ACTIVITY_DROP);
+        ActivityDropCheck.Result result = decision.result();
+        switch (decision.kind()) {
+            case OPEN -> {
+                Optional<AlertRecord> opened = result.toAlert(guildId, rule);
+                opened.ifPresent(alerts::saveAlert);
+                return opened.map(AlertNotice::opened);
+            }
+            case END -> {
+                AlertRecord start = decision.ongoing();
+                Instant endedAt = result.window().from().isBefore(start.startedAt()) ? start.startedAt() : result.window().from();
+                String context = (rule.enabled() ? result.summary() : "alert switched off") + "; the drop began with "
+                        + start.observed() + " messages (usually " + AlertContext.number(start.baseline()) + ")";
+                AlertRecord ended = new AlertRecord(start.id(), guildId, AlertType.ACTIVITY_DROP, start.severity(),
+                        start.startedAt(), endedAt, start.channelIds(), start.observed(), start.baseline(), context);
+                alerts.saveAlert(ended);
+                return Optional.of(AlertNotice.ended(ended));
+            }
+            default -> {
+                return Optional.empty();
+            }
         }
-        AlertRecord start = ongoing.get();
-        Instant endedAt = result.window().from().isBefore(start.startedAt()) ? start.startedAt() : result.window().from();
-        String context = (rule.enabled() ? result.summary() : "alert switched off") + "; the drop began with "
-                + start.observed() + " messages (usually " + AlertContext.number(start.baseline()) + ")";
-        AlertRecord ended = new AlertRecord(start.id(), guildId, AlertType.ACTIVITY_DROP, start.severity(), start.startedAt(),
-                endedAt, start.channelIds(), start.observed(), start.baseline(), context);
-        alerts.saveAlert(ended);
-        return Optional.of(AlertNotice.ended(ended));
+    }
+
+    /**
+     * Whether one hour's decisions across the guilds of a deployment look like a collection outage
+     * (the collector down or cut off, a Discord outage) rather than communities going quiet: at
+     * least {@link #OUTAGE_MIN_GUILDS} guilds open a drop in the same hour, and they are at least
+     * {@link #OUTAGE_SHARE} of the guilds the rule applied to. Then no drop of that hour should be
+     * opened: an outage would otherwise page every guild at once.
+     */
+    public static boolean suspectedOutage(Collection<Decision> decisions) {
+        long eligible = decisions.stream().filter(Decision::eligible).count();
+        long opening = decisions.stream().filter(d -> d.kind() == Decision.Kind.OPEN).count();
+        return opening >= OUTAGE_MIN_GUILDS && opening >= OUTAGE_SHARE * eligible;
     }
 
     /** The guild's latest ongoing drop that started before {@code hourEnd}, within {@link #ONGOING_LOOKBACK}. */

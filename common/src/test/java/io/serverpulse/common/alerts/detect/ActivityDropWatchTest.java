@@ -154,4 +154,47 @@ class ActivityDropWatchTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("activity drops are checked at hour boundaries, not at 2026-03-10T20:15:00Z");
     }
+
+    /** A guild with 8 days of 100 messages an hour and {@code lastHour} in 19:00-20:00, evaluated for 20:00. */
+    private ActivityDropWatch.Decision guildWithLastHour(long guildId, long lastHour) {
+        MetricBatch.Builder batch = MetricBatch.builder(UUID.randomUUID().toString());
+        for (Instant h = HISTORY; h.isBefore(DROP); h = h.plus(Duration.ofHours(1))) {
+            batch.add(BucketKey.channelHour(guildId, GENERAL, h), Counter.MESSAGES, 100);
+        }
+        if (lastHour > 0) {
+            batch.add(BucketKey.channelHour(guildId, GENERAL, DROP), Counter.MESSAGES, lastHour);
+        }
+        store.apply(batch.build());
+        return new ActivityDropWatch(store, store).evaluate(GuildSettings.defaults(guildId), hoursAfterDrop(1));
+    }
+
+    @Test
+    void manyGuildsDroppingInTheSameHourLookLikeACollectionOutage() {
+        // GIVEN four busy guilds, three of them silent in 19:00-20:00 (the collector was down)
+        List<ActivityDropWatch.Decision> outage = List.of(guildWithLastHour(1, 0), guildWithLastHour(2, 0),
+                guildWithLastHour(3, 0), guildWithLastHour(4, 100));
+
+        // WHEN / THEN that hour is a suspected outage, and evaluating saved nothing
+        assertThat(outage).extracting(ActivityDropWatch.Decision::kind).containsExactly(ActivityDropWatch.Decision.Kind.OPEN,
+                ActivityDropWatch.Decision.Kind.OPEN, ActivityDropWatch.Decision.Kind.OPEN, ActivityDropWatch.Decision.Kind.NOTHING);
+        assertThat(ActivityDropWatch.suspectedOutage(outage)).isTrue();
+        assertThat(store.alerts(1, ALL)).isEmpty();
+    }
+
+    @Test
+    void twoGuildsOrAFewAmongManyDroppingAreRealDrops() {
+        // GIVEN two of three guilds dropping, and (separately) three of eight
+        List<ActivityDropWatch.Decision> two = List.of(guildWithLastHour(11, 0), guildWithLastHour(12, 0),
+                guildWithLastHour(13, 100));
+        List<ActivityDropWatch.Decision> threeOfEight = new java.util.ArrayList<>();
+        for (long g = 21; g <= 28; g++) {
+            threeOfEight.add(guildWithLastHour(g, g <= 23 ? 0 : 100));
+        }
+
+        // WHEN / THEN neither looks like an outage: those drops are alerted
+        assertThat(ActivityDropWatch.suspectedOutage(two)).isFalse();
+        assertThat(ActivityDropWatch.suspectedOutage(threeOfEight)).isFalse();
+        assertThat(new ActivityDropWatch(store, store).commit(two.get(0))).hasValueSatisfying(
+                n -> assertThat(n.kind()).isEqualTo(AlertNotice.Kind.OPENED));
+    }
 }
