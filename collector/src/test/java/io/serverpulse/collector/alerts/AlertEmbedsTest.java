@@ -44,15 +44,15 @@ class AlertEmbedsTest {
     }
 
     @Test
-    void anEndedAlertSaysWhenAndHowLongAndTheTypeFollowsTheGuildsLanguage() {
+    void anEndedAlertSaysWhenAndHowLongInTheGuildsLanguage() {
         // GIVEN / WHEN the same alert, ended 95 s later, for a French guild
         MessageEmbed embed = AlertEmbeds.of(AlertNotice.ended(deletion().ended(T.plusSeconds(95))), Texts.forLocale("fr"));
 
-        // THEN it is grey, with the end and the duration, and the type's French name
-        assertThat(embed.getTitle()).startsWith("✅ ").endsWith(" — ended").doesNotContain("Mass deletion");
+        // THEN it is grey, with the end and the duration, all labelled in French
+        assertThat(embed.getTitle()).isEqualTo("✅ Suppression massive — terminé");
         assertThat(embed.getColorRaw()).isEqualTo(AlertEmbeds.ENDED);
-        assertThat(field(embed, "Ended")).isEqualTo("<t:" + T.plusSeconds(95).getEpochSecond() + ":f>");
-        assertThat(field(embed, "Duration")).isEqualTo("95 s");
+        assertThat(field(embed, "Fin")).isEqualTo("<t:" + T.plusSeconds(95).getEpochSecond() + ":f>");
+        assertThat(field(embed, "Durée")).isEqualTo("95 s");
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 /**
  * What an alert looks like in Discord, decided once for both modes: the self-hosted collector turns
  * it into a JDA embed, {@code alert-function} into Discord's embed JSON ({@link #toEmbedJson()}).
- * The type (in the guild's language), severity, affected channels, start time and the context
- * sentence (numbers only); once the incident ended, the same message says when and after how long.
+ * The type, severity, affected channels and start time, labelled in the guild's language, and the
+ * context sentence (numbers first, in English); once the incident ended, the same message says when and after how long.
  * Times are Discord timestamps ({@code <t:…:f>}), shown in each reader's zone. The footer names the
  * alert ({@link #footerOf}): that is how a message is found again to be edited when the incident ends.
  *
@@ -51,15 +51,17 @@ public record AlertMessage(String title, String description, int color, List<Fie
         String type = texts.get("choice.alert." + alert.type().option());
         boolean ended = notice.kind() == AlertNotice.Kind.ENDED;
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("Severity", alert.severity().name().toLowerCase(Locale.ROOT), true));
-        fields.add(new Field("Started", timestamp(alert.startedAt()), true));
+        fields.add(new Field(texts.get("alert.message.severity"),
+                texts.get("alert.severity." + alert.severity().name().toLowerCase(Locale.ROOT)), true));
+        fields.add(new Field(texts.get("alert.message.started"), timestamp(alert.startedAt()), true));
         if (ended) {
-            fields.add(new Field("Ended", timestamp(alert.endedAt()), true));
-            fields.add(new Field("Duration", duration(Duration.between(alert.startedAt(), alert.endedAt())), true));
+            fields.add(new Field(texts.get("alert.message.ended-at"), timestamp(alert.endedAt()), true));
+            fields.add(new Field(texts.get("alert.message.duration"), duration(Duration.between(alert.startedAt(), alert.endedAt())),
+                    true));
         }
-        fields.add(new Field("Channels", alert.channelIds().isEmpty() ? "whole server"
+        fields.add(new Field(texts.get("alert.message.channels"), alert.channelIds().isEmpty() ? texts.get("alert.message.whole-server")
                 : alert.channelIds().stream().map(id -> "<#" + Long.toUnsignedString(id) + ">").collect(Collectors.joining(", ")), false));
-        return new AlertMessage(ended ? "✅ " + type + " — ended" : "🚨 " + type,
+        return new AlertMessage(ended ? "✅ " + texts.get("alert.message.ended", type) : "🚨 " + type,
                 alert.context().isEmpty() ? null : alert.context(),
                 ended ? ENDED : color(alert.severity()),
                 fields, footerOf(alert), alert.startedAt());

@@ -49,15 +49,17 @@ class AlertMessageTest {
         AlertMessage opened = AlertMessage.of(AlertNotice.opened(raid), Texts.forLocale("de"));
         AlertMessage ended = AlertMessage.of(AlertNotice.ended(raid.ended(start.plusSeconds(3 * 3600 + 300))), Texts.forLocale("de"));
 
-        // THEN the type is German, the ended one grey with its duration, and both name the alert alike
+        // THEN it reads German, the ended one grey with its duration, and both name the alert alike
         assertThat(opened.title()).isEqualTo("🚨 Beitrittswelle");
+        assertThat(field(opened, "Schweregrad")).isEqualTo("kritisch");
         assertThat(opened.color()).isEqualTo(AlertMessage.CRITICAL);
         assertThat(opened.description()).isNull();
         assertThat(opened.toEmbedJson().has("description")).isFalse();
-        assertThat(ended.title()).isEqualTo("✅ Beitrittswelle — ended");
+        assertThat(ended.title()).isEqualTo("✅ Beitrittswelle — beendet");
         assertThat(ended.color()).isEqualTo(AlertMessage.ENDED);
-        assertThat(field(ended, "Duration")).isEqualTo("3 h 5 min");
-        assertThat(field(ended, "Channels")).isEqualTo("whole server");
+        assertThat(field(ended, "Dauer")).isEqualTo("3 h 5 min");
+        assertThat(field(ended, "Kanäle")).isEqualTo("ganzer Server");
+        assertThat(ended.fields()).extracting(AlertMessage.Field::name).containsExactly("Schweregrad", "Beginn", "Ende", "Dauer", "Kanäle");
         assertThat(ended.footer()).isEqualTo(opened.footer()).isEqualTo("ServerPulse alert " + raid.id());
     }
 }
