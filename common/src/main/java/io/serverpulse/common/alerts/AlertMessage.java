@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * What an alert looks like in Discord, decided once for both modes: the self-hosted collector turns
  * it into a JDA embed, {@code alert-function} into Discord's embed JSON ({@link #toEmbedJson()}).
  * The type, severity, affected channels and start time, labelled in the guild's language, and the
- * context sentence (numbers first, in English); once the incident ended, the same message says when and after how long.
+ * context sentence (numbers only, written in the guild's language when the incident was detected); once the incident ended, the same message says when and after how long.
  * Times are Discord timestamps ({@code <t:…:f>}), shown in each reader's zone. The footer names the
  * alert ({@link #footerOf}): that is how a message is found again to be edited when the incident ends.
  *

@@ -4,6 +4,7 @@ import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.alerts.Severity;
+import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.Counter;
@@ -82,14 +83,19 @@ public final class ActivityDropCheck {
          * last 2 h"; without a counted day "no usual level for this hour yet, 9 in the last hour".
          */
         public String summary() {
+            return summary(Texts.english());
+        }
+
+        /** {@link #summary()} in the language of {@code texts}. */
+        public String summary(Texts texts) {
             long hours = hours();
-            String last = hours == 1 ? " in the last hour" : " in the last " + hours + " h";
             if (days == 0) {
-                return (hours == 1 ? "no usual level for this hour yet, " : "no usual level for these " + hours + " h yet, ")
-                        + observed + last;
+                return hours == 1 ? texts.get("alert.context.drop.no-history", AlertContext.count(observed))
+                        : texts.get("alert.context.drop.no-history.hours", AlertContext.count(observed), (int) hours);
             }
-            return "usually " + AlertContext.number(usual) + " messages" + (hours == 1 ? " at this hour" : " in these " + hours + " h")
-                    + " (over " + days + (days == 1 ? " previous day" : " previous days") + "), " + observed + last;
+            String usualText = AlertContext.number(texts, usual);
+            return hours == 1 ? texts.get("alert.context.drop", usualText, days, AlertContext.count(observed))
+                    : texts.get("alert.context.drop.hours", usualText, days, AlertContext.count(observed), (int) hours);
         }
 
         /**
@@ -97,13 +103,18 @@ public final class ActivityDropCheck {
          * the alert level ({@code factor × usual}) it fell; the context is {@link #summary()}.
          */
         public Optional<AlertRecord> toAlert(long guildId, AlertRule rule) {
+            return toAlert(guildId, rule, Texts.english());
+        }
+
+        /** {@link #toAlert(long, AlertRule)} with the context in the language of {@code texts}. */
+        public Optional<AlertRecord> toAlert(long guildId, AlertRule rule, Texts texts) {
             if (!dropped) {
                 return Optional.empty();
             }
             double level = rule.factor() * usual;
             Severity severity = AlertContext.severity(level, Math.max(observed, 0.5));
             return Optional.of(new AlertRecord(AlertRecord.idFor(guildId, AlertType.ACTIVITY_DROP, window.from()), guildId,
-                    AlertType.ACTIVITY_DROP, severity, window.from(), null, List.of(), observed, usual, summary()));
+                    AlertType.ACTIVITY_DROP, severity, window.from(), null, List.of(), observed, usual, summary(texts)));
         }
     }
 

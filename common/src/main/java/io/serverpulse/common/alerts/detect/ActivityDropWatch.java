@@ -5,6 +5,7 @@ import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertStore;
 import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.MetricsStore;
 import io.serverpulse.common.metrics.TimeWindow;
@@ -126,17 +127,19 @@ public final class ActivityDropWatch {
         long guildId = decision.settings().guildId();
         AlertRule rule = decision.settings().alert(AlertType.ACTIVITY_DROP);
         ActivityDropCheck.Result result = decision.result();
+        Texts texts = Texts.forLocale(decision.settings().locale());
         switch (decision.kind()) {
             case OPEN -> {
-                Optional<AlertRecord> opened = result.toAlert(guildId, rule);
+                Optional<AlertRecord> opened = result.toAlert(guildId, rule, texts);
                 opened.ifPresent(alerts::saveAlert);
                 return opened.map(AlertNotice::opened);
             }
             case END -> {
                 AlertRecord start = decision.ongoing();
                 Instant endedAt = result.window().from().isBefore(start.startedAt()) ? start.startedAt() : result.window().from();
-                String context = (rule.enabled() ? result.summary() : "alert switched off") + "; the drop began with "
-                        + start.observed() + " messages (usually " + AlertContext.number(start.baseline()) + ")";
+                String context = texts.get("alert.context.drop.began",
+                        rule.enabled() ? result.summary(texts) : texts.get("alert.context.drop.switched-off"),
+                        AlertContext.count(start.observed()), AlertContext.number(texts, start.baseline()));
                 AlertRecord ended = new AlertRecord(start.id(), guildId, AlertType.ACTIVITY_DROP, start.severity(),
                         start.startedAt(), endedAt, start.channelIds(), start.observed(), start.baseline(), context);
                 alerts.saveAlert(ended);

@@ -1,15 +1,17 @@
 package io.serverpulse.common.alerts.detect;
 
 import io.serverpulse.common.alerts.Severity;
+import io.serverpulse.common.i18n.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The sentences stored in {@link io.serverpulse.common.alerts.AlertRecord#context()}: built from
- * numbers and ids only, in English (the poster localizes). Channels are Discord mentions, which
- * Discord renders as names.
+ * numbers and ids only, in the guild's language when the incident is detected (the alert message
+ * shows them as they are). Channels are Discord mentions, which Discord renders as names.
  */
 final class AlertContext {
 
@@ -30,52 +32,69 @@ final class AlertContext {
     }
 
     /** "usually 2 joins/min, now 14 in 60 s", or "14 joins in 60 s (alert at 10)" while there is no baseline yet. */
-    static String raidOpened(long count, long windowMillis, Double usualPerMinute, long level) {
+    static String raidOpened(Texts t, long count, long windowMillis, Double usualPerMinute, long level) {
         if (usualPerMinute == null) {
-            return count + " joins in " + duration(windowMillis) + " (alert at " + level + ")";
+            return t.get("alert.context.raid.opened-cold", count(count), duration(windowMillis), count(level));
         }
-        return "usually " + number(usualPerMinute) + " joins/min, now " + count + " in " + duration(windowMillis);
+        return t.get("alert.context.raid.opened", number(t, usualPerMinute), count(count), duration(windowMillis));
     }
 
     /** "usually 2 joins/min, peak 14 in 60 s, 14 joins in all". */
-    static String raidEnded(long peak, long total, long windowMillis, Double usualPerMinute) {
-        String head = usualPerMinute == null ? "" : "usually " + number(usualPerMinute) + " joins/min, ";
-        return head + "peak " + peak + " in " + duration(windowMillis) + ", " + total + " joins in all";
+    static String raidEnded(Texts t, long peak, long total, long windowMillis, Double usualPerMinute) {
+        if (usualPerMinute == null) {
+            return t.get("alert.context.raid.ended-cold", count(peak), duration(windowMillis), count(total));
+        }
+        return t.get("alert.context.raid.ended", number(t, usualPerMinute), count(peak), duration(windowMillis), count(total));
     }
 
     /** "7 messages deleted in 30 s in <#123>". */
-    static String deletionOpened(long count, long windowMillis, List<Long> channels) {
-        return count + " messages deleted in " + duration(windowMillis) + in(channels);
+    static String deletionOpened(Texts t, long count, long windowMillis, List<Long> channels) {
+        return channels.isEmpty()
+                ? t.get("alert.context.deletion.opened", count(count), duration(windowMillis))
+                : t.get("alert.context.deletion.opened-in", count(count), duration(windowMillis), mentions(channels));
     }
 
     /** "peak 7 messages deleted in 30 s, 12 in all, in <#123>". */
-    static String deletionEnded(long peak, long total, long windowMillis, List<Long> channels) {
-        String where = in(channels);
-        return "peak " + peak + " messages deleted in " + duration(windowMillis) + ", " + total + " in all"
-                + (where.isEmpty() ? "" : "," + where);
+    static String deletionEnded(Texts t, long peak, long total, long windowMillis, List<Long> channels) {
+        return channels.isEmpty()
+                ? t.get("alert.context.deletion.ended", count(peak), duration(windowMillis), count(total))
+                : t.get("alert.context.deletion.ended-in", count(peak), duration(windowMillis), count(total), mentions(channels));
     }
 
     /** "usually 2 members in voice, now 9". */
-    static String voiceOpened(long members, double usual) {
-        return "usually " + number(usual) + " members in voice, now " + members;
+    static String voiceOpened(Texts t, long members, double usual) {
+        return t.get("alert.context.voice.opened", number(t, usual), count(members));
     }
 
     /** "usually 2 members in voice, peak 9". */
-    static String voiceEnded(long peak, double usual) {
-        return "usually " + number(usual) + " members in voice, peak " + peak;
+    static String voiceEnded(Texts t, long peak, double usual) {
+        return t.get("alert.context.voice.ended", number(t, usual), count(peak));
     }
 
-    private static String in(List<Long> channels) {
-        if (channels.isEmpty()) {
-            return "";
-        }
-        return " in " + channels.stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "));
+    private static String mentions(List<Long> channels) {
+        return channels.stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "));
+    }
+
+    /** A count as plain digits (no grouping: the sentences are short and read like data). */
+    static String count(long value) {
+        return Long.toString(value);
     }
 
     /** A count or rate with at most one decimal: 2, 0.3, 12.5. */
     static String number(double value) {
+        return number(Texts.english(), value);
+    }
+
+    /** A count or rate with at most one decimal, in the texts' locale: 0.3 in English, 0,3 in German. */
+    static String number(Texts t, double value) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
-        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+        if (rounded.signum() == 0) {
+            return "0";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(t.locale());
+        format.setGroupingUsed(false);
+        format.setMaximumFractionDigits(1);
+        return format.format(rounded);
     }
 
     /** "30 s", "90 s", "2 min", "1 h", "1500 ms". */

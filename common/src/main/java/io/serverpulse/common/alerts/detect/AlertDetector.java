@@ -5,6 +5,7 @@ import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertSink;
 import io.serverpulse.common.alerts.AlertType;
+import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
 import io.serverpulse.common.metrics.ActivityEvent.MessagesDeleted;
@@ -263,7 +264,8 @@ public final class AlertDetector {
             long level = raidLevel(rule, perWindow);
             Double usualPerMinute = perWindow == null ? null : perWindow * 60_000 / window;
             evaluateWindow(state, state.raid, state.joins, t, window, level, perWindow == null ? 0 : perWindow,
-                    usualPerMinute, AlertContext.raidOpened(count, window, usualPerMinute, level), notices);
+                    usualPerMinute, AlertContext.raidOpened(texts(guild), count, window, usualPerMinute, level), texts(guild),
+                    notices);
         } else if (guild != null) {
             state.joins.clear();
         }
@@ -283,7 +285,7 @@ public final class AlertDetector {
             state.deletions.prune(t, window);
             long count = state.deletions.sum();
             evaluateWindow(state, state.deletion, state.deletions, t, window, rule.threshold(), 0, null,
-                    AlertContext.deletionOpened(count, window, state.deletions.channels()), notices);
+                    AlertContext.deletionOpened(texts(guild), count, window, state.deletions.channels()), texts(guild), notices);
         } else if (guild != null) {
             state.deletions.clear();
         }
@@ -308,7 +310,7 @@ public final class AlertDetector {
             } else if (above && !tracker.inCooldown(t)) {
                 AlertRecord opened = tracker.open(state.guildId, t, t, IncidentTracker.ONGOING, members,
                         AlertContext.severity(members, level), List.of(), baseline, baseline, window,
-                        AlertContext.voiceOpened(members, baseline));
+                        AlertContext.voiceOpened(texts(guild), members, baseline), texts(guild));
                 notices.add(AlertNotice.opened(opened));
             } else if (!above) {
                 tracker.stopAbove(t);
@@ -339,7 +341,7 @@ public final class AlertDetector {
     }
 
     private void evaluateWindow(GuildAlertState state, IncidentTracker tracker, EventWindow window, long t,
-            long windowMillis, long level, double baseline, Double usual, String openedContext,
+            long windowMillis, long level, double baseline, Double usual, String openedContext, Texts texts,
             List<AlertNotice> notices) {
         long count = window.sum();
         if (count < level) {
@@ -351,7 +353,7 @@ public final class AlertDetector {
             tracker.extend(t, aboveUntil, count, AlertContext.severity(count, level));
         } else if (!tracker.inCooldown(t)) {
             AlertRecord opened = tracker.open(state.guildId, reaching.at(), t, aboveUntil, count,
-                    AlertContext.severity(count, level), window.channels(), baseline, usual, windowMillis, openedContext);
+                    AlertContext.severity(count, level), window.channels(), baseline, usual, windowMillis, openedContext, texts);
             notices.add(AlertNotice.opened(opened));
         } else {
             log.debug("Guild {}: {} crossing during cooldown, not alerted", state.guildId, tracker.current());
@@ -390,6 +392,11 @@ public final class AlertDetector {
         };
         closeIfDisabled(tracker, rule, t, notices);
         return rule.enabled() ? rule : null;
+    }
+
+    /** The guild's language for the context sentences. */
+    private static Texts texts(GuildSettings guild) {
+        return Texts.forLocale(guild.locale());
     }
 
     private GuildSettings settingsFor(GuildAlertState state, long t) {

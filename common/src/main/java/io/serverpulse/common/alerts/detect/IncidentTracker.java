@@ -3,6 +3,7 @@ package io.serverpulse.common.alerts.detect;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.alerts.Severity;
+import io.serverpulse.common.i18n.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
@@ -31,6 +32,7 @@ final class IncidentTracker {
         long total;
         long pendingTotal;
         Severity severity;
+        Texts texts;
         final TreeSet<Long> channels = new TreeSet<>();
         final TreeSet<Long> pendingChannels = new TreeSet<>();
     }
@@ -53,7 +55,7 @@ final class IncidentTracker {
 
     /** Opens an incident and returns its ongoing record. */
     AlertRecord open(long guildId, long startedAt, long now, long aboveUntil, long observed, Severity severity,
-            List<Long> channels, double baseline, Double usual, long windowMillis, String context) {
+            List<Long> channels, double baseline, Double usual, long windowMillis, String context, Texts texts) {
         Instant start = Instant.ofEpochMilli(startedAt);
         Open o = new Open();
         o.opened = new AlertRecord(AlertRecord.idFor(guildId, type, start), guildId, type, severity, start, null,
@@ -65,6 +67,7 @@ final class IncidentTracker {
         o.peak = observed;
         o.total = observed;
         o.severity = severity;
+        o.texts = texts;
         o.channels.addAll(channels);
         open = o;
         return o.opened;
@@ -129,9 +132,9 @@ final class IncidentTracker {
         cooldownUntil = cooldownEnd;
         List<Long> channels = List.copyOf(o.channels);
         String context = switch (type) {
-            case JOIN_RAID -> AlertContext.raidEnded(o.peak, o.total, o.windowMillis, o.usual);
-            case MASS_DELETION -> AlertContext.deletionEnded(o.peak, o.total, o.windowMillis, channels);
-            case VOICE_SURGE -> AlertContext.voiceEnded(o.peak, o.usual == null ? 0 : o.usual);
+            case JOIN_RAID -> AlertContext.raidEnded(o.texts, o.peak, o.total, o.windowMillis, o.usual);
+            case MASS_DELETION -> AlertContext.deletionEnded(o.texts, o.peak, o.total, o.windowMillis, channels);
+            case VOICE_SURGE -> AlertContext.voiceEnded(o.texts, o.peak, o.usual == null ? 0 : o.usual);
             case ACTIVITY_DROP -> throw new IllegalStateException("activity drops are not tracked in real time");
         };
         AlertRecord start = o.opened;

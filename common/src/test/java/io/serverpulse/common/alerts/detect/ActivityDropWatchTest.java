@@ -197,4 +197,24 @@ class ActivityDropWatchTest {
         assertThat(new ActivityDropWatch(store, store).commit(two.get(0))).hasValueSatisfying(
                 n -> assertThat(n.kind()).isEqualTo(AlertNotice.Kind.OPENED));
     }
+
+    @Test
+    void aFrenchGuildsDropReadsInFrench() {
+        // GIVEN a French guild with 8 days of 100 messages an hour, then 3 hours of 10, then 95 again
+        GuildSettings french = settings.withLocale("fr", HISTORY);
+        messages(HISTORY, DROP, 100);
+        messages(DROP, hoursAfterDrop(1), 10);
+        messages(hoursAfterDrop(1), hoursAfterDrop(2), 95);
+        ActivityDropWatch watch = new ActivityDropWatch(store, store);
+
+        // WHEN the drop hour and the recovered hour are checked
+        AlertNotice opened = watch.check(french, hoursAfterDrop(1)).orElseThrow();
+        AlertNotice ended = watch.check(french, hoursAfterDrop(2)).orElseThrow();
+
+        // THEN both sentences are French
+        assertThat(opened.alert().context())
+                .isEqualTo("d’habitude 100 messages à cette heure (sur 7 jours précédents), 10 dans la dernière heure");
+        assertThat(ended.alert().context()).isEqualTo("d’habitude 100 messages à cette heure (sur 7 jours précédents),"
+                + " 95 dans la dernière heure ; la chute a commencé avec 10 messages (d’habitude 100)");
+    }
 }

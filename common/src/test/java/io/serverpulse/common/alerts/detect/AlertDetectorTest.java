@@ -71,6 +71,40 @@ class AlertDetectorTest {
     }
 
     @Test
+    void aGermanGuildsAlertsSpeakGerman() {
+        // GIVEN a German guild that usually gets 2 joins a minute, and 0.5 members in voice on average
+        settings.put(GUILD, GuildSettings.defaults(GUILD).withLocale("de", T0));
+        Instant raid = at(Duration.ofHours(2).plusMinutes(5));
+        script.joinsEvery(Duration.ofSeconds(30), T0, at(Duration.ofHours(2)));
+
+        // WHEN 14 members join within 40 s
+        script.joins(14, raid, Duration.ofSeconds(40)).runUntil(raid.plus(Duration.ofMinutes(10)));
+
+        // THEN the raid's sentences are German, numbers and all
+        assertThat(script.opened(AlertType.JOIN_RAID).get(0).alert().context())
+                .isEqualTo("üblich 2 Beitritte/Min., jetzt 10 in 60 s");
+        assertThat(script.ended(AlertType.JOIN_RAID).get(0).alert().context())
+                .isEqualTo("üblich 2 Beitritte/Min., Spitze 14 in 60 s, insgesamt 14 Beitritte");
+    }
+
+    @Test
+    void aFrenchGuildsVoiceSurgeUsesTheFrenchDecimalComma() {
+        // GIVEN a French guild with 1.5 members in voice on average over two hours (1 then 2)
+        settings.put(GUILD, GuildSettings.defaults(GUILD).withLocale("fr", T0));
+        script.voice(T0, 1).voice(at(Duration.ofHours(1)), 2);
+
+        // WHEN 6 members are in voice, then the surge is over
+        Instant surge = at(Duration.ofHours(2).plusMinutes(5));
+        script.voice(surge, 6).voice(surge.plusSeconds(600), 1).runUntil(surge.plus(Duration.ofMinutes(30)));
+
+        // THEN the usual level reads 1,5 and the sentence is French
+        assertThat(script.opened(AlertType.VOICE_SURGE).get(0).alert().context())
+                .isEqualTo("d’habitude 1,5 membres en vocal, maintenant 6");
+        assertThat(script.ended(AlertType.VOICE_SURGE).get(0).alert().context())
+                .isEqualTo("d’habitude 1,5 membres en vocal, pic de 6");
+    }
+
+    @Test
     void theEndedUpdateWaitsForTheQuietPeriod() {
         // GIVEN 14 joins in 40 s, with the raid condition holding until the 5th join leaves the 60 s window
         Instant raid = T0;
