@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.alerts.post.UpdateChannels;
 import io.serverpulse.alerts.support.AlertRig;
-import io.serverpulse.alerts.support.LogCapture;
+import io.serverpulse.common.testing.LogCapture;
 import io.serverpulse.emulator.rest.RouteKeys;
 import io.serverpulse.emulator.state.ChannelRecord;
 import io.serverpulse.emulator.state.Permissions;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.alerts.support.AlertRig;
-import io.serverpulse.alerts.support.LogCapture;
+import io.serverpulse.common.testing.LogCapture;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.metrics.BucketKey;

@@ -26,7 +26,7 @@ import io.serverpulse.emulator.interactions.SignedInteraction;
 import io.serverpulse.emulator.interactions.SlashCommand;
 import io.serverpulse.emulator.rest.MultipartParser;
 import io.serverpulse.interactions.support.EndToEnd;
-import io.serverpulse.interactions.support.LogCapture;
+import io.serverpulse.common.testing.LogCapture;
 import io.serverpulse.interactions.support.StoreCalls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import io.serverpulse.common.store.memory.InMemoryStore;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.FollowUpSender;
 import io.serverpulse.common.discord.rest.DiscordRest;
-import io.serverpulse.interactions.support.LogCapture;
+import io.serverpulse.common.testing.LogCapture;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

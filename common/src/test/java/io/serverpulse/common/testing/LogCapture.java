@@ -1,4 +1,4 @@
-package io.serverpulse.alerts.support;
+package io.serverpulse.common.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
