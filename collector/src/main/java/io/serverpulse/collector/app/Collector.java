@@ -288,6 +288,8 @@ public final class Collector implements AutoCloseable {
             Instant now = clock.instant();
             recorder.closeVoice(now);
             detector.tick(now);
+            // detection stops here: an incident left open would read "ongoing" for good
+            detector.endAll(now);
             // 2. the last counters and join/leave records
             report = flusher.close();
             if (!memberEvents.flush()) {

@@ -21,6 +21,8 @@ import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.emulator.state.StoredMessage;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,6 +136,34 @@ class AlertMessagesTest {
             assertThat(posted).anyMatch(m -> title(m).contains("Voice surge"));
             assertThat(store.alerts(guildId, Buckets.ALL_TIME))
                     .noneMatch(a -> a.type() == AlertType.JOIN_RAID || a.type() == AlertType.MASS_DELETION);
+            assertThat(spec.refused()).isEmpty();
+        }
+    }
+
+    @Test
+    void aShutdownDuringAVoiceSurgeMarksItsMessageEnded() throws Exception {
+        Incident surge = sim.incidents(AlertType.VOICE_SURGE).get(0);
+        Instant stop = surge.start().plus(Duration.ofMinutes(2));
+        try (DiscordEmulator discord = TestBots.emulator(sim, spec); SqliteStore store = SqliteStore.open(dir)) {
+            // GIVEN a collector that posted the voice surge and is stopped (SIGTERM) while it goes on
+            TestBots.whitelist(store, sim);
+            Collector collector = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, progress).start();
+            TestBots.awaitReady(collector);
+            new Lockstep(discord, clock, progress).play(sim.events().stream().filter(e -> e.at().isBefore(stop)).toList());
+            clock.advanceTo(stop);
+
+            // WHEN it shuts down
+            collector.shutdown();
+
+            // THEN its message no longer says it is going on, and the stored incident has an end
+            List<StoredMessage> surgeMessages = discord.recorded().messages().stream()
+                    .filter(m -> title(m).contains("Voice surge")).toList();
+            assertThat(surgeMessages).singleElement().satisfies(m -> {
+                assertThat(title(m)).isEqualTo("✅ Voice surge — ended");
+                assertThat(editsOf(discord, m)).isEqualTo(1);
+            });
+            assertThat(store.alerts(guildId, Buckets.ALL_TIME)).filteredOn(a -> a.type() == AlertType.VOICE_SURGE)
+                    .singleElement().satisfies(a -> assertThat(a.ongoing()).isFalse());
             assertThat(spec.refused()).isEmpty();
         }
     }

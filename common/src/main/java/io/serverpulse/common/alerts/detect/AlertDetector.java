@@ -207,6 +207,32 @@ public final class AlertDetector {
         }
     }
 
+    /**
+     * Ends every open incident now, for a shutdown: detection stops, so an incident left open would
+     * stay "ongoing" in the store and in Discord for good. Each gets its ENDED notice, dated by the
+     * last moment its condition held (or {@code now} for a voice surge still above its level). If the
+     * raid or surge is still going on when ServerPulse is back, it is a new incident.
+     */
+    public void endAll(Instant now) {
+        long at = now.toEpochMilli();
+        for (GuildAlertState state : guilds.values()) {
+            List<AlertNotice> notices = new ArrayList<>();
+            synchronized (state) {
+                if (state.evicted) {
+                    continue;
+                }
+                long t = state.advance(at);
+                for (IncidentTracker tracker : List.of(state.raid, state.deletion, state.voice)) {
+                    AlertRecord ended = tracker.closeNow(t, options.cooldown().toMillis());
+                    if (ended != null) {
+                        notices.add(AlertNotice.ended(ended));
+                    }
+                }
+                deliver(notices);
+            }
+        }
+    }
+
     /** Guilds currently holding detector state. */
     public int trackedGuilds() {
         return guilds.size();

@@ -105,6 +105,25 @@ class AlertDetectorTest {
     }
 
     @Test
+    void aShutdownEndsTheOpenIncidentsDatedByTheirLastCrossing() {
+        // GIVEN a raid in progress (14 joins within 40 s) when ServerPulse shuts down 20 s after the last join
+        Instant raid = at(Duration.ofHours(2).plusMinutes(5));
+        script.joinsEvery(Duration.ofSeconds(30), T0, at(Duration.ofHours(2)));
+        script.joins(14, raid, Duration.ofSeconds(40)).runUntil(raid.plusSeconds(60));
+        assertThat(script.ended(AlertType.JOIN_RAID)).isEmpty();
+
+        // WHEN the detector is told to end everything
+        detector.endAll(raid.plusSeconds(60));
+
+        // THEN the raid gets its one ENDED notice, at its last join, and nothing is open any more
+        assertThat(script.ended(AlertType.JOIN_RAID)).singleElement()
+                .satisfies(n -> assertThat(n.alert().endedAt()).isEqualTo(raid.plusSeconds(40)));
+        assertThat(detector.openIncidents(GUILD)).isEmpty();
+        detector.endAll(raid.plusSeconds(61));
+        assertThat(script.ended(AlertType.JOIN_RAID)).hasSize(1);
+    }
+
+    @Test
     void theEndedUpdateWaitsForTheQuietPeriod() {
         // GIVEN 14 joins in 40 s, with the raid condition holding until the 5th join leaves the 60 s window
         Instant raid = T0;
