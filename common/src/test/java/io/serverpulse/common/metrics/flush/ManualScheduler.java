@@ -1,5 +1,6 @@
 package io.serverpulse.common.metrics.flush;
 
+import io.serverpulse.common.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,16 +14,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A single-threaded scheduler driven by the test: {@link #advance} moves a {@link ManualClock} and
+ * A single-threaded scheduler driven by the test: {@link #advance} moves a {@link MutableClock} and
  * runs, on the test's thread, every task that falls due on the way, in time order.
  */
 final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
-    private final ManualClock clock;
+    private final MutableClock clock;
     private final List<Task> tasks = new ArrayList<>();
     private boolean shutdown;
 
-    ManualScheduler(ManualClock clock) {
+    ManualScheduler(MutableClock clock) {
         this.clock = clock;
     }
 

@@ -1,5 +1,6 @@
 package io.serverpulse.common.metrics.flush;
 
+import io.serverpulse.common.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.arbitrary;
@@ -95,7 +96,7 @@ class MetricFlusherFaultsTest {
     void theDatabaseAwayForHalfAnHourAndALostAcknowledgementStillGiveExactTotals() {
         // GIVEN a flusher (FLUSH_SECONDS=5) writing to the in-memory store, two hours of events,
         // the database down from minute 20 to 50, and a write at minute 70 whose answer times out
-        ManualClock clock = new ManualClock(T0);
+        MutableClock clock = new MutableClock(T0);
         ManualScheduler scheduler = new ManualScheduler(clock);
         InMemoryStore store = new InMemoryStore(clock);
         FaultyMetricsStore faulty = new FaultyMetricsStore(store);
@@ -154,7 +155,7 @@ class MetricFlusherFaultsTest {
         // GIVEN random events over 20 minutes and a random, finite sequence of write outcomes
         // (close may retry for a simulated day, so the script always runs out before its deadline);
         // the backoff jitter is drawn from the try's seed too, so that every run is the same
-        ManualClock clock = new ManualClock(T0);
+        MutableClock clock = new MutableClock(T0);
         ManualScheduler scheduler = new ManualScheduler(clock);
         InMemoryStore store = new InMemoryStore(clock);
         FaultyMetricsStore faulty = new FaultyMetricsStore(store);

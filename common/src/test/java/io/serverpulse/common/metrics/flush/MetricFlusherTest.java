@@ -1,5 +1,6 @@
 package io.serverpulse.common.metrics.flush;
 
+import io.serverpulse.common.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -34,7 +35,7 @@ class MetricFlusherTest {
     private static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
     private static final Duration FIVE_S = Duration.ofSeconds(5);
 
-    private ManualClock clock;
+    private MutableClock clock;
     private ManualScheduler scheduler;
     private ScriptedMetricsStore store;
     private ListAppender<ILoggingEvent> logs;
@@ -42,7 +43,7 @@ class MetricFlusherTest {
 
     @BeforeEach
     void setUp() {
-        clock = new ManualClock(T0);
+        clock = new MutableClock(T0);
         scheduler = new ManualScheduler(clock);
         store = new ScriptedMetricsStore(clock);
         logs = new ListAppender<>();
