@@ -155,6 +155,9 @@ class DeferredFollowUpEndToEndTest extends EndToEndSuite {
 
             // THEN the edit still arrives: a 429 first, then the retry after the wait
             awaitEdit(interaction);
+            // the emulator records the edit while handling it and logs the request just after: wait for that too
+            Await.until("the edit's 200 in the request log", () -> editStatuses().size() > before
+                    && editStatuses().get(editStatuses().size() - 1) == 200);
             List<Integer> statuses = editStatuses().subList(before, editStatuses().size());
             assertThat(statuses).contains(429).endsWith(200);
             assertThat(original(interaction).attachments()).hasSize(1);
