@@ -21,9 +21,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The race a duplicate key can also mean: a bucket did not exist when our upsert's filter was
@@ -37,22 +36,13 @@ class MetricWriterRaceTest {
     private static final long GUILD = 81_384_788_765_712_384L;
     private static final Instant T = Instant.parse("2026-11-23T10:15:00Z");
 
-    private static MongoStandIn standIn;
-
-    @BeforeAll
-    static void start() {
-        standIn = new MongoStandIn();
-    }
-
-    @AfterAll
-    static void stop() {
-        standIn.close();
-    }
+    @RegisterExtension
+    static final SharedStandIn MONGO = new SharedStandIn();
 
     @Test
     void a_duplicate_key_caused_by_another_batch_is_applied_on_the_second_pass_not_dropped() {
         // GIVEN three new buckets, and another writer that creates them (with its own batch) just before our insert
-        MongoDatabase real = standIn.client().getDatabase(MongoStandIn.freshDatabase());
+        MongoDatabase real = MONGO.get().client().getDatabase(MongoStandIn.freshDatabase());
         List<BucketKey> keys = List.of(
                 BucketKey.channelHour(GUILD, 1, T), BucketKey.channelHour(GUILD, 2, T), BucketKey.channelHour(GUILD, 3, T));
         MetricBatch.Builder other = MetricBatch.builder("other-writer");
