@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,6 @@ public final class DropCheck {
         int opened = 0;
         int ended = 0;
         int failed = 0;
-        int suppressed = 0;
         List<ActivityDropWatch.Decision> decisions = new ArrayList<>();
         for (GuildSettings guild : guilds) {
             try {
@@ -64,30 +62,15 @@ public final class DropCheck {
                         Long.toUnsignedString(guild.guildId()), hourEnd, e.toString());
             }
         }
-        boolean outage = ActivityDropWatch.suspectedOutage(decisions);
-        if (outage) {
-            log.warn("{} guilds would open an activity drop in the hour ending {}: that looks like a collection outage (the"
-                    + " collector down, or Discord), not communities going quiet, so no drop is opened for that hour",
-                    decisions.stream().filter(d -> d.kind() == ActivityDropWatch.Decision.Kind.OPEN).count(), hourEnd);
-        }
-        for (ActivityDropWatch.Decision decision : decisions) {
-            if (outage && decision.kind() == ActivityDropWatch.Decision.Kind.OPEN) {
-                suppressed++;
-                continue;
-            }
-            String guildId = Long.toUnsignedString(decision.settings().guildId());
-            Optional<AlertNotice> notice;
-            try {
-                notice = watch.commit(decision);
-            } catch (RuntimeException e) {
-                failed++;
-                log.error("Activity-drop check of guild {} for the hour ending {} failed: {}", guildId, hourEnd, e.toString());
-                continue;
-            }
-            if (notice.isEmpty()) {
-                continue;
-            }
-            AlertNotice n = notice.get();
+        int[] commitFailures = {0};
+        ActivityDropWatch.Round round = watch.commitAll(decisions, (decision, e) -> {
+            commitFailures[0]++;
+            log.error("Activity-drop check of guild {} for the hour ending {} failed: {}",
+                    Long.toUnsignedString(decision.settings().guildId()), hourEnd, e.toString());
+        });
+        failed += commitFailures[0];
+        for (AlertNotice n : round.notices()) {
+            String guildId = Long.toUnsignedString(n.alert().guildId());
             try {
                 poster.post(n);
                 if (n.kind() == AlertNotice.Kind.OPENED) {
@@ -105,9 +88,9 @@ public final class DropCheck {
                         guildId, e.toString());
             }
         }
-        Summary summary = new Summary(hourEnd, guilds.size(), opened, ended, failed, suppressed);
+        Summary summary = new Summary(hourEnd, guilds.size(), opened, ended, failed, round.heldBack());
         log.info("Activity-drop check for the hour ending {}: {} guilds, {} drops opened, {} ended, {} failed, {} held back"
-                + " as a suspected collection outage", hourEnd, guilds.size(), opened, ended, failed, suppressed);
+                + " as a suspected collection outage", hourEnd, guilds.size(), opened, ended, failed, round.heldBack());
         return summary;
     }
 }

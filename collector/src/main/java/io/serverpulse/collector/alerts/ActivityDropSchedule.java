@@ -199,22 +199,7 @@ public final class ActivityDropSchedule {
                 log.warn("Activity-drop check of guild {} for the hour ending {} failed: {}", guildId, boundary, e.toString());
             }
         }
-        boolean outage = ActivityDropWatch.suspectedOutage(decisions);
-        if (outage) {
-            log.warn("{} guilds would open an activity drop in the hour ending {}: that looks like a collection outage, not"
-                    + " communities going quiet, so no drop is opened for that hour",
-                    decisions.stream().filter(d -> d.kind() == ActivityDropWatch.Decision.Kind.OPEN).count(), boundary);
-        }
-        for (ActivityDropWatch.Decision decision : decisions) {
-            if (outage && decision.kind() == ActivityDropWatch.Decision.Kind.OPEN) {
-                continue;
-            }
-            try {
-                watch.commit(decision).ifPresent(sink::deliver);
-            } catch (RuntimeException e) {
-                log.warn("Activity-drop check of guild {} for the hour ending {} failed: {}", decision.settings().guildId(),
-                        boundary, e.toString());
-            }
-        }
+        watch.commitAll(decisions, (decision, e) -> log.warn("Activity-drop check of guild {} for the hour ending {} failed: {}",
+                decision.settings().guildId(), boundary, e.toString())).notices().forEach(sink::deliver);
     }
 }

@@ -13,11 +13,15 @@ import io.serverpulse.common.settings.GuildSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hourly activity-drop check of one guild, turned into incidents: one OPENED notice when a drop
@@ -43,6 +47,8 @@ public final class ActivityDropWatch {
 
     /** How far back an ongoing drop is looked for (a drop cannot outlast its 7-day baseline by much). */
     public static final Duration ONGOING_LOOKBACK = Duration.ofDays(30);
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityDropWatch.class);
 
     private final MetricsStore metrics;
     private final AlertStore alerts;
@@ -149,6 +155,40 @@ public final class ActivityDropWatch {
                 return Optional.empty();
             }
         }
+    }
+
+    /** What {@link #commitAll} did: the notices to deliver, and how many drops it held back as an outage. */
+    public record Round(List<AlertNotice> notices, int heldBack) {
+        public Round {
+            notices = List.copyOf(notices);
+        }
+    }
+
+    /**
+     * Commits one hour's decisions across the guilds a caller serves, except the drops it would
+     * open in a {@link #suspectedOutage} (logged once). A decision that fails to commit is handed to
+     * {@code onFailure} and the others go on.
+     */
+    public Round commitAll(List<Decision> decisions, BiConsumer<Decision, RuntimeException> onFailure) {
+        boolean outage = suspectedOutage(decisions);
+        long opening = decisions.stream().filter(d -> d.kind() == Decision.Kind.OPEN).count();
+        if (outage) {
+            log.warn("{} guilds would open an activity drop in the hour ending {}: that looks like a collection outage (the"
+                    + " collector or Discord down), not communities going quiet, so no drop is opened for that hour", opening,
+                    decisions.get(0).hourEnd());
+        }
+        List<AlertNotice> notices = new ArrayList<>();
+        for (Decision decision : decisions) {
+            if (outage && decision.kind() == Decision.Kind.OPEN) {
+                continue;
+            }
+            try {
+                commit(decision).ifPresent(notices::add);
+            } catch (RuntimeException e) {
+                onFailure.accept(decision, e);
+            }
+        }
+        return new Round(notices, outage ? (int) opening : 0);
     }
 
     /**
