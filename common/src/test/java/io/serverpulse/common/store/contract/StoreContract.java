@@ -25,9 +25,11 @@ import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.Store;
+import io.serverpulse.common.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +83,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code buckets} are ordered by start, then by {@link BucketKey#id()} in code point order;
  *       member events and alerts oldest first, then by id.</li>
  *   <li>{@code eraseGuild} returns the number of rows an export of the guild visited just before.</li>
- *   <li>{@code close()} may be called more than once; a closed store is not {@code healthy()}.</li>
+ *   <li>{@code close()} may be called more than once; a closed store is not {@code healthy()}, and
+ *       every read or write of it throws {@link StoreException#closed} (the same type and message
+ *       in every adapter).</li>
  * </ul>
  */
 public abstract class StoreContract {
@@ -1043,5 +1048,43 @@ public abstract class StoreContract {
 
         // THEN it reports itself unhealthy
         assertThat(store.healthy()).isFalse();
+    }
+
+    @Test
+    void closedStoreRefusesEveryReadAndWriteTheSameWayInEveryAdapter() {
+        // GIVEN a store with data, closed
+        givenActivity();
+        String description = store.describe();
+        store.close();
+
+        // WHEN any read or write is asked of it
+        MemberEvent join = new MemberEvent(GUILD_A, ALICE, MemberEvent.Kind.JOIN, NOW);
+        Map<String, ThrowingCallable> uses = new LinkedHashMap<>();
+        uses.put("findSettings", () -> store.findSettings(GUILD_A));
+        uses.put("saveSettings", () -> store.saveSettings(GuildSettings.defaults(GUILD_A)));
+        uses.put("allSettings", () -> store.allSettings());
+        uses.put("apply", () -> store.apply(mixedBatch("after-close")));
+        uses.put("topMembers", () -> top(GUILD_A, BucketKey.ALL_CHANNELS, Period.ALL_TIME, 10));
+        uses.put("buckets", () -> store.buckets(BucketKind.CHANNEL_HOUR, GUILD_A, null, null, EVERYTHING));
+        uses.put("totals", () -> store.totals(BucketKind.CHANNEL_HOUR, GUILD_A, Counter.MESSAGES, EVERYTHING, 10));
+        uses.put("recordMemberEvents", () -> store.recordMemberEvents(List.of(join)));
+        uses.put("memberEvents", () -> store.memberEvents(GUILD_A, EVERYTHING));
+        uses.put("saveAlert", () -> store.saveAlert(raid(GUILD_A, NOW)));
+        uses.put("alerts", () -> store.alerts(GUILD_A, EVERYTHING));
+        uses.put("saveSummary", () -> store.saveSummary(new AiSummary(GUILD_A, "k", AiProvider.GEMINI, "", "t", NOW)));
+        uses.put("summary", () -> store.summary(GUILD_A, "k"));
+        uses.put("saveLeaderboard", () -> store.saveLeaderboard(cached(GUILD_A, 0, Counter.MESSAGES, Period.LAST_7_DAYS, NOW,
+                List.of(mc(ALICE, 1)))));
+        uses.put("leaderboard", () -> store.leaderboard(GUILD_A, 0, Counter.MESSAGES, Period.LAST_7_DAYS));
+        uses.put("exportGuild", () -> Exported.of(store, GUILD_A));
+        uses.put("eraseGuild", () -> store.eraseGuild(GUILD_A));
+        uses.put("eraseMember", () -> store.eraseMember(GUILD_A, ALICE));
+        uses.put("sweepExpired", () -> store.sweepExpired(NOW));
+
+        // THEN each fails with a StoreException saying which store is closed, worded alike by every adapter
+        uses.forEach((name, use) -> assertThatThrownBy(use).as(name)
+                .isInstanceOf(StoreException.class)
+                .hasMessage("the store " + description + " is closed"));
+        assertThat(store.describe()).isEqualTo(description);
     }
 }
