@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * <p>Only operations that mongo-java-server (the tests' wire-protocol stand-in) also supports are
  * used: no transactions, no {@code $dateTrunc}, no {@code $setWindowFields}.
  *
- * <p>Thread-safe. Any failure to reach or use the database surfaces as a {@link StoreException}.
+ * <p>Thread-safe. Any failure to reach or use the database surfaces as a {@link StoreException}; so
+ * does any use after {@link #close()} ({@link StoreException#closed}).
  */
 public final class MongoStore implements Store {
 
@@ -361,7 +362,7 @@ public final class MongoStore implements Store {
 
     private <T> T call(String what, Supplier<T> action) {
         if (closed) {
-            throw new IllegalStateException("the MongoDB store " + description + " is closed");
+            throw StoreException.closed(description);
         }
         try {
             return action.get();

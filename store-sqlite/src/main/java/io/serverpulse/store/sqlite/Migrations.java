@@ -90,7 +90,7 @@ final class Migrations {
                 }
                 statement.executeUpdate("COMMIT");
             } catch (SQLException | RuntimeException e) {
-                SqliteStore.rollbackQuietly(connection);
+                SqliteConnection.rollbackQuietly(connection);
                 throw e;
             }
         }

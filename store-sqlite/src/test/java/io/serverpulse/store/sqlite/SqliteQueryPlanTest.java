@@ -97,15 +97,15 @@ class SqliteQueryPlanTest {
         // WHEN the sweep's chunked delete of each table is planned
         // THEN it finds the expired rows through that table's expire_at index
         for (BucketKind kind : BucketKind.values()) {
-            assertThat(plan(SqliteStore.sweepChunk(kind.collection(), SqliteStore.BUCKET_KEY), 1))
+            assertThat(plan(GuildData.sweepChunk(kind.collection(), GuildData.BUCKET_KEY), 1))
                     .anySatisfy(step -> assertThat(step).contains("INDEX " + kind.collection() + "_expire"))
                     .noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
         }
-        assertThat(plan(SqliteStore.sweepChunk("member_events", "guild_id, member_id, kind, at"), 1))
+        assertThat(plan(GuildData.sweepChunk("member_events", "guild_id, member_id, kind, at"), 1))
                 .anySatisfy(step -> assertThat(step).contains("INDEX member_events_expire"));
-        assertThat(plan(SqliteStore.sweepChunk("alerts", "rowid"), 1))
+        assertThat(plan(GuildData.sweepChunk("alerts", "rowid"), 1))
                 .anySatisfy(step -> assertThat(step).contains("INDEX alerts_expire"));
-        assertThat(plan(SqliteStore.sweepChunk("applied_batches", "batch_id"), 1))
+        assertThat(plan(GuildData.sweepChunk("applied_batches", "batch_id"), 1))
                 .anySatisfy(step -> assertThat(step).contains("INDEX applied_batches_expire"));
     }
 }

@@ -15,10 +15,12 @@ class SqliteStoreContractTest extends StoreContract {
     @TempDir
     Path tempDir;
 
+    private final FailNextApply faults = new FailNextApply();
+
     @Override
     protected Store createStore() {
         try {
-            return SqliteStore.open(Files.createTempDirectory(tempDir, "store"));
+            return SqliteStore.open(Files.createTempDirectory(tempDir, "store"), SqliteStore.Options.defaults().withFaultHook(faults));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -27,8 +29,7 @@ class SqliteStoreContractTest extends StoreContract {
     /** A real transaction that dies after {@code failAfterIncrements} upserts and is rolled back. */
     @Override
     protected void applyInterrupted(Store store, MetricBatch batch, int failAfterIncrements) {
-        SqliteStore sqlite = (SqliteStore) store;
-        sqlite.failNextApplyAfter(failAfterIncrements);
-        sqlite.apply(batch);
+        faults.arm(failAfterIncrements);
+        store.apply(batch);
     }
 }

@@ -43,7 +43,9 @@ class SqliteStoreInterruptedApplyTest {
     @Test
     void aTransactionKilledAtAnyPointLeavesNothingBehind() throws Exception {
         // GIVEN a store with one applied batch
-        try (SqliteStore store = SqliteStore.open(dataDir); Db db = Db.connect(dataDir)) {
+        FailNextApply faults = new FailNextApply();
+        try (SqliteStore store = SqliteStore.open(dataDir, SqliteStore.Options.defaults().withFaultHook(faults));
+             Db db = Db.connect(dataDir)) {
             MetricBatch earlier = batch("earlier");
             store.apply(earlier);
             long rowsBefore = bucketRows(db);
@@ -53,7 +55,7 @@ class SqliteStoreInterruptedApplyTest {
 
             // WHEN the next batch's transaction dies after 0, 1, … and all of its upserts
             for (int failAfter = 0; failAfter <= batch.size(); failAfter++) {
-                store.failNextApplyAfter(failAfter);
+                faults.arm(failAfter);
                 assertThatThrownBy(() -> store.apply(batch)).isInstanceOf(StoreException.class);
 
                 // THEN no row, counter or batch id of it is in the database

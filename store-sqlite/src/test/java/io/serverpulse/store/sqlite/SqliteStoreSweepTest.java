@@ -27,7 +27,7 @@ class SqliteStoreSweepTest {
     @Test
     void aSweepLargerThanOneChunkDeletesExactlyTheExpiredRows() throws Exception {
         // GIVEN two chunks and a bit of expired channel-hour rows (90-day retention), and 3 rows not yet expired
-        int due = 2 * SqliteStore.SWEEP_CHUNK + 7;
+        int due = 2 * GuildData.SWEEP_CHUNK + 7;
         Instant dueHour = SWEEP_AT.minus(Duration.ofDays(90));
         MetricBatch.Builder builder = MetricBatch.builder("many");
         for (int channel = 1; channel <= due; channel++) {

@@ -390,7 +390,7 @@ public final class InMemoryStore implements Store {
 
     private void ensureOpen() {
         if (closed) {
-            throw new StoreException("the in-memory store is closed");
+            throw StoreException.closed(describe());
         }
     }
 }
