@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The self-hosted collector's hourly activity-drop check (DESIGN.md "Detect"): once an hour
+ * The self-hosted collector's hourly activity-drop check (docs/ARCHITECTURE.md, "Detect"): once an hour
  * boundary has passed, flush the aggregated counters (so the finished hour is in the store), then
  * run the {@link ActivityDropWatch} for that boundary in every guild this process serves and has
  * settings for, and hand its notices to the {@link AlertSink} (the {@link AlertDispatcher}, which

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.serverpulse.common.i18n.Texts;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +19,9 @@ import java.util.stream.Collectors;
  * What an alert looks like in Discord, decided once for both modes: the self-hosted collector turns
  * it into a JDA embed, {@code alert-function} into Discord's embed JSON ({@link #toEmbedJson()}).
  * The type, severity, affected channels and start time, labelled in the guild's language, and the
- * context sentence (numbers only, written in the guild's language when the incident was detected); once the incident ended, the same message says when and after how long.
+ * context sentence: detection hands over numbers only ({@link AlertFacts}), which {@link #context}
+ * words in the guild's language when the incident opens or ends, to be stored with the record and
+ * shown as it is. Once the incident ended, the same message says when and after how long.
  * Times are Discord timestamps ({@code <t:…:f>}), shown in each reader's zone. The footer names the
  * alert ({@link #footerOf}): that is how a message is found again to be edited when the incident ends.
  *
@@ -93,6 +98,93 @@ public record AlertMessage(String title, String description, int color, List<Fie
             return seconds / 60 + " min";
         }
         return seconds / 3600 + " h " + (seconds % 3600) / 60 + " min";
+    }
+
+    /**
+     * The context sentence of an alert, in the language of {@code texts}: "usually 2 joins/min, now
+     * 14 in 60 s", "7 messages deleted in 30 s in <#123>", "usually 2 members in voice, peak 9",
+     * "usually 120 messages at this hour (over 6 previous days), 9 in the last hour"… Counts are
+     * plain digits, rates have at most one decimal, channels are mentions (Discord shows their names).
+     */
+    public static String context(AlertFacts facts, Texts t) {
+        Objects.requireNonNull(facts, "facts");
+        if (facts instanceof AlertFacts.RaidOpened f) {
+            return f.usualPerMinute() == null
+                    ? t.get("alert.context.raid.opened-cold", count(f.joins()), windowLength(f.windowMillis()), count(f.level()))
+                    : t.get("alert.context.raid.opened", number(t, f.usualPerMinute()), count(f.joins()), windowLength(f.windowMillis()));
+        }
+        if (facts instanceof AlertFacts.RaidEnded f) {
+            return f.usualPerMinute() == null
+                    ? t.get("alert.context.raid.ended-cold", count(f.peak()), windowLength(f.windowMillis()), count(f.total()))
+                    : t.get("alert.context.raid.ended", number(t, f.usualPerMinute()), count(f.peak()), windowLength(f.windowMillis()),
+                            count(f.total()));
+        }
+        if (facts instanceof AlertFacts.DeletionOpened f) {
+            return f.channels().isEmpty()
+                    ? t.get("alert.context.deletion.opened", count(f.deleted()), windowLength(f.windowMillis()))
+                    : t.get("alert.context.deletion.opened-in", count(f.deleted()), windowLength(f.windowMillis()), mentions(f.channels()));
+        }
+        if (facts instanceof AlertFacts.DeletionEnded f) {
+            return f.channels().isEmpty()
+                    ? t.get("alert.context.deletion.ended", count(f.peak()), windowLength(f.windowMillis()), count(f.total()))
+                    : t.get("alert.context.deletion.ended-in", count(f.peak()), windowLength(f.windowMillis()), count(f.total()),
+                            mentions(f.channels()));
+        }
+        if (facts instanceof AlertFacts.VoiceOpened f) {
+            return t.get("alert.context.voice.opened", number(t, f.usual()), count(f.members()));
+        }
+        if (facts instanceof AlertFacts.VoiceEnded f) {
+            return t.get("alert.context.voice.ended", number(t, f.usual()), count(f.peak()));
+        }
+        if (facts instanceof AlertFacts.DropObserved f) {
+            if (f.days() == 0) {
+                return f.hours() == 1 ? t.get("alert.context.drop.no-history", count(f.observed()))
+                        : t.get("alert.context.drop.no-history.hours", count(f.observed()), (int) f.hours());
+            }
+            String usual = number(t, f.usual());
+            return f.hours() == 1 ? t.get("alert.context.drop", usual, f.days(), count(f.observed()))
+                    : t.get("alert.context.drop.hours", usual, f.days(), count(f.observed()), (int) f.hours());
+        }
+        AlertFacts.DropEnded f = (AlertFacts.DropEnded) facts;
+        return t.get("alert.context.drop.began",
+                f.recovered() == null ? t.get("alert.context.drop.switched-off") : context(f.recovered(), t),
+                count(f.beganWith()), number(t, f.usualThen()));
+    }
+
+    private static String mentions(List<Long> channels) {
+        return channels.stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "));
+    }
+
+    /** A count as plain digits (no grouping: the sentences are short and read like data). */
+    private static String count(long value) {
+        return Long.toString(value);
+    }
+
+    /** A count or rate with at most one decimal, in the texts' locale: 0.3 in English, 0,3 in German. */
+    static String number(Texts t, double value) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (rounded.signum() == 0) {
+            return "0";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(t.locale());
+        format.setGroupingUsed(false);
+        format.setMaximumFractionDigits(1);
+        return format.format(rounded);
+    }
+
+    /** A rule's window: "30 s", "90 s", "2 min", "1 h", "1500 ms". */
+    static String windowLength(long millis) {
+        if (millis % 1000 != 0) {
+            return millis + " ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + " h";
+        }
+        if (seconds % 60 == 0 && seconds >= 120) {
+            return seconds / 60 + " min";
+        }
+        return seconds + " s";
     }
 
     /** Discord's embed object for this message ({@code title}, {@code description}, {@code color}, {@code fields}, {@code footer}, {@code timestamp}). */

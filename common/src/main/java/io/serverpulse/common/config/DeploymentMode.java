@@ -1,6 +1,6 @@
 package io.serverpulse.common.config;
 
-/** How ServerPulse runs (DESIGN.md): one self-hosted process, or the AWS serverless split. */
+/** How ServerPulse runs (docs/ARCHITECTURE.md, "Modules"): one self-hosted process, or the AWS serverless split. */
 public enum DeploymentMode {
     /** The collector process is the whole bot: collects, answers commands, runs digests, posts alerts. */
     SELF_HOSTED,

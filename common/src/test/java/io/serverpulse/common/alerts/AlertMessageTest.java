@@ -62,4 +62,25 @@ class AlertMessageTest {
         assertThat(ended.fields()).extracting(AlertMessage.Field::name).containsExactly("Schweregrad", "Beginn", "Ende", "Dauer", "Kanäle");
         assertThat(ended.footer()).isEqualTo(opened.footer()).isEqualTo("ServerPulse alert " + raid.id());
     }
+
+    @Test
+    void contextSentencesAreWordedFromDetectionsNumbersInTheGuildsLanguage() {
+        // GIVEN the numbers detection reports for a raid, a mass deletion and a voice surge
+        AlertFacts raid = new AlertFacts.RaidOpened(14, 60_000, 0.25, 10);
+        AlertFacts coldRaid = new AlertFacts.RaidOpened(10, 90_000, null, 10);
+        AlertFacts deletion = new AlertFacts.DeletionEnded(7, 12, 120_000, List.of(501L, 502L));
+        AlertFacts voice = new AlertFacts.VoiceEnded(9, 2.04);
+
+        // WHEN they are worded for an English and a German guild
+        Texts english = Texts.forLocale("en");
+        Texts german = Texts.forLocale("de");
+
+        // THEN each reads as an admin sees it: rates with one decimal in the guild's format, windows short, channels as mentions
+        assertThat(AlertMessage.context(raid, english)).isEqualTo("usually 0.3 joins/min, now 14 in 60 s");
+        assertThat(AlertMessage.context(raid, german)).isEqualTo("üblich 0,3 Beitritte/Min., jetzt 14 in 60 s");
+        assertThat(AlertMessage.context(coldRaid, english)).isEqualTo("10 joins in 90 s (alert at 10)");
+        assertThat(AlertMessage.context(deletion, english))
+                .isEqualTo("peak 7 messages deleted in 2 min, 12 in all, in <#501>, <#502>");
+        assertThat(AlertMessage.context(voice, german)).isEqualTo("üblich 2 Mitglieder im Sprachkanal, Spitze 9");
+    }
 }

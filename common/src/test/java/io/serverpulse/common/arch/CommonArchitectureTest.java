@@ -8,8 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.serverpulse.common.i18n.Texts;
+import io.serverpulse.common.metrics.MetricsStore;
 
-/** The conventions of DESIGN.md that `common` must keep, checked on its compiled classes. */
+/** The conventions of docs/ARCHITECTURE.md that `common` must keep, checked on its compiled classes. */
 @AnalyzeClasses(packages = "io.serverpulse.common", importOptions = ImportOption.DoNotIncludeTests.class)
 class CommonArchitectureTest {
 
@@ -38,4 +40,22 @@ class CommonArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("io.serverpulse.common.commands..")
                     .and(not(resideInAPackage("io.serverpulse.common.commands.message.."))))
             .because("the REST client is a small general client for Discord's API (a file attachment is its only message type)");
+
+    @ArchTest
+    static final ArchRule detectionPicksNoWords = noClasses().that().resideInAPackage("..common.alerts.detect..")
+            .should().callMethod(Texts.class, "get", String.class, Object[].class)
+            .orShould().callMethod(Texts.class, "find", String.class, Object[].class)
+            .because("detection reports numbers (AlertFacts); AlertMessage.context words them in the guild's language");
+
+    @ArchTest
+    static final ArchRule flusherAdmissionNeverTouchesTheStore = noClasses().that().haveFullyQualifiedName(
+                    "io.serverpulse.common.metrics.flush.Admission")
+            .should().dependOnClassesThat().haveFullyQualifiedName(MetricsStore.class.getName())
+            .because("admission under the memory bound must never wait for the database");
+
+    @ArchTest
+    static final ArchRule flusherQueueRunsNoThreads = noClasses().that().haveFullyQualifiedName(
+                    "io.serverpulse.common.metrics.flush.RetryQueue")
+            .should().dependOnClassesThat().resideInAPackage("java.util.concurrent")
+            .because("the retry queue runs under the flusher's lock; the thread, the schedule and the locks are the lifecycle's");
 }

@@ -26,7 +26,7 @@ import java.util.function.Function;
 public final class TinyInteractionsEndpoint implements AutoCloseable {
 
     static {
-        // without it every keep-alive request waits ~40 ms for Nagle's algorithm (see DESIGN.md)
+        // without it every keep-alive request waits ~40 ms for Nagle's algorithm (see docs/ARCHITECTURE.md, "Answer")
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 

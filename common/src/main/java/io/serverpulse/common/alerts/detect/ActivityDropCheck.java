@@ -1,5 +1,7 @@
 package io.serverpulse.common.alerts.detect;
 
+import io.serverpulse.common.alerts.AlertFacts;
+import io.serverpulse.common.alerts.AlertMessage;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
@@ -86,16 +88,14 @@ public final class ActivityDropCheck {
             return summary(Texts.english());
         }
 
-        /** {@link #summary()} in the language of {@code texts}. */
+        /** {@link #summary()} in the language of {@code texts} ({@link AlertMessage#context}). */
         public String summary(Texts texts) {
-            long hours = hours();
-            if (days == 0) {
-                return hours == 1 ? texts.get("alert.context.drop.no-history", AlertContext.count(observed))
-                        : texts.get("alert.context.drop.no-history.hours", AlertContext.count(observed), (int) hours);
-            }
-            String usualText = AlertContext.number(texts, usual);
-            return hours == 1 ? texts.get("alert.context.drop", usualText, days, AlertContext.count(observed))
-                    : texts.get("alert.context.drop.hours", usualText, days, AlertContext.count(observed), (int) hours);
+            return AlertMessage.context(facts(), texts);
+        }
+
+        /** The numbers of this check, for the wording of a context sentence. */
+        public AlertFacts.DropObserved facts() {
+            return new AlertFacts.DropObserved(observed, usual, days, hours());
         }
 
         /**
@@ -112,7 +112,7 @@ public final class ActivityDropCheck {
                 return Optional.empty();
             }
             double level = rule.factor() * usual;
-            Severity severity = AlertContext.severity(level, Math.max(observed, 0.5));
+            Severity severity = Severities.of(level, Math.max(observed, 0.5));
             return Optional.of(new AlertRecord(AlertRecord.idFor(guildId, AlertType.ACTIVITY_DROP, window.from()), guildId,
                     AlertType.ACTIVITY_DROP, severity, window.from(), null, List.of(), observed, usual, summary(texts)));
         }

@@ -1,5 +1,7 @@
 package io.serverpulse.common.alerts.detect;
 
+import io.serverpulse.common.alerts.AlertFacts;
+import io.serverpulse.common.alerts.AlertMessage;
 import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
@@ -143,9 +145,8 @@ public final class ActivityDropWatch {
             case END -> {
                 AlertRecord start = decision.ongoing();
                 Instant endedAt = result.window().from().isBefore(start.startedAt()) ? start.startedAt() : result.window().from();
-                String context = texts.get("alert.context.drop.began",
-                        rule.enabled() ? result.summary(texts) : texts.get("alert.context.drop.switched-off"),
-                        AlertContext.count(start.observed()), AlertContext.number(texts, start.baseline()));
+                String context = AlertMessage.context(new AlertFacts.DropEnded(rule.enabled() ? result.facts() : null,
+                        start.observed(), start.baseline()), texts);
                 AlertRecord ended = new AlertRecord(start.id(), guildId, AlertType.ACTIVITY_DROP, start.severity(),
                         start.startedAt(), endedAt, start.channelIds(), start.observed(), start.baseline(), context);
                 alerts.saveAlert(ended);

@@ -1,34 +1,37 @@
 package io.serverpulse.common.alerts.detect;
 
+import io.serverpulse.common.alerts.AlertFacts;
+import io.serverpulse.common.alerts.AlertMessage;
 import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertSink;
-import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.ActivityEvent.MemberJoined;
 import io.serverpulse.common.metrics.ActivityEvent.MessagesDeleted;
-import io.serverpulse.common.metrics.BucketKey;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.settings.GuildSettings;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Real-time detection of join raids, mass deletions and voice surges, per guild, with the guild's
- * own {@link AlertRule}s (read through a settings function the caller may cache).
+ * own {@link AlertRule}s (read through a settings function the caller may cache). Each rule is a
+ * class of its own ({@link JoinRaidRule}, {@link MassDeletionRule}, {@link VoiceSurgeRule}) owning
+ * its window, baseline and incidents; the detector keeps the per-guild state and its lock, reads
+ * the settings, ticks, and delivers the notices. The context sentences are worded in the guild's
+ * language by {@link AlertMessage#context} from the numbers the rules report.
  *
  * <h2>Time</h2>
  * The detector never reads a clock: time comes from the events ({@link ActivityEvent#at()}), from
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The first time it holds, an incident opens: one {@link AlertNotice.Kind#OPENED} notice with the
  * record ({@code startedAt} is the oldest of the events that reached the level; the context is the
- * count at that moment). While open, renewed crossings extend it and raise its peak, silently.
+ * count at that moment, worded in the guild's language of that moment). While open, renewed crossings extend it and raise its peak, silently.
  * Once the condition has not held for {@link DetectorOptions#quietPeriod()}, it ends: one
  * {@link AlertNotice.Kind#ENDED} notice, same id, {@code endedAt} = the last moment the condition
  * held (the last raid join; the moment voice fell back), the peak as {@code observed} and a final
@@ -98,9 +101,12 @@ public final class AlertDetector {
      */
     public void accept(ActivityEvent event) {
         if (event instanceof MemberJoined join) {
-            withState(join.guildId(), state -> onJoin(state, join.at().toEpochMilli()));
+            withState(join.guildId(), state -> input(state, join.at().toEpochMilli(), state.raid,
+                    t -> state.raid.recordJoin(t, options),
+                    (t, rule, wording) -> state.raid.onJoin(state.guildId, t, rule, state.watchingSince(), options, wording)));
         } else if (event instanceof MessagesDeleted deleted) {
-            withState(deleted.guildId(), state -> onDeletion(state, deleted));
+            withState(deleted.guildId(), state -> input(state, deleted.at().toEpochMilli(), state.deletion, t -> { },
+                    (t, rule, wording) -> state.deletion.onDeletion(state.guildId, t, deleted, rule, wording)));
         }
     }
 
@@ -114,7 +120,9 @@ public final class AlertDetector {
             throw new IllegalArgumentException("membersInVoice must not be negative: " + membersInVoice);
         }
         Objects.requireNonNull(at, "at");
-        withState(guildId, state -> onVoice(state, membersInVoice, at.toEpochMilli()));
+        withState(guildId, state -> input(state, at.toEpochMilli(), state.voice,
+                t -> state.voice.presence(t, membersInVoice, options),
+                (t, rule, wording) -> state.voice.check(state.guildId, t, rule, options, wording)));
     }
 
     /**
@@ -133,41 +141,14 @@ public final class AlertDetector {
      */
     public boolean seedBaselines(long guildId, List<BucketRow> channelHourRows, Instant until) {
         Objects.requireNonNull(channelHourRows, "channelHourRows");
-        long end = until.toEpochMilli();
-        long hour = Duration.ofHours(1).toMillis();
-        if (Math.floorMod(end, hour) != 0) {
-            throw new IllegalArgumentException("until must be a whole hour: " + until);
-        }
-        int hours = (int) (DetectorOptions.BASELINE_SPAN.toMillis() / hour);
-        long from = end - hours * hour;
-        long[] joins = new long[hours];
-        long[] voiceSeconds = new long[hours];
-        int earliest = hours;
-        for (BucketRow row : channelHourRows) {
-            if (row.key().kind() != BucketKind.CHANNEL_HOUR || row.key().guildId() != guildId) {
-                throw new IllegalArgumentException("baselines are seeded from the guild's CHANNEL_HOUR rows, not " + row.key());
-            }
-            long start = row.key().start().toEpochMilli();
-            if (start < from || start >= end) {
-                continue;
-            }
-            int index = (int) ((start - from) / hour);
-            earliest = Math.min(earliest, index);
-            if (row.key().channelId() == BucketKey.GUILD_WIDE) {
-                joins[index] += row.get(Counter.JOINS);
-            }
-            voiceSeconds[index] += row.get(Counter.VOICE_SECONDS);
-        }
-        if (earliest == hours) {
+        StoredHours hours = StoredHours.from(guildId, channelHourRows, until);
+        if (hours == null) {
             return false;
         }
-        long firstHour = from + earliest * hour;
-        long[] seededJoins = Arrays.copyOfRange(joins, earliest, hours);
-        long[] seededVoice = Arrays.copyOfRange(voiceSeconds, earliest, hours);
         boolean[] seeded = {false};
-        withState(guildId, state -> seeded[0] = state.seed(firstHour, seededJoins, seededVoice, options));
+        withState(guildId, state -> seeded[0] = state.seed(hours, options));
         if (seeded[0]) {
-            log.debug("Seeded the alert baselines of guild {} with {} stored hours", guildId, hours - earliest);
+            log.debug("Seeded the alert baselines of guild {} with {} stored hours", guildId, hours.count());
         }
         return seeded[0];
     }
@@ -186,18 +167,18 @@ public final class AlertDetector {
                     continue;
                 }
                 long t = state.advance(at);
-                state.integrateVoice(t, options);
+                state.voice.integrate(t, options);
                 closeQuiet(state, t, notices);
                 if (state.anyOpen()) {
                     GuildSettings guild = settingsFor(state, t);
                     if (guild != null) {
-                        closeIfDisabled(state.raid, guild.alert(AlertType.JOIN_RAID), t, notices);
-                        closeIfDisabled(state.deletion, guild.alert(AlertType.MASS_DELETION), t, notices);
-                        closeIfDisabled(state.voice, guild.alert(AlertType.VOICE_SURGE), t, notices);
+                        for (RealTimeRule rule : state.rules()) {
+                            closeIfDisabled(rule, guild.alert(rule.type()), t, notices);
+                        }
                     }
                 }
                 deliver(notices);
-                if (!state.anyOpen() && state.voiceMembers == 0
+                if (!state.anyOpen() && state.voice.members() == 0
                         && t - state.lastActivity >= options.idleEviction().toMillis()) {
                     state.evicted = true;
                     guilds.remove(state.guildId, state);
@@ -222,11 +203,8 @@ public final class AlertDetector {
                     continue;
                 }
                 long t = state.advance(at);
-                for (IncidentTracker tracker : List.of(state.raid, state.deletion, state.voice)) {
-                    AlertRecord ended = tracker.closeNow(t, options.cooldown().toMillis());
-                    if (ended != null) {
-                        notices.add(AlertNotice.ended(ended));
-                    }
+                for (RealTimeRule rule : state.rules()) {
+                    ended(rule.incidents.closeNow(t, options.cooldown().toMillis()), notices);
                 }
                 deliver(notices);
             }
@@ -246,9 +224,9 @@ public final class AlertDetector {
         }
         synchronized (state) {
             List<AlertRecord> open = new ArrayList<>();
-            for (IncidentTracker tracker : List.of(state.raid, state.deletion, state.voice)) {
-                if (tracker.isOpen()) {
-                    open.add(tracker.current());
+            for (RealTimeRule rule : state.rules()) {
+                if (rule.incidents.isOpen()) {
+                    open.add(rule.incidents.current());
                 }
             }
             return open;
@@ -271,158 +249,64 @@ public final class AlertDetector {
         }
     }
 
-    private void onJoin(GuildAlertState state, long at) {
-        long t = start(state, at);
-        List<AlertNotice> notices = new ArrayList<>();
-        state.recordJoin(t, options);
-        closeQuiet(state, t, notices);
-        GuildSettings guild = settingsFor(state, t);
-        AlertRule rule = guild == null ? null : enabledRule(state, guild, AlertType.JOIN_RAID, t, notices);
-        if (rule != null) {
-            long window = rule.window().toMillis();
-            state.raid.note(1, 0);
-            state.joins.add(t, 0, 1);
-            state.joins.prune(t, window);
-            long count = state.joins.sum();
-            // the 24 h baseline matters for the level (baseline mode) or for the context of a crossing
-            Double perWindow = rule.factor() > 0 || count >= rule.threshold()
-                    ? state.joinsPerWindow(t, window, options) : null;
-            long level = raidLevel(rule, perWindow);
-            Double usualPerMinute = perWindow == null ? null : perWindow * 60_000 / window;
-            evaluateWindow(state, state.raid, state.joins, t, window, level, perWindow == null ? 0 : perWindow,
-                    usualPerMinute, AlertContext.raidOpened(texts(guild), count, window, usualPerMinute, level), texts(guild),
-                    notices);
-        } else if (guild != null) {
-            state.joins.clear();
-        }
-        deliver(notices);
-    }
-
-    private void onDeletion(GuildAlertState state, MessagesDeleted deleted) {
-        long t = start(state, deleted.at().toEpochMilli());
-        List<AlertNotice> notices = new ArrayList<>();
-        closeQuiet(state, t, notices);
-        GuildSettings guild = settingsFor(state, t);
-        AlertRule rule = guild == null ? null : enabledRule(state, guild, AlertType.MASS_DELETION, t, notices);
-        if (rule != null) {
-            long window = rule.window().toMillis();
-            state.deletion.note(deleted.count(), deleted.channelId());
-            state.deletions.add(t, deleted.channelId(), deleted.count());
-            state.deletions.prune(t, window);
-            long count = state.deletions.sum();
-            evaluateWindow(state, state.deletion, state.deletions, t, window, rule.threshold(), 0, null,
-                    AlertContext.deletionOpened(texts(guild), count, window, state.deletions.channels()), texts(guild), notices);
-        } else if (guild != null) {
-            state.deletions.clear();
-        }
-        deliver(notices);
-    }
-
-    private void onVoice(GuildAlertState state, int members, long at) {
-        long t = start(state, at);
-        List<AlertNotice> notices = new ArrayList<>();
-        state.voicePresence(t, members, options);
-        closeQuiet(state, t, notices);
-        GuildSettings guild = settingsFor(state, t);
-        AlertRule rule = guild == null ? null : enabledRule(state, guild, AlertType.VOICE_SURGE, t, notices);
-        if (rule != null) {
-            long window = rule.window().toMillis();
-            Double baseline = state.voiceBaseline(t, window, options);
-            double level = baseline == null ? Double.NaN : Math.max(rule.threshold(), rule.factor() * baseline);
-            boolean above = baseline != null && members >= rule.threshold() && members >= rule.factor() * baseline - 1e-9;
-            IncidentTracker tracker = state.voice;
-            if (above && tracker.isOpen()) {
-                tracker.extend(t, IncidentTracker.ONGOING, members, AlertContext.severity(members, level));
-            } else if (above && !tracker.inCooldown(t)) {
-                AlertRecord opened = tracker.open(state.guildId, t, t, IncidentTracker.ONGOING, members,
-                        AlertContext.severity(members, level), List.of(), baseline, baseline, window,
-                        AlertContext.voiceOpened(texts(guild), members, baseline), texts(guild));
-                notices.add(AlertNotice.opened(opened));
-            } else if (!above) {
-                tracker.stopAbove(t);
-            }
-        }
-        deliver(notices);
-    }
-
-    /** Common start of an input: the guild's monotonic time, and activity for eviction. */
-    private static long start(GuildAlertState state, long at) {
-        long t = state.advance(at);
-        state.lastActivity = t;
-        return t;
+    /** What a rule checks at an input while it is on; returns the incident it opened, or null. */
+    @FunctionalInterface
+    private interface RuleCheck {
+        AlertRecord check(long t, AlertRule rule, Function<AlertFacts, String> wording);
     }
 
     /**
-     * The effective join level: the absolute threshold, or lower when the baseline mode is on and
-     * known: max(ceil(threshold / 2), ceil(factor × usual joins per window)).
+     * One input for one rule, under the guild's lock: the guild's time moves on, the rule records
+     * what it always records (its baseline), quiet incidents of every rule end, and then, if the
+     * guild's rule is on, the rule checks; if it is off, an open incident of it ends and the rule
+     * forgets its window.
      */
-    static long raidLevel(AlertRule rule, Double perWindow) {
-        long absolute = rule.threshold();
-        if (rule.factor() <= 0 || perWindow == null) {
-            return absolute;
+    private void input(GuildAlertState state, long at, RealTimeRule rule, LongConsumer always, RuleCheck check) {
+        long t = state.advance(at);
+        state.lastActivity = t;
+        List<AlertNotice> notices = new ArrayList<>();
+        always.accept(t);
+        closeQuiet(state, t, notices);
+        GuildSettings guild = settingsFor(state, t);
+        if (guild != null) {
+            AlertRule alertRule = guild.alert(rule.type());
+            closeIfDisabled(rule, alertRule, t, notices);
+            if (alertRule.enabled()) {
+                AlertRecord opened = check.check(t, alertRule, wording(guild));
+                if (opened != null) {
+                    notices.add(AlertNotice.opened(opened));
+                }
+            } else {
+                rule.switchedOff();
+            }
         }
-        long minimum = (rule.threshold() + 1) / 2;
-        long relative = Math.max(minimum, (long) Math.ceil(rule.factor() * perWindow - 1e-9));
-        return Math.min(absolute, relative);
-    }
-
-    private void evaluateWindow(GuildAlertState state, IncidentTracker tracker, EventWindow window, long t,
-            long windowMillis, long level, double baseline, Double usual, String openedContext, Texts texts,
-            List<AlertNotice> notices) {
-        long count = window.sum();
-        if (count < level) {
-            return;
-        }
-        EventWindow.Entry reaching = window.reaching(level);
-        long aboveUntil = reaching.at() + windowMillis;
-        if (tracker.isOpen()) {
-            tracker.extend(t, aboveUntil, count, AlertContext.severity(count, level));
-        } else if (!tracker.inCooldown(t)) {
-            AlertRecord opened = tracker.open(state.guildId, reaching.at(), t, aboveUntil, count,
-                    AlertContext.severity(count, level), window.channels(), baseline, usual, windowMillis, openedContext, texts);
-            notices.add(AlertNotice.opened(opened));
-        } else {
-            log.debug("Guild {}: {} crossing during cooldown, not alerted", state.guildId, tracker.current());
-        }
+        deliver(notices);
     }
 
     private void closeQuiet(GuildAlertState state, long t, List<AlertNotice> notices) {
         long quiet = options.quietPeriod().toMillis();
         long cooldown = options.cooldown().toMillis();
-        for (IncidentTracker tracker : List.of(state.raid, state.deletion, state.voice)) {
-            AlertRecord ended = tracker.closeIfQuiet(t, quiet, cooldown);
-            if (ended != null) {
-                notices.add(AlertNotice.ended(ended));
-            }
+        for (RealTimeRule rule : state.rules()) {
+            ended(rule.incidents.closeIfQuiet(t, quiet, cooldown), notices);
         }
     }
 
-    private void closeIfDisabled(IncidentTracker tracker, AlertRule rule, long t, List<AlertNotice> notices) {
-        if (!rule.enabled()) {
-            AlertRecord ended = tracker.closeNow(t, options.cooldown().toMillis());
-            if (ended != null) {
-                notices.add(AlertNotice.ended(ended));
-            }
+    private void closeIfDisabled(RealTimeRule rule, AlertRule alertRule, long t, List<AlertNotice> notices) {
+        if (!alertRule.enabled()) {
+            ended(rule.incidents.closeNow(t, options.cooldown().toMillis()), notices);
         }
     }
 
-    /** The guild's rule for {@code type} if enabled; null (ending an open incident of the type) if not. */
-    private AlertRule enabledRule(GuildAlertState state, GuildSettings guild, AlertType type, long t,
-            List<AlertNotice> notices) {
-        AlertRule rule = guild.alert(type);
-        IncidentTracker tracker = switch (type) {
-            case JOIN_RAID -> state.raid;
-            case MASS_DELETION -> state.deletion;
-            case VOICE_SURGE -> state.voice;
-            case ACTIVITY_DROP -> throw new IllegalArgumentException("activity drops are checked on a schedule");
-        };
-        closeIfDisabled(tracker, rule, t, notices);
-        return rule.enabled() ? rule : null;
+    private static void ended(AlertRecord ended, List<AlertNotice> notices) {
+        if (ended != null) {
+            notices.add(AlertNotice.ended(ended));
+        }
     }
 
-    /** The guild's language for the context sentences. */
-    private static Texts texts(GuildSettings guild) {
-        return Texts.forLocale(guild.locale());
+    /** The context sentences of incidents opened now: in the guild's language ({@link AlertMessage#context}). */
+    private static Function<AlertFacts, String> wording(GuildSettings guild) {
+        Texts texts = Texts.forLocale(guild.locale());
+        return facts -> AlertMessage.context(facts, texts);
     }
 
     private GuildSettings settingsFor(GuildAlertState state, long t) {

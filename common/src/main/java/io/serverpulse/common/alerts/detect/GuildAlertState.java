@@ -1,12 +1,10 @@
 package io.serverpulse.common.alerts.detect;
 
-import io.serverpulse.common.alerts.AlertType;
-import java.time.Duration;
+import java.util.List;
 
 /**
- * Everything the detector keeps for one guild: the sliding windows, the 24 h baselines (rings of
- * fixed size, allocated on first use) and one incident tracker per real-time alert type. Guarded
- * by its own monitor.
+ * Everything the detector keeps for one guild: its time, and one {@link RealTimeRule} per
+ * real-time alert type with its window, baseline and incidents. Guarded by its own monitor.
  */
 final class GuildAlertState {
 
@@ -20,21 +18,13 @@ final class GuildAlertState {
     long lastActivity;
     long lastSettingsWarning = Long.MIN_VALUE;
 
-    final EventWindow joins = new EventWindow();
-    final EventWindow deletions = new EventWindow();
-    private TrailingSeries joinHistory;
-
-    int voiceMembers;
-    private long voiceSince = Long.MIN_VALUE;
-    private TrailingSeries voiceMemberMillis;
-    private TrailingSeries voiceObservedMillis;
-
     /** Whether the baselines were already warmed from stored hours ({@link #seed}). */
     private boolean seeded;
 
-    final IncidentTracker raid = new IncidentTracker(AlertType.JOIN_RAID);
-    final IncidentTracker deletion = new IncidentTracker(AlertType.MASS_DELETION);
-    final IncidentTracker voice = new IncidentTracker(AlertType.VOICE_SURGE);
+    final JoinRaidRule raid = new JoinRaidRule();
+    final MassDeletionRule deletion = new MassDeletionRule();
+    final VoiceSurgeRule voice = new VoiceSurgeRule();
+    private final List<RealTimeRule> rules = List.of(raid, deletion, voice);
 
     GuildAlertState(long guildId) {
         this.guildId = guildId;
@@ -50,132 +40,34 @@ final class GuildAlertState {
         return latest;
     }
 
+    long watchingSince() {
+        return watchingSince;
+    }
+
+    /** The three rules, in the order their notices are delivered: raid, deletion, voice. */
+    List<RealTimeRule> rules() {
+        return rules;
+    }
+
     boolean anyOpen() {
-        return raid.isOpen() || deletion.isOpen() || voice.isOpen();
-    }
-
-    void recordJoin(long at, DetectorOptions options) {
-        if (joinHistory == null) {
-            joinHistory = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
-        }
-        joinHistory.add(at, 1);
+        return raid.incidents.isOpen() || deletion.incidents.isOpen() || voice.incidents.isOpen();
     }
 
     /**
-     * Joins to expect in a window of {@code windowMillis}, from the trailing 24 h that end where the
-     * current window begins (so a raid does not raise its own baseline); null until the detector
-     * has watched this guild for the warm-up.
+     * Warms the baselines with stored whole hours, once (every hour of the range counts as
+     * watched). The stored hours end before any live input of this process, so nothing is counted
+     * twice. Returns false if already seeded.
      */
-    Double joinsPerWindow(long now, long windowMillis, DetectorOptions options) {
-        if (joinHistory == null) {
-            return null;
-        }
-        long slot = joinHistory.slotMillis();
-        long endSlot = joinHistory.slotOf(now - windowMillis);
-        long firstFullSlot = Math.floorDiv(watchingSince + slot - 1, slot);
-        long fromSlot = Math.max(endSlot - options.slotsPerSpan(), firstFullSlot);
-        long observedMillis = (endSlot - fromSlot) * slot;
-        if (observedMillis <= 0 || observedMillis < options.baselineWarmup().toMillis()) {
-            return null;
-        }
-        return joinHistory.sum(fromSlot, endSlot) * (double) windowMillis / observedMillis;
-    }
-
-    /**
-     * Warms the baselines with whole stored hours, once: {@code joins[i]} and
-     * {@code voiceSeconds[i]} belong to the hour starting {@code firstHour + i} hours (every hour
-     * of the range counts as watched). The stored hours end before any live input of this process,
-     * so nothing is counted twice. Returns false if already seeded.
-     */
-    boolean seed(long firstHour, long[] joins, long[] voiceSeconds, DetectorOptions options) {
+    boolean seed(StoredHours hours, DetectorOptions options) {
         if (seeded) {
             return false;
         }
         seeded = true;
-        if (joins.length == 0) {
-            return true;
-        }
-        long hour = Duration.ofHours(1).toMillis();
-        if (joinHistory == null) {
-            joinHistory = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
-        }
-        if (voiceMemberMillis == null) {
-            voiceMemberMillis = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
-            voiceObservedMillis = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
-        }
-        for (int i = 0; i < joins.length; i++) {
-            long start = firstHour + i * hour;
-            spread(joinHistory, start, hour, joins[i]);
-            spread(voiceMemberMillis, start, hour, voiceSeconds[i] * 1000);
-            spread(voiceObservedMillis, start, hour, hour);
-        }
-        watchingSince = watchingSince == Long.MIN_VALUE ? firstHour : Math.min(watchingSince, firstHour);
+        raid.seed(hours, options);
+        voice.seed(hours, options);
+        watchingSince = watchingSince == Long.MIN_VALUE ? hours.firstHour() : Math.min(watchingSince, hours.firstHour());
         // the stored hours count as activity: a quiet guild is not forgotten (with its seed) at the next tick
-        lastActivity = Math.max(lastActivity, firstHour + joins.length * hour);
+        lastActivity = Math.max(lastActivity, hours.end());
         return true;
-    }
-
-    /** Adds {@code amount} over {@code [start, start + length)} in proportion to each slot's share, exactly. */
-    private static void spread(TrailingSeries series, long start, long length, long amount) {
-        if (amount == 0) {
-            return;
-        }
-        long slot = series.slotMillis();
-        long from = start;
-        long end = start + length;
-        while (from < end) {
-            long to = Math.min((Math.floorDiv(from, slot) + 1) * slot, end);
-            long before = Math.multiplyExact(amount, from - start) / length;
-            long upTo = Math.multiplyExact(amount, to - start) / length;
-            series.add(from, upTo - before);
-            from = to;
-        }
-    }
-
-    /** A new count of members in voice at {@code at}; the previous count is integrated up to then. */
-    void voicePresence(long at, int members, DetectorOptions options) {
-        integrateVoice(at, options);
-        if (voiceSince == Long.MIN_VALUE) {
-            voiceSince = at;
-        }
-        voiceMembers = members;
-    }
-
-    /** Adds the current count × time since the last update to the voice baseline. */
-    void integrateVoice(long until, DetectorOptions options) {
-        if (voiceSince == Long.MIN_VALUE || until <= voiceSince) {
-            return;
-        }
-        if (voiceMemberMillis == null) {
-            voiceMemberMillis = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
-            voiceObservedMillis = new TrailingSeries(options.baselineSlot().toMillis(), options.slotsPerSpan());
-        }
-        long slot = voiceMemberMillis.slotMillis();
-        long from = Math.max(voiceSince, until - DetectorOptions.BASELINE_SPAN.toMillis() - slot);
-        while (from < until) {
-            long slotEnd = (Math.floorDiv(from, slot) + 1) * slot;
-            long to = Math.min(slotEnd, until);
-            voiceMemberMillis.add(from, (long) voiceMembers * (to - from));
-            voiceObservedMillis.add(from, to - from);
-            from = to;
-        }
-        voiceSince = until;
-    }
-
-    /**
-     * The average number of members in voice over the trailing 24 h that end where the current
-     * window begins; null until that range holds the warm-up's worth of observed time.
-     */
-    Double voiceBaseline(long now, long windowMillis, DetectorOptions options) {
-        if (voiceMemberMillis == null) {
-            return null;
-        }
-        long endSlot = voiceMemberMillis.slotOf(now - windowMillis);
-        long fromSlot = endSlot - options.slotsPerSpan();
-        long observed = voiceObservedMillis.sum(fromSlot, endSlot);
-        if (observed <= 0 || observed < options.baselineWarmup().toMillis()) {
-            return null;
-        }
-        return voiceMemberMillis.sum(fromSlot, endSlot) / (double) observed;
     }
 }

@@ -1,24 +1,34 @@
 package io.serverpulse.common.alerts.detect;
 
+import io.serverpulse.common.alerts.AlertFacts;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.alerts.Severity;
-import io.serverpulse.common.i18n.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The life of one alert type's incidents in one guild: closed (maybe cooling down) or open. An
  * open incident remembers until when its condition holds ({@code aboveUntil}, {@link #ONGOING} for
- * a level that has not dropped yet), its peak, its total and the channels involved. Not
- * thread-safe: the guild's state lock guards it.
+ * a level that has not dropped yet), its peak, its total and the channels involved. The context
+ * sentences are worded outside detection: an incident keeps the wording it was opened with (the
+ * guild's language then) and hands it the {@link AlertFacts} of its end. Not thread-safe: the
+ * guild's state lock guards it.
  */
 final class IncidentTracker {
 
     static final long ONGOING = Long.MAX_VALUE;
 
+    /** The facts of an ended incident, from its numbers: each rule says which. */
+    @FunctionalInterface
+    interface EndedFacts {
+        AlertFacts of(long peak, long total, long windowMillis, Double usual, List<Long> channels);
+    }
+
     private final AlertType type;
+    private final EndedFacts endedFacts;
     private Open open;
     private long cooldownUntil = Long.MIN_VALUE;
 
@@ -32,13 +42,18 @@ final class IncidentTracker {
         long total;
         long pendingTotal;
         Severity severity;
-        Texts texts;
+        Function<AlertFacts, String> wording;
         final TreeSet<Long> channels = new TreeSet<>();
         final TreeSet<Long> pendingChannels = new TreeSet<>();
     }
 
-    IncidentTracker(AlertType type) {
+    IncidentTracker(AlertType type, EndedFacts endedFacts) {
         this.type = type;
+        this.endedFacts = endedFacts;
+    }
+
+    AlertType type() {
+        return type;
     }
 
     boolean isOpen() {
@@ -53,13 +68,14 @@ final class IncidentTracker {
         return open == null ? null : open.opened;
     }
 
-    /** Opens an incident and returns its ongoing record. */
+    /** Opens an incident and returns its ongoing record, its context worded from {@code facts}. */
     AlertRecord open(long guildId, long startedAt, long now, long aboveUntil, long observed, Severity severity,
-            List<Long> channels, double baseline, Double usual, long windowMillis, String context, Texts texts) {
+            List<Long> channels, double baseline, Double usual, long windowMillis, AlertFacts facts,
+            Function<AlertFacts, String> wording) {
         Instant start = Instant.ofEpochMilli(startedAt);
         Open o = new Open();
         o.opened = new AlertRecord(AlertRecord.idFor(guildId, type, start), guildId, type, severity, start, null,
-                channels, observed, baseline, context);
+                channels, observed, baseline, wording.apply(facts));
         o.windowMillis = windowMillis;
         o.usual = usual;
         o.aboveUntil = aboveUntil;
@@ -67,7 +83,7 @@ final class IncidentTracker {
         o.peak = observed;
         o.total = observed;
         o.severity = severity;
-        o.texts = texts;
+        o.wording = wording;
         o.channels.addAll(channels);
         open = o;
         return o.opened;
@@ -88,7 +104,7 @@ final class IncidentTracker {
         open.aboveUntil = aboveUntil == ONGOING ? ONGOING : Math.max(open.aboveUntil, aboveUntil);
         open.lastAboveAt = now;
         open.peak = Math.max(open.peak, observed);
-        open.severity = AlertContext.max(open.severity, severity);
+        open.severity = Severities.max(open.severity, severity);
         open.total += open.pendingTotal;
         open.pendingTotal = 0;
         open.channels.addAll(open.pendingChannels);
@@ -117,7 +133,7 @@ final class IncidentTracker {
         return close(open.lastAboveAt, open.aboveUntil + quietMillis + cooldownMillis);
     }
 
-    /** Ends the incident now (its rule was switched off). */
+    /** Ends the incident now (its rule was switched off, or detection stops). */
     AlertRecord closeNow(long now, long cooldownMillis) {
         if (open == null) {
             return null;
@@ -131,12 +147,7 @@ final class IncidentTracker {
         open = null;
         cooldownUntil = cooldownEnd;
         List<Long> channels = List.copyOf(o.channels);
-        String context = switch (type) {
-            case JOIN_RAID -> AlertContext.raidEnded(o.texts, o.peak, o.total, o.windowMillis, o.usual);
-            case MASS_DELETION -> AlertContext.deletionEnded(o.texts, o.peak, o.total, o.windowMillis, channels);
-            case VOICE_SURGE -> AlertContext.voiceEnded(o.texts, o.peak, o.usual == null ? 0 : o.usual);
-            case ACTIVITY_DROP -> throw new IllegalStateException("activity drops are not tracked in real time");
-        };
+        String context = o.wording.apply(endedFacts.of(o.peak, o.total, o.windowMillis, o.usual, channels));
         AlertRecord start = o.opened;
         return new AlertRecord(start.id(), start.guildId(), type, o.severity, start.startedAt(),
                 Instant.ofEpochMilli(Math.max(endedAt, start.startedAt().toEpochMilli())), channels, o.peak,

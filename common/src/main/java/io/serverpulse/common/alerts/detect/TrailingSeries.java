@@ -32,6 +32,22 @@ final class TrailingSeries {
         values[(int) Math.floorMod(slot, (long) values.length)] += amount;
     }
 
+    /** Adds {@code amount} over {@code [start, start + length)} in proportion to each slot's share, exactly. */
+    void addSpread(long start, long length, long amount) {
+        if (amount == 0) {
+            return;
+        }
+        long from = start;
+        long end = start + length;
+        while (from < end) {
+            long to = Math.min((Math.floorDiv(from, slotMillis) + 1) * slotMillis, end);
+            long before = Math.multiplyExact(amount, from - start) / length;
+            long upTo = Math.multiplyExact(amount, to - start) / length;
+            add(from, upTo - before);
+            from = to;
+        }
+    }
+
     private void advanceTo(long slot) {
         if (headSlot == Long.MIN_VALUE) {
             headSlot = slot;

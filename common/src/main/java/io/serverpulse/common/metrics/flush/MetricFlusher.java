@@ -8,8 +8,6 @@ import io.serverpulse.common.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -59,11 +56,17 @@ import org.slf4j.LoggerFactory;
  * batch until {@link FlushPolicy#closeDeadline()} passes; what could still not be written is logged
  * and returned in a {@link ShutdownReport}. Each write attempt is bounded by the store's own
  * timeouts; the deadline is checked between attempts.
+ *
+ * <h2>Parts</h2>
+ * Three jobs, three places, each reached only through its own few methods: {@link Admission}
+ * (counting or dropping events under the memory bound, cutting the open batch), {@link RetryQueue}
+ * (writing cut batches in order, keeping a failed one for a retry with backoff) and this class, the
+ * lifecycle: the scheduler thread, the periodic and early flushes, and close with its final flush.
+ * All three log under this class's name.
  */
 public final class MetricFlusher {
 
     private static final Logger log = LoggerFactory.getLogger(MetricFlusher.class);
-    private static final Duration DROP_WARNING_INTERVAL = Duration.ofMinutes(1);
 
     /** Waits between shutdown attempts; replaceable in tests so that they advance a clock instead. */
     @FunctionalInterface
@@ -71,54 +74,30 @@ public final class MetricFlusher {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final MetricsStore store;
     private final FlushPolicy policy;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final DoubleSupplier random;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
 
-    private final Supplier<String> batchIds;
-    private final Object aggregatorLock = new Object();
-    /* guarded by aggregatorLock */
-    private MetricAggregator aggregator;
-    private boolean closed;
-    private boolean earlyFlushRequested;
-    private int queuedBuckets;
-    private long droppedSinceWarning;
-    private Instant lastDropWarning;
+    private final Admission admission;
 
     private final ReentrantLock flushLock = new ReentrantLock();
-    /* guarded by flushLock */
-    private final ArrayDeque<PendingBatch> queue = new ArrayDeque<>();
-    private int consecutiveFailures;
-    private Instant nextAttemptAt = Instant.MIN;
+    /* used under flushLock only */
+    private final RetryQueue queue;
 
     private final Object lifecycleLock = new Object();
     /* guarded by lifecycleLock */
     private ScheduledFuture<?> schedule;
     private ShutdownReport shutdownReport;
 
-    private final AtomicLong eventsRecorded = new AtomicLong();
-    private final AtomicLong eventsDropped = new AtomicLong();
-    private final AtomicLong eventsWritten = new AtomicLong();
-    private final AtomicLong batchesApplied = new AtomicLong();
-    private final AtomicLong bucketsWritten = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
-    private final AtomicLong failedAttempts = new AtomicLong();
-    private volatile int pendingBatchCount;
-    private volatile Instant lastSuccessfulFlush;
-    private volatile String lastFailure;
-
     private MetricFlusher(Builder b) {
-        this.store = Objects.requireNonNull(b.store, "store");
+        Objects.requireNonNull(b.store, "store");
         this.policy = b.policy;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
-        this.random = b.random;
-        this.batchIds = b.batchIds;
-        this.aggregator = newAggregator();
+        this.queue = new RetryQueue(b.store, b.policy, b.clock, b.random);
+        this.admission = new Admission(b.policy, b.clock, b.batchIds, queue::lastFailure);
         if (b.scheduler != null) {
             this.scheduler = b.scheduler;
             this.ownsScheduler = false;
@@ -145,40 +124,11 @@ public final class MetricFlusher {
      */
     public boolean record(ActivityEvent event) {
         Objects.requireNonNull(event, "event");
-        boolean flushEarly;
-        synchronized (aggregatorLock) {
-            if (closed || aggregator.pendingBuckets() + queuedBuckets >= policy.maxPendingBuckets()) {
-                noteDropLocked();
-                return false;
-            }
-            aggregator.add(event);
-            eventsRecorded.incrementAndGet();
-            flushEarly = !earlyFlushRequested && queuedBuckets == 0
-                    && aggregator.pendingBuckets() >= policy.maxPendingBuckets() / 2;
-            earlyFlushRequested |= flushEarly;
-        }
-        if (flushEarly) {
+        Admission.Outcome outcome = admission.admit(event);
+        if (outcome == Admission.Outcome.COUNTED_FLUSH_NOW) {
             requestEarlyFlush();
         }
-        return true;
-    }
-
-    private void noteDropLocked() {
-        eventsDropped.incrementAndGet();
-        droppedSinceWarning++;
-        Instant now = clock.instant();
-        if (lastDropWarning == null || !now.isBefore(lastDropWarning.plus(DROP_WARNING_INTERVAL))) {
-            if (closed) {
-                log.warn("Dropped {} activity events recorded after the metric flusher was closed", droppedSinceWarning);
-            } else {
-                log.warn("Dropped {} activity events: {} buckets are waiting to be written (limit {}); "
-                                + "the database is away or slower than the events ({})",
-                        droppedSinceWarning, aggregator.pendingBuckets() + queuedBuckets, policy.maxPendingBuckets(),
-                        lastFailure == null ? "no write error" : lastFailure);
-            }
-            droppedSinceWarning = 0;
-            lastDropWarning = now;
-        }
+        return outcome != Admission.Outcome.DROPPED;
     }
 
     /**
@@ -218,7 +168,7 @@ public final class MetricFlusher {
     public FlushResult flush() {
         flushLock.lock();
         try {
-            return flushLocked();
+            return queue.flush(admission);
         } finally {
             flushLock.unlock();
         }
@@ -230,10 +180,9 @@ public final class MetricFlusher {
                 return;
             }
             try {
-                if (!queue.isEmpty() && clock.instant().isBefore(nextAttemptAt)) {
-                    return;
+                if (queue.due(clock.instant())) {
+                    queue.flush(admission);
                 }
-                flushLocked();
             } finally {
                 flushLock.unlock();
             }
@@ -241,114 +190,6 @@ public final class MetricFlusher {
             // an exception escaping a scheduled task would silently end the schedule
             log.error("Unexpected error in the scheduled metric flush; the schedule goes on", e);
         }
-    }
-
-    private FlushResult flushLocked() {
-        int applied = 0;
-        long events = 0;
-        while (!queue.isEmpty()) {
-            PendingBatch head = queue.peekFirst();
-            if (!attempt(head)) {
-                return new FlushResult(applied, events, queue.size(), true);
-            }
-            applied++;
-            events += head.events;
-        }
-        PendingBatch next = cut();
-        if (next != null) {
-            if (!attempt(next)) {
-                return new FlushResult(applied, events, queue.size(), true);
-            }
-            applied++;
-            events += next.events;
-        }
-        return new FlushResult(applied, events, queue.size(), false);
-    }
-
-    /**
-     * Moves what the aggregator holds into a new queued batch; null if there is nothing to write.
-     * The aggregator is swapped under the lock and the batch built outside it, so that building a
-     * large batch never stalls {@link #record}; its buckets count against the bound meanwhile.
-     */
-    private PendingBatch cut() {
-        MetricAggregator full;
-        long events;
-        synchronized (aggregatorLock) {
-            earlyFlushRequested = false;
-            if (aggregator.pendingEvents() == 0) {
-                return null;
-            }
-            full = aggregator;
-            aggregator = newAggregator();
-            events = full.pendingEvents();
-            queuedBuckets += full.pendingBuckets();
-        }
-        MetricBatch batch = full.drain();
-        if (batch.isEmpty()) {
-            // e.g. a zero-length voice session: counted, with nothing to write
-            eventsWritten.addAndGet(events);
-            return null;
-        }
-        PendingBatch pending = new PendingBatch(batch, events);
-        queue.addLast(pending);
-        pendingBatchCount = queue.size();
-        return pending;
-    }
-
-    /** An aggregator whose one batch carries the next id (a drained aggregator is thrown away). */
-    private MetricAggregator newAggregator() {
-        String id = batchIds.get();
-        return new MetricAggregator(() -> id);
-    }
-
-    /** One write of the queue's head; on success it leaves the queue. */
-    private boolean attempt(PendingBatch pending) {
-        if (pending.attempts > 0) {
-            retries.incrementAndGet();
-        }
-        pending.attempts++;
-        try {
-            store.apply(pending.batch);
-        } catch (RuntimeException e) {
-            failedAttempts.incrementAndGet();
-            consecutiveFailures++;
-            Duration wait = jittered(policy.backoffAfter(consecutiveFailures));
-            nextAttemptAt = clock.instant().plus(wait);
-            lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (e instanceof StoreException) {
-                log.warn("Could not write metric batch {} ({} buckets, attempt {}): {}; kept for a retry in {} ms",
-                        pending.batch.batchId(), pending.batch.size(), pending.attempts, e.getMessage(), wait.toMillis());
-            } else {
-                log.error("Unexpected error writing metric batch {} (attempt {}); kept for a retry in {} ms",
-                        pending.batch.batchId(), pending.attempts, wait.toMillis(), e);
-            }
-            return false;
-        }
-        queue.removeFirst();
-        pendingBatchCount = queue.size();
-        synchronized (aggregatorLock) {
-            queuedBuckets -= pending.batch.size();
-        }
-        consecutiveFailures = 0;
-        nextAttemptAt = Instant.MIN;
-        lastFailure = null;
-        lastSuccessfulFlush = clock.instant();
-        batchesApplied.incrementAndGet();
-        bucketsWritten.addAndGet(pending.batch.size());
-        eventsWritten.addAndGet(pending.events);
-        if (pending.attempts > 1) {
-            log.info("Wrote metric batch {} ({} buckets, {} events) after {} attempts",
-                    pending.batch.batchId(), pending.batch.size(), pending.events, pending.attempts);
-        }
-        return true;
-    }
-
-    private Duration jittered(Duration wait) {
-        if (policy.jitter() == 0) {
-            return wait;
-        }
-        double keep = 1 - policy.jitter() * random.getAsDouble();
-        return Duration.ofMillis(Math.max(1, Math.round(wait.toMillis() * keep)));
     }
 
     /**
@@ -361,9 +202,7 @@ public final class MetricFlusher {
             if (shutdownReport != null) {
                 return shutdownReport;
             }
-            synchronized (aggregatorLock) {
-                closed = true;
-            }
+            admission.close();
             if (schedule != null) {
                 schedule.cancel(false);
             }
@@ -379,21 +218,13 @@ public final class MetricFlusher {
         flushLock.lock();
         try {
             Instant deadline = clock.instant().plus(policy.closeDeadline());
-            consecutiveFailures = 0; // a fresh backoff sequence: the deadline is short
-            while (true) {
-                cut();
-                boolean failed = false;
-                while (!queue.isEmpty() && !failed) {
-                    failed = !attempt(queue.peekFirst());
-                }
-                if (queue.isEmpty()) {
-                    break;
-                }
+            queue.resetBackoff(); // a fresh backoff sequence: the deadline is short
+            while (!queue.writeAll(admission)) {
                 Instant now = clock.instant();
                 if (!now.isBefore(deadline)) {
                     break;
                 }
-                Duration wait = Duration.between(now, nextAttemptAt);
+                Duration wait = Duration.between(now, queue.nextAttemptAt());
                 Duration left = Duration.between(now, deadline);
                 try {
                     sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
@@ -402,20 +233,16 @@ public final class MetricFlusher {
                     break;
                 }
             }
-            List<MetricBatch> unwritten = new ArrayList<>();
-            long unwrittenEvents = 0;
-            for (PendingBatch pending : queue) {
-                unwritten.add(pending.batch);
-                unwrittenEvents += pending.events;
-            }
-            ShutdownReport report = new ShutdownReport(unwritten, unwrittenEvents, eventsDropped.get());
+            List<MetricBatch> unwritten = queue.unwritten();
+            long unwrittenEvents = queue.unwrittenEvents();
+            ShutdownReport report = new ShutdownReport(unwritten, unwrittenEvents, admission.eventsDropped());
             if (!unwritten.isEmpty()) {
                 log.error("Metric flusher closed with {} events in {} buckets NOT written (batches {}); last error: {}",
                         unwrittenEvents, report.unwrittenBuckets(),
-                        unwritten.stream().map(MetricBatch::batchId).toList(), lastFailure);
+                        unwritten.stream().map(MetricBatch::batchId).toList(), queue.lastFailure());
             } else {
                 log.info("Metric flusher closed: {} events written in {} batches, {} dropped",
-                        eventsWritten.get(), batchesApplied.get(), eventsDropped.get());
+                        queue.eventsWritten(), queue.batchesApplied(), admission.eventsDropped());
             }
             if (ownsScheduler) {
                 awaitScheduler();
@@ -438,13 +265,9 @@ public final class MetricFlusher {
 
     /** Current counters; cheap enough to call per status command. */
     public FlushStats stats() {
-        int buckets;
-        synchronized (aggregatorLock) {
-            buckets = aggregator.pendingBuckets() + queuedBuckets;
-        }
-        return new FlushStats(eventsRecorded.get(), eventsDropped.get(), eventsWritten.get(), batchesApplied.get(),
-                bucketsWritten.get(), retries.get(), failedAttempts.get(), pendingBatchCount, buckets,
-                lastSuccessfulFlush, lastFailure);
+        return new FlushStats(admission.eventsRecorded(), admission.eventsDropped(), queue.eventsWritten(),
+                queue.batchesApplied(), queue.bucketsWritten(), queue.retries(), queue.failedAttempts(),
+                queue.pendingBatches(), admission.pendingBuckets(), queue.lastSuccessfulFlush(), queue.lastFailure());
     }
 
     public FlushPolicy policy() {
