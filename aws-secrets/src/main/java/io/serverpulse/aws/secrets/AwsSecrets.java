@@ -1,0 +1,43 @@
+package io.serverpulse.aws.secrets;
+
+import io.serverpulse.common.config.EnvSource;
+import io.serverpulse.common.config.SecretParameters;
+import io.serverpulse.common.config.ServerPulseConfig;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The configuration of an AWS deployable: the environment, with the secrets named by
+ * {@code *_SSM_PARAMETER} variables read from SSM Parameter Store ({@link SecretParameters}). The
+ * SSM client is built only when such a variable is set, and closed after the one read.
+ */
+public final class AwsSecrets {
+
+    private AwsSecrets() {
+    }
+
+    /** The process environment (over {@code ./.env}), secrets resolved, validated. */
+    public static ServerPulseConfig load() {
+        return load(EnvSource.fromEnvironment());
+    }
+
+    /** @throws io.serverpulse.common.config.ConfigException naming the variable at fault */
+    public static ServerPulseConfig load(EnvSource env) {
+        return SecretParameters.load(env, OneShot::new);
+    }
+
+    /** {@code env} with the referenced secrets read (for callers that read more than {@link ServerPulseConfig}). */
+    public static EnvSource resolve(EnvSource env) {
+        return SecretParameters.resolve(env, OneShot::new);
+    }
+
+    /** Builds the default store for one read and closes it. */
+    private static final class OneShot implements SecretParameters.Store {
+        @Override
+        public Map<String, String> read(Set<String> names) {
+            try (SsmSecretStore store = SsmSecretStore.create()) {
+                return store.read(names);
+            }
+        }
+    }
+}
