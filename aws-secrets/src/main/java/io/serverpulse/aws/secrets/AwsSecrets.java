@@ -31,6 +31,11 @@ public final class AwsSecrets {
         return SecretParameters.resolve(env, OneShot::new);
     }
 
+    /** SSM Parameter Store for the process's region and role, its client built for one read and closed. */
+    public static SecretParameters.Store ssm() {
+        return new OneShot();
+    }
+
     /** Builds the default store for one read and closes it. */
     private static final class OneShot implements SecretParameters.Store {
         @Override

@@ -7,12 +7,14 @@ import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.SecretParameters;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.testing.aws.LocalStack;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.utility.DockerImageName;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 class SsmSecretStoreLocalStackTest {
 
     @Container
-    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(LocalStackImage.IMAGE)
+    static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse(LocalStack.IMAGE))
             .withServices(LocalStackContainer.Service.SSM);
 
     private final SsmClient ssm = SsmClient.builder()
