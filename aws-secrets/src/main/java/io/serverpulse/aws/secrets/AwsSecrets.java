@@ -5,6 +5,7 @@ import io.serverpulse.common.config.SecretParameters;
 import io.serverpulse.common.config.ServerPulseConfig;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The configuration of an AWS deployable: the environment, with the secrets named by
@@ -34,6 +35,25 @@ public final class AwsSecrets {
     /** SSM Parameter Store for the process's region and role, its client built for one read and closed. */
     public static SecretParameters.Store ssm() {
         return new OneShot();
+    }
+
+    /**
+     * SSM Parameter Store whose client is built on the first read and kept for the next ones: for a
+     * SnapStart function, which reads at init and again after each restore, so that the client (about as
+     * costly to build as the read itself is cheap) is in the snapshot and a restore pays one request.
+     */
+    public static Supplier<SecretParameters.Store> kept() {
+        return new Supplier<>() {
+            private SsmSecretStore store;
+
+            @Override
+            public synchronized SecretParameters.Store get() {
+                if (store == null) {
+                    store = SsmSecretStore.create();
+                }
+                return store;
+            }
+        };
     }
 
     /** Builds the default store for one read and closes it. */

@@ -33,7 +33,7 @@ public final class DeferredWorker implements RequestStreamHandler {
      * (read again after a SnapStart restore), MongoDB, Discord's REST API.
      */
     public DeferredWorker() {
-        this(EnvSource.fromEnvironment(), AwsSecrets::ssm);
+        this(EnvSource.fromEnvironment(), AwsSecrets.kept());
         Core.getGlobalContext().register(priming);
         Core.getGlobalContext().register(secrets);
     }

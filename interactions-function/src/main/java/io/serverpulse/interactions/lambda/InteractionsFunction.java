@@ -28,7 +28,7 @@ public final class InteractionsFunction implements RequestHandler<APIGatewayV2HT
      * (read again after a SnapStart restore), MongoDB, the worker invoked asynchronously.
      */
     public InteractionsFunction() {
-        this(EnvSource.fromEnvironment(), AwsSecrets::ssm);
+        this(EnvSource.fromEnvironment(), AwsSecrets.kept());
         Core.getGlobalContext().register(priming);
         Core.getGlobalContext().register(secrets);
     }

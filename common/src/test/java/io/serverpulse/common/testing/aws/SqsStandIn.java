@@ -30,7 +30,8 @@ import java.util.UUID;
  *       an earlier message of that group is in flight (received, not deleted, visibility not
  *       expired); each receive counts in {@code ApproximateReceiveCount};</li>
  *   <li>a message that was already received {@code maxReceiveCount} times and is visible again is
- *       moved to the queue's dead-letter queue instead of being returned;</li>
+ *       moved to the queue's dead-letter queue instead of being returned (its message id becoming its
+ *       deduplication id there);</li>
  *   <li>{@code DeleteMessage}, {@code DeleteMessageBatch}, {@code ChangeMessageVisibility} and
  *       {@code GetQueueAttributes} ({@code ApproximateNumberOfMessages…}).</li>
  * </ul>
@@ -241,7 +242,8 @@ public final class SqsStandIn extends AwsJsonStandIn {
             }
             if (queue.deadLetterQueue != null && m.receiveCount >= queue.maxReceiveCount) {
                 queue.messages.remove(m);
-                Message moved = new Message(m.body, m.groupId, m.deduplicationId, ++sequence, m.sent);
+                // SQS gives a message moved to a FIFO dead-letter queue its message id as deduplication id
+                Message moved = new Message(m.body, m.groupId, m.id, ++sequence, m.sent);
                 queues.get(queue.deadLetterQueue).messages.add(moved);
                 continue;
             }
