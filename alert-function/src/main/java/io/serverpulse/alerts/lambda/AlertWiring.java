@@ -12,8 +12,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Builds the handlers' dependencies once per container, from the environment: DISCORD_TOKEN (the bot
- * posts with it), MONGODB_URI, and DISCORD_API_BASE_URL (tests point it at the emulator). Both
+ * Builds the handlers' dependencies once per container, from the configuration: DISCORD_TOKEN (the bot
+ * posts with it), MONGODB_URI (both read from SSM Parameter Store in a deployment: template.yaml sets
+ * their *_SSM_PARAMETER names), and DISCORD_API_BASE_URL (tests point it at the emulator). Both
  * settings are checked before anything connects, so a missing one fails the init with one line naming it.
  */
 final class AlertWiring {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.serverpulse.alerts.drops.DropCheck;
 import io.serverpulse.alerts.drops.ScheduledTime;
-import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.aws.secrets.AwsSecrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,9 +22,9 @@ public final class DropCheckFunction implements RequestStreamHandler {
     private final DropCheck check;
     private final Clock clock;
 
-    /** For the Lambda runtime: configuration from the environment, MongoDB, Discord's REST API. */
+    /** For the Lambda runtime: configuration from the environment (secrets from SSM), MongoDB, Discord's REST API. */
     public DropCheckFunction() {
-        this(AlertWiring.dropCheck(ServerPulseConfig.load()), Clock.systemUTC());
+        this(AlertWiring.dropCheck(AwsSecrets.load()), Clock.systemUTC());
     }
 
     public DropCheckFunction(DropCheck check, Clock clock) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.alerts.post.UpdateChannels;
 import io.serverpulse.alerts.support.AlertRig;
+import io.serverpulse.alerts.support.SqsEvents;
 import io.serverpulse.common.testing.LogCapture;
 import io.serverpulse.emulator.rest.RouteKeys;
 import io.serverpulse.emulator.state.ChannelRecord;
@@ -21,10 +22,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The alert function as Lambda runs it, with the collector's payloads, against the emulated Discord and MongoDB. */
+/**
+ * The alert function as Lambda runs it, with the collector's notices in the SQS events Lambda hands it, against the
+ * emulated Discord and MongoDB. (Batches, ordering, retries and the dead-letter queue: {@code AlertQueueTest}.)
+ */
 class AlertFunctionTest {
 
     private static final String ALERT_ID = "1217456348762181632:JOIN_RAID:1772533200000";
+    /** The partial batch response of a batch whose every message is done (Lambda deletes them all). */
+    private static final String ALL_DONE = "{\"batchItemFailures\":[]}";
 
     private final AlertRig rig = new AlertRig();
     private final AlertFunction function = new AlertFunction(AlertWiring.delivery(rig.config()));
@@ -34,8 +40,9 @@ class AlertFunctionTest {
         rig.close();
     }
 
+    /** Delivers the collector's notice as the one message of an SQS event; returns the function's batch response. */
     private String deliver(String fixture) {
-        return invoke(function::handleRequest, resource("alerts/" + fixture));
+        return invoke(function::handleRequest, SqsEvents.event(Long.toUnsignedString(GUILD), resource("alerts/" + fixture)));
     }
 
     private ChannelRecord onlyCreatedChannel() {
@@ -47,7 +54,7 @@ class AlertFunctionTest {
     void theCollectorsPayloadBecomesOneMessageInANewUpdateChannelThatIsSaved() {
         // GIVEN a guild without an update channel (no settings at all) and the collector's exact invoke payload
         // WHEN it is delivered
-        String result = deliver("invoke-raid-opened.json");
+        String result = deliver("notice-raid-opened.json");
 
         // THEN #serverpulse-updates was created, holds one spec-valid alert embed that pings nobody, and is saved
         ChannelRecord channel = onlyCreatedChannel();
@@ -62,17 +69,17 @@ class AlertFunctionTest {
         assertThat(embed.path("timestamp").asText()).isEqualTo("2026-03-03T10:20:00Z");
         assertThat(messages.get(0).requestPayload().path("allowed_mentions").path("parse")).isEmpty();
         assertThat(rig.updateChannel(GUILD)).contains(channel.id());
-        assertThat(result).contains("\"status\":\"posted\"");
+        assertThat(result).isEqualTo(ALL_DONE);
     }
 
     @Test
     void theEndedPayloadEditsThatSameMessage() {
         // GIVEN the raid's alert was posted
-        deliver("invoke-raid-opened.json");
+        deliver("notice-raid-opened.json");
         ChannelRecord channel = onlyCreatedChannel();
 
         // WHEN the collector hands over its end
-        String result = deliver("invoke-raid-ended.json");
+        String result = deliver("notice-raid-ended.json");
 
         // THEN the one message now says it ended, how long it lasted, in grey: no second message
         List<StoredMessage> messages = rig.messages(channel.id());
@@ -82,18 +89,18 @@ class AlertFunctionTest {
         assertThat(embed.path("color").asInt()).isEqualTo(0x95A5A6);
         assertThat(embed.path("fields").findValuesAsText("value")).contains("7 min");
         assertThat(messages.get(0).editedAt()).isNotNull();
-        assertThat(result).contains("\"status\":\"edited\"");
+        assertThat(result).isEqualTo(ALL_DONE);
     }
 
     @Test
     void theSameOpenedPayloadDeliveredTwiceIsStillOneMessage() {
-        // GIVEN / WHEN Lambda delivers the OPENED payload twice (a retry after a lost answer)
-        deliver("invoke-raid-opened.json");
-        String second = deliver("invoke-raid-opened.json");
+        // GIVEN / WHEN the OPENED notice is delivered twice (received again after a lost answer)
+        deliver("notice-raid-opened.json");
+        String second = deliver("notice-raid-opened.json");
 
         // THEN one message, one channel
         assertThat(rig.messages(onlyCreatedChannel().id())).hasSize(1);
-        assertThat(second).contains("\"status\":\"already_posted\"");
+        assertThat(second).isEqualTo(ALL_DONE);
     }
 
     @Test
@@ -104,7 +111,7 @@ class AlertFunctionTest {
 
         // WHEN an alert arrives
         try (LogCapture logs = new LogCapture()) {
-            deliver("invoke-raid-opened.json");
+            deliver("notice-raid-opened.json");
 
             // THEN a new #serverpulse-updates holds it and replaces the old id in the settings, and the log says why
             ChannelRecord channel = onlyCreatedChannel();
@@ -121,7 +128,7 @@ class AlertFunctionTest {
         rig.store().saveSettings(rig.store().settings(GUILD).withUpdateChannel(AlertRig.GENERAL, Instant.parse("2026-03-01T00:00:00Z")));
 
         // WHEN an alert arrives
-        deliver("invoke-raid-opened.json");
+        deliver("notice-raid-opened.json");
 
         // THEN it is posted there and no channel is created
         assertThat(rig.channelsCreated()).isEmpty();
@@ -134,14 +141,14 @@ class AlertFunctionTest {
         rig.discord().rateLimit(RouteKeys.CREATE_MESSAGE, Duration.ofSeconds(1), 1);
 
         // WHEN an alert arrives
-        String result = deliver("invoke-raid-opened.json");
+        String result = deliver("notice-raid-opened.json");
 
         // THEN the post was retried after the wait, and the channel holds one message
         List<Integer> posts = rig.discord().recorded().requests().stream()
                 .filter(r -> RouteKeys.CREATE_MESSAGE.equals(r.route())).map(RequestLog::status).toList();
         assertThat(posts).containsExactly(429, 200);
         assertThat(rig.messages(onlyCreatedChannel().id())).hasSize(1);
-        assertThat(result).contains("\"status\":\"posted\"");
+        assertThat(result).isEqualTo(ALL_DONE);
     }
 
     @Test
@@ -149,11 +156,11 @@ class AlertFunctionTest {
         // GIVEN a payload whose guild id is not a snowflake
         try (LogCapture logs = new LogCapture()) {
             // WHEN it is delivered
-            String result = deliver("invoke-malformed.json");
+            String result = deliver("notice-malformed.json");
 
-            // THEN nothing reaches Discord, the invocation ends normally (no retry), and one error line says why
+            // THEN nothing reaches Discord, the message is done (not received again), and one error line says why
             assertThat(rig.discord().recorded().requests()).isEmpty();
-            assertThat(result).contains("\"status\":\"malformed\"");
+            assertThat(result).isEqualTo(ALL_DONE);
             assertThat(logs.lines()).filteredOn(line -> line.startsWith("ERROR"))
                     .containsExactly("ERROR io.serverpulse.alerts.post.NoticeDelivery Dropped a payload that is not an alert notice"
                             + " (382 bytes): alert notice has a malformed id or time: For input string: \"the raid guild\"");
@@ -168,12 +175,13 @@ class AlertFunctionTest {
             AlertFunction limitedFunction = new AlertFunction(AlertWiring.delivery(limited.config()));
 
             // WHEN an alert arrives
-            String result = invoke(limitedFunction::handleRequest, resource("alerts/invoke-raid-opened.json"));
+            String result = invoke(limitedFunction::handleRequest,
+                    SqsEvents.event(Long.toUnsignedString(GUILD), resource("alerts/notice-raid-opened.json")));
 
-            // THEN no channel, no message, no retry, and the log names the missing permission
+            // THEN no channel, no message, not received again, and the log names the missing permission
             assertThat(limited.channelsCreated()).isEmpty();
             assertThat(limited.discord().recorded().messages()).isEmpty();
-            assertThat(result).contains("\"status\":\"no_channel\"");
+            assertThat(result).isEqualTo(ALL_DONE);
             assertThat(logs.lines()).anyMatch(line -> line.contains("Guild " + GUILD + " has no update channel and ServerPulse may not"
                     + " create #serverpulse-updates (Manage Channels)"));
         }

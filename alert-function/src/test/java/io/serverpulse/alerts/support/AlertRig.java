@@ -39,6 +39,8 @@ public final class AlertRig implements AutoCloseable {
     public static final long OWNER = Snowflake.of(Instant.parse("2023-01-01T00:00:00Z"), 1);
     public static final long GENERAL = Snowflake.of(Instant.parse("2024-03-01T00:00:02Z"), 1);
     public static final long MEMES = Snowflake.of(Instant.parse("2024-03-01T00:00:03Z"), 1);
+    /** A second guild (queue tests: notices of two guilds interleaved). */
+    public static final long OTHER_GUILD = 1217456348762181699L;
 
     private final MongoServer mongo = new MongoServer(new MemoryBackend());
     private final DiscordEmulator discord;
@@ -50,17 +52,24 @@ public final class AlertRig implements AutoCloseable {
     }
 
     public AlertRig(UnaryOperator<DiscordEmulator.Builder> emulator) {
+        this(List.of(GUILD), emulator);
+    }
+
+    /** Discord with these guilds (each as {@link #community}), the bot a member of all. */
+    public AlertRig(List<Long> guilds, UnaryOperator<DiscordEmulator.Builder> emulator) {
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/alerts_test";
-        discord = emulator.apply(DiscordEmulator.builder(List.of(community(GUILD)))).start();
+        discord = emulator.apply(DiscordEmulator.builder(guilds.stream().map(AlertRig::community).toList())).start();
         store = MongoStore.connect(mongoUri);
     }
 
     public static Community community(long guildId) {
+        // the first guild's channels are GENERAL and MEMES; another guild's get ids of their own
+        long offset = guildId == GUILD ? 0 : 100;
         return new Community(guildId, "Raid Target", OWNER,
-                List.of(new Community.Channel(GENERAL, "general", ChannelType.GUILD_TEXT, 0),
-                        new Community.Channel(MEMES, "memes", ChannelType.GUILD_TEXT, 1)),
+                List.of(new Community.Channel(GENERAL + offset, "general", ChannelType.GUILD_TEXT, 0),
+                        new Community.Channel(MEMES + offset, "memes", ChannelType.GUILD_TEXT, 1)),
                 List.of(new Community.Member(OWNER, "owner", false)), List.of());
     }
 

@@ -3,8 +3,8 @@ package io.serverpulse.collector.alerts;
 import io.serverpulse.common.alerts.AlertNotice;
 
 /**
- * Hands a detected incident on, after it was stored: posts it to Discord (self-hosted) or invokes
- * {@code alert-function} (AWS). Throws when it could not; the {@link AlertDispatcher} retries.
+ * Hands a detected incident on, after it was stored: posts it to Discord (self-hosted) or sends it
+ * to the alert queue that {@code alert-function} consumes (AWS). Throws when it could not; the {@link AlertDispatcher} retries.
  */
 @FunctionalInterface
 public interface AlertPublisher {

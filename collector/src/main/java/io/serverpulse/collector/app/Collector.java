@@ -5,7 +5,7 @@ import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.AlertPublisher;
 import io.serverpulse.collector.alerts.BaselineSeeder;
 import io.serverpulse.collector.alerts.DiscordAlertPublisher;
-import io.serverpulse.collector.alerts.LambdaAlertPublisher;
+import io.serverpulse.collector.alerts.SqsAlertPublisher;
 import io.serverpulse.collector.alerts.UpdateChannels;
 import io.serverpulse.collector.commands.CommandRegistration;
 import io.serverpulse.collector.commands.DiscordHttp;
@@ -50,14 +50,14 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The always-on process (DESIGN.md "Data flow" 1-3), built once from the configuration: the JDA
  * gateway feeds the {@link ActivityRecorder}, whose events are aggregated in memory and flushed in
  * bulk every {@code FLUSH_SECONDS} ({@link MetricFlusher}) and watched by the {@link AlertDetector};
- * alerts go to the {@link AlertDispatcher} (stored, then posted in-process or handed to
- * {@code alert-function}). In the self-hosted mode the same process answers slash commands that
+ * alerts go to the {@link AlertDispatcher} (stored, then posted in-process or sent to the alert
+ * queue that {@code alert-function} consumes). In the self-hosted mode the same process answers slash commands that
  * arrive over the gateway and checks activity drops every hour ({@link ActivityDropSchedule}); in
  * the AWS mode that hourly check is {@code alert-function}'s job and is not scheduled here.
  *
@@ -80,7 +80,7 @@ public final class Collector implements AutoCloseable {
     private final MemberEventLog memberEvents;
     private final GatewayListener listener;
     private final GatewayInteractions interactions;
-    private final LambdaAlertPublisher lambda;
+    private final SqsAlertPublisher queue;
     private final ScheduledExecutorService scheduler;
     private final ActivityDropSchedule drops;
     private final ShardManager shards;
@@ -91,7 +91,7 @@ public final class Collector implements AutoCloseable {
         ServerPulseConfig config = b.config;
         // configuration first, so that a missing setting fails before anything is opened
         String token = config.requireDiscordToken();
-        String alertFunction = config.mode() == DeploymentMode.AWS ? config.requireAlertFunctionName() : null;
+        String alertQueue = config.mode() == DeploymentMode.AWS ? config.requireAlertQueueUrl() : null;
         if (config.mode() == DeploymentMode.AWS && b.store == null) {
             config.requireMongoUri();
         }
@@ -106,11 +106,11 @@ public final class Collector implements AutoCloseable {
         AtomicReference<ShardManager> running = new AtomicReference<>();
         AlertPublisher publisher;
         if (config.mode() == DeploymentMode.AWS) {
-            this.lambda = new LambdaAlertPublisher(b.lambdaClient != null ? b.lambdaClient : LambdaAlertPublisher.defaultClient(),
-                    alertFunction);
-            publisher = lambda;
+            this.queue = new SqsAlertPublisher(b.sqsClient != null ? b.sqsClient : SqsAlertPublisher.defaultClient(alertQueue),
+                    alertQueue);
+            publisher = queue;
         } else {
-            this.lambda = null;
+            this.queue = null;
             publisher = new DiscordAlertPublisher(id -> {
                 ShardManager manager = running.get();
                 return manager == null ? null : manager.getGuildById(id);
@@ -177,8 +177,8 @@ public final class Collector implements AutoCloseable {
             if (interactions != null) {
                 interactions.close();
             }
-            if (lambda != null) {
-                lambda.close();
+            if (queue != null) {
+                queue.close();
             }
             if (ownsStore) {
                 store.close();
@@ -305,8 +305,8 @@ public final class Collector implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            if (lambda != null) {
-                lambda.close();
+            if (queue != null) {
+                queue.close();
             }
             if (ownsStore) {
                 store.close();
@@ -328,7 +328,7 @@ public final class Collector implements AutoCloseable {
         private String gatewayUrl;
         private FlushPolicy flushPolicy;
         private DetectorOptions detectorOptions = DetectorOptions.defaults();
-        private LambdaClient lambdaClient;
+        private SqsClient sqsClient;
         private Duration settingsRefresh = Duration.ofSeconds(30);
         private Duration settingsRetry = Duration.ofSeconds(10);
         private Duration tickInterval = Duration.ofSeconds(5);
@@ -369,9 +369,9 @@ public final class Collector implements AutoCloseable {
             return this;
         }
 
-        /** The Lambda client of the AWS mode (default: region and credentials from the environment). */
-        public Builder lambdaClient(LambdaClient value) {
-            this.lambdaClient = Objects.requireNonNull(value, "lambdaClient");
+        /** The SQS client of the AWS mode (default: the queue's region, credentials from the environment). */
+        public Builder sqsClient(SqsClient value) {
+            this.sqsClient = Objects.requireNonNull(value, "sqsClient");
             return this;
         }
 

@@ -1,17 +1,21 @@
 package io.serverpulse.collector.app;
 
+import io.serverpulse.aws.secrets.AwsSecrets;
 import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.EnvSource;
+import io.serverpulse.common.config.SecretParameters;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.store.StoreException;
 import java.io.PrintStream;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 
 /**
  * {@code java -jar serverpulse.jar}: the bot. Configuration comes from the environment over
  * {@code ./.env}. With a {@code DISCORD_TOKEN} it connects to Discord and runs until SIGTERM (then
- * flushes and exits); without one it runs the demo against the built-in Discord emulator. A
+ * flushes and exits); without one it runs the demo against the built-in Discord emulator. Secrets
+ * named by {@code *_SSM_PARAMETER} variables are read from SSM Parameter Store first (AWS mode). A
  * configuration error prints one line and exits with status 2.
  */
 public final class Main {
@@ -40,9 +44,15 @@ public final class Main {
      *     refused its gateway intents); called on a thread of its own
      */
     static int start(EnvSource env, PrintStream out, PrintStream err, IntConsumer exit) {
+        return start(env, AwsSecrets::ssm, out, err, exit);
+    }
+
+    /** @param secrets the parameter store of {@code *_SSM_PARAMETER} variables, built only if one is set */
+    static int start(EnvSource env, Supplier<? extends SecretParameters.Store> secrets, PrintStream out, PrintStream err,
+            IntConsumer exit) {
         ServerPulseConfig config;
         try {
-            config = ServerPulseConfig.load(env);
+            config = SecretParameters.load(env, secrets);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return CONFIG_ERROR;

@@ -2,8 +2,11 @@ package io.serverpulse.collector.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serverpulse.aws.secrets.SsmSecretStore;
+import io.serverpulse.collector.support.AwsClients;
 import io.serverpulse.collector.support.TestBots;
 import io.serverpulse.common.config.EnvSource;
+import io.serverpulse.common.testing.aws.SsmStandIn;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.sim.Scenarios;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** What a self-hoster sees when the configuration is wrong: one line, exit status 2, nothing opened. */
 class MainTest {
@@ -30,6 +34,16 @@ class MainTest {
         env.put("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
         return Main.start(EnvSource.of(env), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** As the AWS collector starts: secrets named by *_SSM_PARAMETER are read from SSM (here a local stand-in). */
+    private int startWithSsm(SsmStandIn ssm, Map<String, String> values) {
+        Map<String, String> env = new HashMap<>(values);
+        env.put("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
+        try (SsmClient client = AwsClients.ssm(ssm)) {
+            return Main.start(EnvSource.of(env), () -> new SsmSecretStore(client), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), status -> { });
+        }
     }
 
     private String errorLine() {
@@ -59,13 +73,14 @@ class MainTest {
     }
 
     @Test
-    void theAwsModeNeedsItsFunctionAndMongoDbBeforeAnythingStarts() {
-        // GIVEN the AWS mode without ALERT_FUNCTION_NAME, then without MONGODB_URI
+    void theAwsModeNeedsItsQueueAndMongoDbBeforeAnythingStarts() {
+        // GIVEN the AWS mode without ALERT_QUEUE_URL, then without MONGODB_URI
         assertThat(start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_MODE", "aws", "MONGODB_URI", "mongodb://127.0.0.1:1")))
                 .isEqualTo(2);
-        assertThat(errorLine()).startsWith("Missing required setting ALERT_FUNCTION_NAME").hasLineCount(1);
+        assertThat(errorLine()).startsWith("Missing required setting ALERT_QUEUE_URL").hasLineCount(1);
         err.reset();
-        assertThat(start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_MODE", "aws", "ALERT_FUNCTION_NAME", "fn"))).isEqualTo(2);
+        assertThat(start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_MODE", "aws",
+                "ALERT_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/serverpulse-alerts.fifo"))).isEqualTo(2);
         assertThat(errorLine()).startsWith("Missing required setting MONGODB_URI").hasLineCount(1);
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
     }
@@ -93,5 +108,39 @@ class MainTest {
         assertThat(status).isEqualTo(1);
         assertThat(errorLine()).startsWith("Could not open the database: ").contains("127.0.0.1:1").hasLineCount(1)
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void theTokenIsReadFromSsmWhenItsParameterIsNamed() {
+        // GIVEN the bot token in SSM Parameter Store (one Discord does not know) and an emulated Discord
+        try (SsmStandIn ssm = new SsmStandIn().putSecureString("/serverpulse/discord-token", "token-from-ssm");
+             DiscordEmulator discord = TestBots.emulator(Scenarios.small(1))) {
+            // WHEN the collector starts with only the parameter's name
+            int status = startWithSsm(ssm, Map.of("DISCORD_TOKEN_SSM_PARAMETER", "/serverpulse/discord-token",
+                    "DISCORD_API_BASE_URL", discord.restBaseUrl()));
+
+            // THEN it asked SSM for the decrypted parameter and logged in with that token (not the demo): Discord refused it
+            assertThat(ssm.requests("GetParameters")).singleElement()
+                    .satisfies(r -> assertThat(r.json().path("WithDecryption").asBoolean()).isTrue());
+            assertThat(status).isEqualTo(1);
+            assertThat(errorLine()).startsWith("Discord refused DISCORD_TOKEN").hasLineCount(1).doesNotContain("token-from-ssm");
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("demo");
+        }
+    }
+
+    @Test
+    void aMissingSsmParameterIsOneLineAndStatus2BeforeAnythingOpens() {
+        // GIVEN an empty Parameter Store
+        try (SsmStandIn ssm = new SsmStandIn()) {
+            // WHEN the collector starts naming a parameter that does not exist
+            int status = startWithSsm(ssm, Map.of("DISCORD_TOKEN_SSM_PARAMETER", "/serverpulse/discord-token"));
+
+            // THEN one line naming the variable, status 2, no database created and no demo
+            assertThat(status).isEqualTo(2);
+            assertThat(errorLine()).startsWith("The SSM parameter /serverpulse/discord-token named by DISCORD_TOKEN_SSM_PARAMETER"
+                    + " does not exist").hasLineCount(1);
+            assertThat(out.size()).isZero();
+            assertThat(Files.exists(dir.resolve("data"))).isFalse();
+        }
     }
 }

@@ -68,6 +68,17 @@ public final class EnvSource {
         }
     }
 
+    /** These values over this source's (blank values count as unset, as everywhere). */
+    public EnvSource with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(values);
+        overrides.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                merged.put(k, v);
+            }
+        });
+        return new EnvSource(merged);
+    }
+
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).map(String::trim);
     }

@@ -29,12 +29,16 @@ public final class ServerPulseConfig {
     public static final String SHARD_ID = "SHARD_ID";
     public static final String SHARD_TOTAL = "SHARD_TOTAL";
     public static final String MESSAGE_CONTENT_INTENT = "ENABLE_MESSAGE_CONTENT_INTENT";
-    public static final String ALERT_FUNCTION_NAME = "ALERT_FUNCTION_NAME";
+    public static final String ALERT_QUEUE_URL = "ALERT_QUEUE_URL";
+    /** The variable of earlier versions (alerts handed over by an asynchronous Lambda invoke), named in the upgrade hint. */
+    static final String FORMER_ALERT_FUNCTION_NAME = "ALERT_FUNCTION_NAME";
     public static final String DISCORD_API_BASE_URL = "DISCORD_API_BASE_URL";
 
     public static final String DEFAULT_DISCORD_API = "https://discord.com/api/v10/";
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{15,21}");
     private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{64}");
+    /** An SQS FIFO queue's URL: https://sqs.<region>.amazonaws.com/<account>/<name>.fifo (any host, for local stand-ins). */
+    private static final Pattern FIFO_QUEUE_URL = Pattern.compile("https?://[^/\\s]+/[^/\\s]+/[A-Za-z0-9_-]{1,75}\\.fifo");
 
     private final Optional<String> discordToken;
     private final Optional<String> discordPublicKey;
@@ -47,7 +51,8 @@ public final class ServerPulseConfig {
     private final Retention defaultRetention;
     private final Optional<ShardRange> shards;
     private final boolean messageContentIntent;
-    private final Optional<String> alertFunctionName;
+    private final Optional<String> alertQueueUrl;
+    private final boolean formerAlertFunctionSet;
     private final String discordApiBaseUrl;
 
     private ServerPulseConfig(EnvSource env) {
@@ -83,7 +88,15 @@ public final class ServerPulseConfig {
                 env.intValue(RETENTION_SUMMARY_DAYS, Retention.DEFAULT.summaryDays(), Retention.MIN_DAYS, Retention.MAX_DAYS));
         shards = shardRange(env);
         messageContentIntent = env.boolValue(MESSAGE_CONTENT_INTENT, false);
-        alertFunctionName = env.get(ALERT_FUNCTION_NAME);
+        alertQueueUrl = env.get(ALERT_QUEUE_URL).map(url -> {
+            if (!FIFO_QUEUE_URL.matcher(url).matches()) {
+                throw new ConfigException(ALERT_QUEUE_URL, "Invalid " + ALERT_QUEUE_URL + "=" + url
+                        + ": expected the alert FIFO queue's URL, https://sqs.<region>.amazonaws.com/<account>/<name>.fifo"
+                        + " (the AlertQueueUrl output of template.yaml)");
+            }
+            return url;
+        });
+        formerAlertFunctionSet = env.get(FORMER_ALERT_FUNCTION_NAME).isPresent();
         String base = env.get(DISCORD_API_BASE_URL).orElse(DEFAULT_DISCORD_API);
         if (!base.startsWith("http://") && !base.startsWith("https://")) {
             throw new ConfigException(DISCORD_API_BASE_URL, "Invalid " + DISCORD_API_BASE_URL + ": expected an http(s) URL");
@@ -209,12 +222,15 @@ public final class ServerPulseConfig {
         return messageContentIntent;
     }
 
-    public Optional<String> alertFunctionName() {
-        return alertFunctionName;
+    /** AWS mode: the SQS FIFO queue the collector sends alert notices to. */
+    public Optional<String> alertQueueUrl() {
+        return alertQueueUrl;
     }
 
-    public String requireAlertFunctionName() {
-        return alertFunctionName.orElseThrow(() -> missing(ALERT_FUNCTION_NAME, "the alert function's name or ARN (AWS mode)"));
+    public String requireAlertQueueUrl() {
+        return alertQueueUrl.orElseThrow(() -> missing(ALERT_QUEUE_URL, "the alert queue's URL, the AlertQueueUrl output of"
+                + " template.yaml (AWS mode)" + (formerAlertFunctionSet ? "; " + FORMER_ALERT_FUNCTION_NAME
+                + " is no longer read: alerts go through the queue" : "")));
     }
 
     /** Discord's REST base URL, ending in {@code /}; tests point it at the emulator. */

@@ -50,6 +50,20 @@ class ServerPulseConfigTest {
         assertThatThrownBy(config::requireDiscordPublicKey).hasMessageContaining("DISCORD_PUBLIC_KEY");
         assertThatThrownBy(config::requireMasterKey).hasMessageContaining("SERVERPULSE_MASTER_KEY");
         assertThatThrownBy(config::requireMongoUri).hasMessageContaining("MONGODB_URI");
+        assertThatThrownBy(config::requireAlertQueueUrl).hasMessageStartingWith("Missing required setting ALERT_QUEUE_URL:")
+                .hasMessageNotContaining("ALERT_FUNCTION_NAME");
+    }
+
+    @Test
+    void anUpgradeThatStillSetsTheAlertFunctionIsToldAboutTheQueue() {
+        // GIVEN the variable of earlier versions, and no queue
+        ServerPulseConfig config = ServerPulseConfig.load(EnvSource.of(Map.of("ALERT_FUNCTION_NAME", "serverpulse-alert")));
+
+        // WHEN the AWS collector asks for the queue / THEN the one line names both
+        assertThatThrownBy(config::requireAlertQueueUrl)
+                .hasMessageStartingWith("Missing required setting ALERT_QUEUE_URL:")
+                .hasMessageContaining("ALERT_FUNCTION_NAME is no longer read")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
@@ -71,6 +85,13 @@ class ServerPulseConfigTest {
                 .hasMessageStartingWith("Missing SHARD_TOTAL");
         assertThatThrownBy(() -> ServerPulseConfig.load(EnvSource.of(Map.of("ENABLE_MESSAGE_CONTENT_INTENT", "maybe"))))
                 .hasMessage("Invalid ENABLE_MESSAGE_CONTENT_INTENT=maybe: expected true or false");
+        // a standard queue (no ordering per guild) or a queue name instead of its URL
+        assertThatThrownBy(() -> ServerPulseConfig.load(EnvSource.of(Map.of("ALERT_QUEUE_URL",
+                "https://sqs.eu-west-1.amazonaws.com/123456789012/serverpulse-alerts"))))
+                .hasMessageStartingWith("Invalid ALERT_QUEUE_URL=https://sqs.eu-west-1.amazonaws.com/123456789012/serverpulse-alerts:"
+                        + " expected the alert FIFO queue's URL");
+        assertThatThrownBy(() -> ServerPulseConfig.load(EnvSource.of(Map.of("ALERT_QUEUE_URL", "serverpulse-alerts.fifo"))))
+                .hasMessageStartingWith("Invalid ALERT_QUEUE_URL=serverpulse-alerts.fifo:");
     }
 
     @Test
@@ -89,7 +110,7 @@ class ServerPulseConfigTest {
                 Map.entry("RETENTION_METRICS_DAYS", "30"),
                 Map.entry("SHARD_ID", "2-3"),
                 Map.entry("SHARD_TOTAL", "4"),
-                Map.entry("ALERT_FUNCTION_NAME", "serverpulse-alert"),
+                Map.entry("ALERT_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/serverpulse-alerts.fifo"),
                 Map.entry("DISCORD_API_BASE_URL", "http://127.0.0.1:8080/api/v10")));
 
         // WHEN loaded
@@ -108,7 +129,7 @@ class ServerPulseConfigTest {
             assertThat(s.ids()).containsExactly(2, 3);
             assertThat(s.total()).isEqualTo(4);
         });
-        assertThat(config.requireAlertFunctionName()).isEqualTo("serverpulse-alert");
+        assertThat(config.requireAlertQueueUrl()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/serverpulse-alerts.fifo");
         assertThat(config.discordApiBaseUrl()).isEqualTo("http://127.0.0.1:8080/api/v10/");
         // AND secrets never appear in its string form
         assertThat(config.toString()).doesNotContain("token-value", "secret", masterKey);

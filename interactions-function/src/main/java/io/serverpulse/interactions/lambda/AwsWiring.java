@@ -13,8 +13,9 @@ import io.serverpulse.store.mongodb.MongoStore;
 import java.util.Optional;
 
 /**
- * Builds the handlers' dependencies once, from the environment, for the Lambda runtime. Every required
- * setting is checked before anything connects, so a missing one fails the init with one line naming it.
+ * Builds the handlers' dependencies once, from the configuration (secrets read from SSM Parameter
+ * Store, see {@link RestoredSecrets}), for the Lambda runtime. Every required setting is checked before
+ * anything connects, so a missing one fails the init with one line naming it.
  */
 final class AwsWiring {
 
@@ -24,8 +25,12 @@ final class AwsWiring {
     private AwsWiring() {
     }
 
-    /** The interactions function's endpoint, the command core behind it and the hand-off to the worker. */
-    record Endpoint(InteractionsEndpoint endpoint, InteractionHandler handler, LambdaDeferredDispatcher dispatcher) {
+    /** The interactions function's endpoint, the command core behind it, the hand-off to the worker and the store. */
+    record Endpoint(InteractionsEndpoint endpoint, InteractionHandler handler, LambdaDeferredDispatcher dispatcher, Store store) {
+    }
+
+    /** The worker's runner and its store. */
+    record Worker(DeferredRunner runner, Store store) {
     }
 
     static Endpoint endpoint(ServerPulseConfig config, EnvSource env) {
@@ -36,14 +41,19 @@ final class AwsWiring {
         Store store = MongoStore.connect(mongoUri);
         InteractionHandler handler = InteractionHandler.create(config, store);
         LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(LambdaDeferredDispatcher::defaultClient, worker);
-        return new Endpoint(new InteractionsEndpoint(verifier, handler, dispatcher), handler, dispatcher);
+        return new Endpoint(new InteractionsEndpoint(verifier, handler, dispatcher), handler, dispatcher, store);
     }
 
     static DeferredRunner runner(ServerPulseConfig config) {
+        return worker(config).runner();
+    }
+
+    static Worker worker(ServerPulseConfig config) {
         String mongoUri = config.requireMongoUri();
         Store store = MongoStore.connect(mongoUri);
         InteractionHandler handler = InteractionHandler.create(config, store);
         // webhook edits are authorised by the interaction token: the worker needs no bot token
-        return new DeferredRunner(handler, new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(), Optional.empty())));
+        return new Worker(new DeferredRunner(handler, new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(),
+                Optional.empty()))), store);
     }
 }

@@ -1,6 +1,7 @@
 package io.serverpulse.interactions.local;
 
 import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.aws.secrets.AwsSecrets;
 import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
@@ -43,7 +44,8 @@ public final class LocalServerMain {
 
     public static void main(String[] args) {
         try {
-            Running running = start(ServerPulseConfig.load(), EnvSource.fromEnvironment());
+            EnvSource env = EnvSource.fromEnvironment();
+            Running running = start(AwsSecrets.load(env), env);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "interactions-shutdown"));
         } catch (ConfigException e) {
             System.err.println(e.getMessage());

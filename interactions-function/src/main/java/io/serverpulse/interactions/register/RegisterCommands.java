@@ -2,6 +2,7 @@ package io.serverpulse.interactions.register;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.serverpulse.common.commands.CommandRegistry;
+import io.serverpulse.aws.secrets.AwsSecrets;
 import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.discord.rest.DiscordRest;
@@ -29,7 +30,7 @@ public final class RegisterCommands {
               --global            (the default) register the commands globally, in every guild that has the bot
               --guild <guild id>  register them in one guild only (they appear there at once; good for testing)
               --dry-run           print the registration JSON and exit without calling Discord
-            Settings: DISCORD_TOKEN, DISCORD_APPLICATION_ID (environment or .env)""";
+            Settings: DISCORD_TOKEN (or DISCORD_TOKEN_SSM_PARAMETER), DISCORD_APPLICATION_ID (environment or .env)""";
 
     private RegisterCommands() {
     }
@@ -37,7 +38,7 @@ public final class RegisterCommands {
     public static void main(String[] args) {
         int status;
         try {
-            status = run(args, ServerPulseConfig.load(), System.out, System.err);
+            status = run(args, AwsSecrets.load(), System.out, System.err);
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             status = 2;

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.serverpulse.common.config.ReferenceFiles;
+import io.serverpulse.common.config.SecretParameters;
 import io.serverpulse.common.config.ServerPulseConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -213,15 +214,21 @@ class SamTemplateTest {
         // GIVEN / WHEN the global environment
         JsonNode variables = template.path("Globals").path("Function").path("Environment").path("Variables");
 
-        // THEN the names are the ones the configuration reads, each from a parameter; secrets are not echoed
-        for (String name : List.of(ServerPulseConfig.MONGODB_URI, ServerPulseConfig.DISCORD_PUBLIC_KEY,
-                ServerPulseConfig.DISCORD_APPLICATION_ID, ServerPulseConfig.MASTER_KEY, ServerPulseConfig.MESSAGE_CONTENT_INTENT)) {
+        // THEN the names are the ones the configuration reads, each from a parameter; the MongoDB URI by its SSM parameter
+        for (String name : List.of(SecretParameters.referenceVariable(ServerPulseConfig.MONGODB_URI),
+                ServerPulseConfig.DISCORD_PUBLIC_KEY, ServerPulseConfig.DISCORD_APPLICATION_ID, ServerPulseConfig.MESSAGE_CONTENT_INTENT)) {
             String parameter = variables.path(name).path("Ref").asText();
             assertThat(template.path("Parameters").has(parameter)).as("%s comes from a parameter", name).isTrue();
         }
         assertThat(variables.path(ServerPulseConfig.MODE).asText()).isEqualTo("aws");
-        assertThat(template.path("Parameters").path("MongoDbUri").path("NoEcho").asBoolean()).isTrue();
-        assertThat(template.path("Parameters").path("MasterKey").path("NoEcho").asBoolean()).isTrue();
+        // the endpoint and the worker read the master key (only they encrypt and decrypt AI keys), when one is named
+        for (String function : List.of("InteractionsFunction", "DeferredWorkerFunction")) {
+            JsonNode masterKey = resource(function).path("Environment").path("Variables")
+                    .path(SecretParameters.referenceVariable(ServerPulseConfig.MASTER_KEY)).path("Fn::If");
+            assertThat(masterKey.get(0).asText()).isEqualTo("HasMasterKey");
+            assertThat(masterKey.get(1).path("Ref").asText()).isEqualTo("MasterKeyParameter");
+            assertThat(masterKey.get(2).path("Ref").asText()).isEqualTo("AWS::NoValue");
+        }
         // the operator's sentiment switch is off unless set, and only takes values the configuration accepts
         JsonNode contentIntent = template.path("Parameters").path("EnableMessageContentIntent");
         assertThat(contentIntent.path("Default").asText()).isEqualTo("false");
