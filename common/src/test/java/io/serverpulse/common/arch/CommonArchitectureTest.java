@@ -1,6 +1,10 @@
 package io.serverpulse.common.arch;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -8,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.serverpulse.common.settings.SettingsStore;
 
 /** The conventions of DESIGN.md that `common` must keep, checked on its compiled classes. */
 @AnalyzeClasses(packages = "io.serverpulse.common", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -38,4 +43,9 @@ class CommonArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("io.serverpulse.common.commands..")
                     .and(not(resideInAPackage("io.serverpulse.common.commands.message.."))))
             .because("the REST client is a small general client for Discord's API (a file attachment is its only message type)");
+
+    @ArchTest
+    static final ArchRule settingsChangeByCompareAndSet = noClasses().should().callMethodWhere(
+                    target(name("saveSettings")).and(target(owner(assignableTo(SettingsStore.class)))))
+            .because("a blind save loses a concurrent writer's change; commands and the bot change settings with updateSettings");
 }
