@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Finds the channel a guild's alerts go to, over REST, as the collector does over the gateway: the one
  * set with {@code /set-update-channel}; if none is set (or it was deleted), a text channel named
  * {@value #DEFAULT_NAME}; if there is none, it is created. A channel found or created this way is
- * saved as the guild's update channel.
+ * saved as the guild's update channel, unless an admin chose one meanwhile.
  */
 public final class UpdateChannels {
 
@@ -78,9 +78,14 @@ public final class UpdateChannels {
         return OptionalLong.of(channelId);
     }
 
+    /**
+     * Saves the channel as the guild's update channel, atomically: only if the stored update channel
+     * is still the one the channel was resolved from (an admin who chose one meanwhile keeps it).
+     */
     private void remember(GuildSettings settings, long channelId) {
         try {
-            store.saveSettings(settings.withUpdateChannel(channelId, clock.instant()));
+            store.updateSettings(settings.guildId(), current -> Objects.equals(current.updateChannelId(), settings.updateChannelId())
+                    ? current.withUpdateChannel(channelId, clock.instant()) : current);
         } catch (RuntimeException e) {
             log.warn("Could not save #{} as the update channel of guild {}: {}", DEFAULT_NAME,
                     Long.toUnsignedString(settings.guildId()), e.toString());

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the channel a guild's alerts and digests go to: the one set with {@code /set-update-channel};
  * if none is set (or it was deleted), a text channel named {@value #DEFAULT_NAME}; if there is none,
- * it is created. A channel found or created this way is saved as the guild's update channel.
+ * it is created. A channel found or created this way is saved as the guild's update channel, unless
+ * an admin chose one meanwhile.
  * Blocking (REST): call it off the gateway thread.
  */
 public final class UpdateChannels {
@@ -64,11 +65,15 @@ public final class UpdateChannels {
         return Optional.of(channel);
     }
 
+    /**
+     * Saves the channel as the guild's update channel, atomically: only if the stored update channel
+     * is still the one the channel was resolved from (an admin who chose one meanwhile keeps it). The
+     * cache gets what is stored.
+     */
     private void remember(GuildSettings settings, long channelId) {
-        GuildSettings updated = settings.withUpdateChannel(channelId, clock.instant());
         try {
-            store.saveSettings(updated);
-            cache.put(updated);
+            cache.put(store.updateSettings(settings.guildId(), current -> Objects.equals(current.updateChannelId(),
+                    settings.updateChannelId()) ? current.withUpdateChannel(channelId, clock.instant()) : current));
         } catch (RuntimeException e) {
             log.warn("Could not save #{} as the update channel of guild {}: {}", DEFAULT_NAME, settings.guildId(), e.getMessage());
         }

@@ -14,7 +14,6 @@ import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.metrics.flush.FlushStats;
 import io.serverpulse.common.metrics.flush.ShutdownReport;
-import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.gateway.Intents;
 import io.serverpulse.emulator.model.Community;
@@ -72,7 +71,7 @@ final class Demo {
                 .grantPrivilegedIntents(Intents.GUILD_MEMBERS | Intents.MESSAGE_CONTENT).start();
              SqliteStore store = SqliteStore.open(dir)) {
             // the demo guild opted in to sentiment counts, and the demo's operator enabled message content
-            store.saveSettings(GuildSettings.defaults(guild.guildId()).withCollectChannels(sim.collectedChannelIds(), sim.start())
+            store.updateSettings(guild.guildId(), current -> current.withCollectChannels(sim.collectedChannelIds(), sim.start())
                     .withSentiment(true, sim.start()));
             ServerPulseConfig demo = ServerPulseConfig.load(EnvSource.of(Map.of(
                     ServerPulseConfig.DISCORD_TOKEN, discord.token(),

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ActivityRecorderTest {
@@ -208,7 +209,7 @@ class ActivityRecorderTest {
             }
 
             @Override
-            public void saveSettings(GuildSettings settings) {
+            public GuildSettings updateSettings(long guildId, UnaryOperator<GuildSettings> change) {
                 throw new StoreException("down");
             }
 

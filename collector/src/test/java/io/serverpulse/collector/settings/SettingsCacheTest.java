@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class SettingsCacheTest {
@@ -38,8 +39,8 @@ class SettingsCacheTest {
         }
 
         @Override
-        public void saveSettings(GuildSettings settings) {
-            store.saveSettings(settings);
+        public GuildSettings updateSettings(long guildId, UnaryOperator<GuildSettings> change) {
+            return store.updateSettings(guildId, change);
         }
 
         @Override

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * One interaction in a guild, with typed access to its options. Option getters throw
@@ -57,8 +59,20 @@ public final class CommandContext {
         return store.settings(guildId);
     }
 
-    public void save(GuildSettings settings) {
-        store.saveSettings(settings);
+    /**
+     * Changes the guild's settings atomically ({@link io.serverpulse.common.settings.SettingsStore#updateSettings}):
+     * {@code change} may run more than once, on the settings as stored at that moment, and must only
+     * compute its result from them (it may throw a {@link BadInputException} to refuse: nothing is
+     * stored). Returning its argument itself writes nothing. The result tells what was stored and
+     * what it was computed from: build the reply from it.
+     */
+    public SettingsChange updateSettings(UnaryOperator<GuildSettings> change) {
+        AtomicReference<GuildSettings> seen = new AtomicReference<>();
+        GuildSettings stored = store.updateSettings(guildId, current -> {
+            seen.set(current);
+            return change.apply(current);
+        });
+        return new SettingsChange(seen.get(), stored);
     }
 
     /** The invoked sub command's name ({@code ai-provider set} → {@code set}). */

@@ -1,6 +1,10 @@
 package io.serverpulse.common.arch;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -10,6 +14,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.MetricsStore;
+import io.serverpulse.common.settings.SettingsStore;
 
 /** The conventions of docs/ARCHITECTURE.md that `common` must keep, checked on its compiled classes. */
 @AnalyzeClasses(packages = "io.serverpulse.common", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -58,4 +63,9 @@ class CommonArchitectureTest {
                     "io.serverpulse.common.metrics.flush.RetryQueue")
             .should().dependOnClassesThat().resideInAPackage("java.util.concurrent")
             .because("the retry queue runs under the flusher's lock; the thread, the schedule and the locks are the lifecycle's");
+
+    @ArchTest
+    static final ArchRule settingsChangeByCompareAndSet = noClasses().should().callMethodWhere(
+                    target(name("saveSettings")).and(target(owner(assignableTo(SettingsStore.class)))))
+            .because("a blind save loses a concurrent writer's change; commands and the bot change settings with updateSettings");
 }

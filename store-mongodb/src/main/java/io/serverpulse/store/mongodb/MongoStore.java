@@ -6,10 +6,7 @@ import com.mongodb.MongoException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.connection.ClusterSettings;
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
@@ -30,12 +27,12 @@ import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -44,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The production {@link Store}: MongoDB (Atlas or any MongoDB 6+) through the sync driver.
  *
- * <p>Collections: {@code guild_settings} ({@code _id} = guild id, mapped field by field),
+ * <p>Collections: {@code guild_settings} ({@code _id} = guild id, mapped field by field, changed by
+ * a version compare-and-set: {@link SettingsCollection}),
  * the buckets {@code hourly_metrics}, {@code user_hourly}, {@code user_daily}, {@code emoji_daily}
  * ({@code _id} = {@link io.serverpulse.common.metrics.BucketKey#id()}), {@code member_events},
  * {@code alerts}, {@code ai_summaries}, {@code leaderboard_cache} (each {@code _id} = the record's
@@ -80,6 +78,7 @@ public final class MongoStore implements Store {
     private final MongoDatabase database;
     private final String description;
     private final RetentionLookup retentions;
+    private final SettingsCollection settings;
     private final MetricWriter writer;
     private final MetricReader reader;
     private final GuildRecords records;
@@ -109,6 +108,7 @@ public final class MongoStore implements Store {
         this.database = client.getDatabase(databaseName);
         this.description = describe(client.getClusterDescription().getClusterSettings(), databaseName);
         this.retentions = new RetentionLookup(database);
+        this.settings = new SettingsCollection(database);
         this.writer = new MetricWriter(database, retentions);
         this.reader = new MetricReader(database);
         this.records = new GuildRecords(database, retentions);
@@ -218,26 +218,18 @@ public final class MongoStore implements Store {
 
     @Override
     public Optional<GuildSettings> findSettings(long guildId) {
-        return call("settings read", () -> Optional.ofNullable(settings().find(new Document(Fields.ID, guildId)).first())
-                .map(SettingsDocuments::fromDocument));
+        return call("settings read", () -> settings.find(guildId));
     }
 
     @Override
-    public void saveSettings(GuildSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        run("settings write", () -> settings().replaceOne(new Document(Fields.ID, settings.guildId()),
-                SettingsDocuments.toDocument(settings), new ReplaceOptions().upsert(true)));
+    public GuildSettings updateSettings(long guildId, UnaryOperator<GuildSettings> change) {
+        Objects.requireNonNull(change, "change");
+        return call("settings write", () -> settings.update(guildId, change));
     }
 
     @Override
     public List<GuildSettings> allSettings() {
-        return call("settings read", () -> {
-            List<GuildSettings> all = new ArrayList<>();
-            for (Document d : settings().find().sort(Sorts.ascending(Fields.ID))) {
-                all.add(SettingsDocuments.fromDocument(d));
-            }
-            return all;
-        });
+        return call("settings read", settings::all);
     }
 
     // ---- metrics
@@ -344,14 +336,6 @@ public final class MongoStore implements Store {
     }
 
     // ---- helpers
-
-    private MongoCollection<Document> settings() {
-        return collection(CollectionNames.GUILD_SETTINGS);
-    }
-
-    private MongoCollection<Document> collection(String name) {
-        return database.getCollection(name);
-    }
 
     private void run(String what, Runnable action) {
         call(what, () -> {

@@ -39,4 +39,10 @@ final class MongoContainer {
         }
         return client;
     }
+
+    /** The shared container's connection string (started now if needed), for a client of one's own. */
+    static synchronized String uri() {
+        client();
+        return container.getConnectionString();
+    }
 }

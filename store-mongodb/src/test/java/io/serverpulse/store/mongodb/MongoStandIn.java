@@ -5,14 +5,14 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * mongo-java-server with its in-memory backend, bound to 127.0.0.1 on a free port, spoken to by the
- * real MongoDB driver: the wire-protocol stand-in for a MongoDB that cannot be installed here.
+ * mongo-java-server with its in-memory backend (reads made consistent as in MongoDB:
+ * {@link SnapshotReadsBackend}), bound to 127.0.0.1 on a free port, spoken to by the real MongoDB
+ * driver: the wire-protocol stand-in for a MongoDB that cannot be installed here.
  * Each {@link #freshDatabase()} is a new, empty database on the same server.
  */
 final class MongoStandIn implements AutoCloseable {
@@ -23,7 +23,7 @@ final class MongoStandIn implements AutoCloseable {
     private final MongoClient client;
 
     MongoStandIn() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new SnapshotReadsBackend());
         server.bind("127.0.0.1", 0);
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri()))

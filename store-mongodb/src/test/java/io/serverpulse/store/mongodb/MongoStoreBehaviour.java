@@ -369,6 +369,25 @@ abstract class MongoStoreBehaviour {
     }
 
     @Test
+    void a_settings_document_written_before_versions_existed_is_updated_and_versioned() throws Exception {
+        // GIVEN a settings document without a version field (written by an earlier ServerPulse)
+        Document old = Document.parse(fixture("fixtures/guild_settings_document.json"));
+        old.remove("version");
+        db.getCollection("guild_settings").insertOne(old);
+
+        // WHEN two updates change it
+        store.updateSettings(GUILD, current -> current.withDigest(io.serverpulse.common.settings.DigestFrequency.NONE, Instant.EPOCH));
+        GuildSettings stored = store.updateSettings(GUILD, current -> current.withSentiment(false, Instant.EPOCH));
+
+        // THEN both changes are stored on top of the old document, which now carries version 2
+        assertThat(stored.digest()).isEqualTo(io.serverpulse.common.settings.DigestFrequency.NONE);
+        assertThat(stored.sentimentEnabled()).isFalse();
+        assertThat(stored.collectChannels()).hasSize(2);
+        assertThat(store.findSettings(GUILD)).contains(stored);
+        assertThat(db.getCollection("guild_settings").find(new Document("_id", GUILD)).first().get("version")).isEqualTo(2L);
+    }
+
+    @Test
     void a_settings_document_broken_by_hand_is_reported_with_its_id() throws Exception {
         // GIVEN a settings document whose raid threshold was set to 0 in Atlas
         Document broken = Document.parse(fixture("fixtures/guild_settings_document.json"));

@@ -3,6 +3,9 @@ package io.serverpulse.store.mongodb;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.contract.StoreContract;
+import com.mongodb.client.MongoClients;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The storage contract against MongoStore on mongo-java-server (in memory), a fresh database per test. */
@@ -11,9 +14,20 @@ class MongoStoreContractTest extends StoreContract {
     @RegisterExtension
     static final SharedStandIn MONGO = new SharedStandIn();
 
+    private final Map<Store, String> databases = new IdentityHashMap<>();
+
     @Override
     protected Store createStore() {
-        return MONGO.get().newStore();
+        String database = MongoStandIn.freshDatabase();
+        Store store = new MongoStore(MONGO.get().client(), database);
+        databases.put(store, database);
+        return store;
+    }
+
+    /** A second store with a client of its own on the same database, as a second process would open it. */
+    @Override
+    protected Store openSameDatabase(Store store) {
+        return new MongoStore(MongoClients.create(MONGO.get().uri()), databases.get(store), true);
     }
 
     @Override

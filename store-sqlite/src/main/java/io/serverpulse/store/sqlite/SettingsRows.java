@@ -3,6 +3,7 @@ package io.serverpulse.store.sqlite;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.GuildSettingsJson;
 import io.serverpulse.common.settings.Retention;
+import io.serverpulse.common.settings.VersionedSettings;
 import io.serverpulse.common.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +14,14 @@ import java.util.Optional;
 
 /**
  * The {@code guild_settings} table: one row per guild holding its settings as JSON
- * ({@link GuildSettingsJson}). Also answers, inside other roles' work, the retention in force for
- * a guild ({@link #retention}), from which every written row's {@code expire_at} is computed.
+ * ({@link GuildSettingsJson}) and a {@code version}. A change is a compare-and-set
+ * ({@link VersionedSettings}): {@code UPDATE ... WHERE guild_id = ? AND version = ?}, or an insert
+ * that does nothing if a row appeared meanwhile; each is one statement, atomic against other
+ * connections and processes on the same file. Also answers, inside other roles' work, the retention
+ * in force for a guild ({@link #retention}), from which every written row's {@code expire_at} is
+ * computed.
  */
-final class SettingsRows {
+final class SettingsRows implements VersionedSettings {
 
     private final SqliteConnection db;
 
@@ -25,15 +30,32 @@ final class SettingsRows {
     }
 
     Optional<GuildSettings> find(long guildId) {
-        return db.locked("read settings of guild " + guildId, () -> stored(guildId));
+        return readVersioned(guildId).map(Stored::settings);
     }
 
-    void save(GuildSettings settings) {
+    @Override
+    public Optional<Stored> readVersioned(long guildId) {
+        return db.locked("read settings of guild " + guildId, () -> {
+            try (PreparedStatement query = db.prepare("SELECT json, version FROM guild_settings WHERE guild_id = ?", guildId);
+                 ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new Stored(parse(guildId, rows.getString(1)), rows.getLong(2))) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public boolean compareAndSet(GuildSettings settings, Optional<Stored> expected) {
         String json = GuildSettingsJson.toJson(settings);
-        db.locked("save settings of guild " + settings.guildId(), () -> db.update(
-                "INSERT INTO guild_settings (guild_id, json, updated_at) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (guild_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at",
-                settings.guildId(), json, SqlValues.millis(settings.updatedAt())));
+        long updatedAt = SqlValues.millis(settings.updatedAt());
+        return db.locked("save settings of guild " + settings.guildId(), () -> {
+            if (expected.isEmpty()) {
+                return db.update("INSERT INTO guild_settings (guild_id, json, updated_at, version) VALUES (?, ?, ?, 1)"
+                        + " ON CONFLICT (guild_id) DO NOTHING", settings.guildId(), json, updatedAt) == 1;
+            }
+            long version = expected.get().version();
+            return db.update("UPDATE guild_settings SET json = ?, updated_at = ?, version = ? WHERE guild_id = ? AND version = ?",
+                    json, updatedAt, version + 1, settings.guildId(), version) == 1;
+        });
     }
 
     List<GuildSettings> all() {

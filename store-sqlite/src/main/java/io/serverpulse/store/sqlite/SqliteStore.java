@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * applied at open ({@link Migrations}).
  *
  * <p>This class only opens the store and hands each call to the role that does it, as
- * {@code MongoStore} does: {@link SettingsRows} (guild settings and the retention in force),
- * {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
+ * {@code MongoStore} does: {@link SettingsRows} (guild settings, changed by a version
+ * compare-and-set, and the retention in force), {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
  * transaction), {@link MetricReader} (leaderboards, bucket rows, totals), {@link GuildRecords}
  * (member events, alerts, AI summaries, cached leaderboards) and {@link GuildData} (export,
  * erasure, the retention sweep). They share one {@link SqliteConnection}: one connection used
@@ -154,8 +155,8 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public void saveSettings(GuildSettings settings) {
-        this.settings.save(settings);
+    public GuildSettings updateSettings(long guildId, UnaryOperator<GuildSettings> change) {
+        return settings.update(guildId, change);
     }
 
     @Override

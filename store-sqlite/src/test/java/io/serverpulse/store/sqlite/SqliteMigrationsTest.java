@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.settings.DigestFrequency;
+import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.GuildSettingsJson;
 import io.serverpulse.common.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,6 +86,37 @@ class SqliteMigrationsTest {
         } finally {
             stores.forEach(SqliteStore::close);
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void settingsWrittenAtSchemaVersion1AreMigratedAndUpdatedOnTopOfWhatTheyHeld() throws Exception {
+        // GIVEN a database of schema version 1 (before settings had a version) holding a guild's settings
+        GuildSettings old = GuildSettings.defaults(42).withCollectChannels(Set.of(7L, 8L), Instant.EPOCH);
+        java.nio.file.Files.createDirectories(dataDir);
+        try (Db db = Db.connect(dataDir)) {
+            db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL,"
+                    + " applied_at INTEGER NOT NULL)");
+            for (String sql : Migrations.statements(Migrations.ALL.get(0).script())) {
+                db.execute(sql);
+            }
+            db.execute("INSERT INTO schema_version VALUES (1, 'initial schema', 0)");
+            db.execute("INSERT INTO guild_settings (guild_id, json, updated_at) VALUES (42, '"
+                    + GuildSettingsJson.toJson(old).replace("'", "''") + "', 0)");
+        }
+
+        // WHEN this version opens it and updates the settings twice
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            store.updateSettings(42, current -> current.withDigest(DigestFrequency.NONE, Instant.EPOCH));
+            store.updateSettings(42, current -> current.withSentiment(true, Instant.EPOCH));
+
+            // THEN the old settings read back with both changes, now at version 2 of their row
+            assertThat(store.settings(42)).isEqualTo(old.withDigest(DigestFrequency.NONE, Instant.EPOCH)
+                    .withSentiment(true, Instant.EPOCH));
+        }
+        try (Db db = Db.connect(dataDir)) {
+            assertThat(db.longs("SELECT version FROM guild_settings WHERE guild_id = 42")).containsExactly(2L);
+            assertThat(Migrations.currentVersion(db.connection)).isEqualTo(Migrations.latestVersion());
         }
     }
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SQLite adapter passes the storage contract, each test on a fresh database file. */
@@ -16,14 +18,24 @@ class SqliteStoreContractTest extends StoreContract {
     Path tempDir;
 
     private final FailNextApply faults = new FailNextApply();
+    private final Map<Store, Path> dirs = new IdentityHashMap<>();
 
     @Override
     protected Store createStore() {
         try {
-            return SqliteStore.open(Files.createTempDirectory(tempDir, "store"), SqliteStore.Options.defaults().withFaultHook(faults));
+            Path dir = Files.createTempDirectory(tempDir, "store");
+            Store store = SqliteStore.open(dir, SqliteStore.Options.defaults().withFaultHook(faults));
+            dirs.put(store, dir);
+            return store;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A second connection on the same file, as a second process would open it. */
+    @Override
+    protected Store openSameDatabase(Store store) {
+        return SqliteStore.open(dirs.get(store));
     }
 
     /** A real transaction that dies after {@code failAfterIncrements} upserts and is rolled back. */

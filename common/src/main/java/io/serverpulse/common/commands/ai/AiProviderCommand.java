@@ -71,13 +71,12 @@ public final class AiProviderCommand implements Command {
         if (model.isPresent() && !MODEL.matcher(model.get()).matches()) {
             throw new BadInputException("ai.model-invalid");
         }
-        GuildSettings settings = context.settings();
         // a key belongs to one provider: keep it only when the provider stays the same
-        boolean keepKey = provider == settings.aiProvider() && settings.aiKeyCiphertext() != null;
-        context.save(settings.withAi(provider, model.orElse(null), keepKey ? settings.aiKeyCiphertext() : null, context.now()));
-        String text = texts.get("ai.provider-set", providerName(provider, texts),
-                model.orElseGet(() -> texts.get("ai.model-default")))
-                + "\n" + texts.get(keepKey ? "ai.key-kept" : "ai.key-needed");
+        GuildSettings stored = context.updateSettings(current -> current.withAi(provider, model.orElse(null),
+                provider == current.aiProvider() ? current.aiKeyCiphertext() : null, context.now())).after();
+        String text = texts.get("ai.provider-set", providerName(stored.aiProvider(), texts),
+                stored.aiModel() == null ? texts.get("ai.model-default") : stored.aiModel())
+                + "\n" + texts.get(stored.aiKeyCiphertext() != null ? "ai.key-kept" : "ai.key-needed");
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(text)));
     }
 
@@ -99,18 +98,22 @@ public final class AiProviderCommand implements Command {
             throw new BadInputException("error.unknown-component");
         }
         Texts texts = context.texts();
-        AiProvider provider = providerOrRefuse(context);
+        providerOrRefuse(context);
         SecretSealer activeSealer = sealer.orElseThrow(() -> new BadInputException("ai.no-master-key"));
         String key = Optional.ofNullable(context.modalFields().get(KEY_INPUT)).map(String::strip).orElse("");
         if (key.length() < KEY_MIN || key.length() > KEY_MAX || !KEY.matcher(key).matches()) {
             throw new BadInputException("ai.key-invalid", KEY_MIN, KEY_MAX);
         }
-        GuildSettings settings = context.settings();
         String sealed = activeSealer.seal(context.guildId(), key);
-        context.save(settings.withAi(provider, settings.aiModel(), sealed, context.now()));
+        GuildSettings stored = context.updateSettings(current -> {
+            if (current.aiProvider() == null) {
+                throw new BadInputException("ai.no-provider");
+            }
+            return current.withAi(current.aiProvider(), current.aiModel(), sealed, context.now());
+        }).after();
         String lastFour = escapeMarkdown(key.substring(key.length() - 4));
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(
-                texts.get("ai.key-saved", providerName(provider, texts), lastFour))));
+                texts.get("ai.key-saved", providerName(stored.aiProvider(), texts), lastFour))));
     }
 
     private static AiProvider providerOrRefuse(CommandContext context) {

@@ -56,14 +56,15 @@ public final class AlertThresholdCommand implements Command {
             throw new BadInputException(ranges.factorOff() ? "alerts.factor-range-or-off" : "error.out-of-range", context.label("factor"),
                     typeName, ranges.minFactor(), ranges.maxFactor());
         }
-        GuildSettings settings = context.settings();
-        AlertRule current = settings.alert(type);
-        AlertRule updated = new AlertRule(current.enabled(),
-                threshold.map(Long::intValue).orElse(current.threshold()),
-                window.map(Duration::ofSeconds).orElse(current.window()),
-                factor.orElse(current.factor()));
-        context.save(settings.withAlert(type, updated, context.now()));
-        String text = context.texts().get("alerts.threshold-set", typeName, AlertTexts.describe(type, updated, context.texts()));
+        GuildSettings stored = context.updateSettings(current -> {
+            AlertRule rule = current.alert(type);
+            return current.withAlert(type, new AlertRule(rule.enabled(),
+                    threshold.map(Long::intValue).orElse(rule.threshold()),
+                    window.map(Duration::ofSeconds).orElse(rule.window()),
+                    factor.orElse(rule.factor())), context.now());
+        }).after();
+        String text = context.texts().get("alerts.threshold-set", typeName,
+                AlertTexts.describe(type, stored.alert(type), context.texts()));
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(text)));
     }
 }

@@ -1,6 +1,5 @@
 package io.serverpulse.common.commands.alerts;
 
-import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.commands.BadInputException;
 import io.serverpulse.common.commands.Command;
@@ -10,7 +9,6 @@ import io.serverpulse.common.commands.InteractionResponse;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
-import io.serverpulse.common.settings.GuildSettings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,10 +45,9 @@ public final class ToggleAlertCommand implements Command {
         } else {
             throw new BadInputException("error.invalid-option", "state");
         }
-        GuildSettings settings = context.settings();
-        AlertRule rule = settings.alert(type).withEnabled(on);
-        context.save(settings.withAlert(type, rule, context.now()));
-        String text = context.texts().get(on ? "alerts.toggled-on" : "alerts.toggled-off",
+        boolean stored = context.updateSettings(current -> current.withAlert(type, current.alert(type).withEnabled(on),
+                context.now())).after().alert(type).enabled();
+        String text = context.texts().get(stored ? "alerts.toggled-on" : "alerts.toggled-off",
                 AlertTexts.typeName(type, context.texts()));
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(text)));
     }

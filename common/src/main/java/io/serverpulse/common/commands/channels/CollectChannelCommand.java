@@ -8,7 +8,7 @@ import io.serverpulse.common.commands.InteractionResponse;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
-import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.commands.SettingsChange;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,15 +50,15 @@ public final class CollectChannelCommand implements Command {
         long channelId = add ? context.requiredChannel("channel", Set.copyOf(ChannelTypes.COLLECTABLE))
                 : context.requiredChannel("channel");
         String mention = "<#" + channelId + ">";
-        GuildSettings settings = context.settings();
-        Set<Long> channels = new TreeSet<>(settings.collectChannels());
-        String text;
-        if (add ? !channels.add(channelId) : !channels.remove(channelId)) {
-            text = context.texts().get(add ? "channels.already-collected" : "channels.not-collected", mention);
-        } else {
-            context.save(settings.withCollectChannels(channels, context.now()));
-            text = context.texts().get(add ? "channels.collect-added" : "channels.collect-removed", mention, channels.size());
-        }
+        SettingsChange change = context.updateSettings(current -> {
+            Set<Long> channels = new TreeSet<>(current.collectChannels());
+            boolean changed = add ? channels.add(channelId) : channels.remove(channelId);
+            return changed ? current.withCollectChannels(channels, context.now()) : current;
+        });
+        String text = change.changed()
+                ? context.texts().get(add ? "channels.collect-added" : "channels.collect-removed", mention,
+                        change.after().collectChannels().size())
+                : context.texts().get(add ? "channels.already-collected" : "channels.not-collected", mention);
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(text)));
     }
 

@@ -23,8 +23,9 @@ public final class SetUpdateChannelCommand implements Command {
     @Override
     public InteractionOutcome execute(CommandContext context) {
         long channelId = context.requiredChannel("channel", Set.copyOf(ChannelTypes.POSTABLE));
-        context.save(context.settings().withUpdateChannel(channelId, context.now()));
+        long stored = context.updateSettings(current -> current.withUpdateChannel(channelId, context.now()))
+                .after().updateChannelId();
         return new InteractionOutcome.Respond(InteractionResponse.message(
-                MessageBody.ephemeralText(context.texts().get("channels.update-set", "<#" + channelId + ">"))));
+                MessageBody.ephemeralText(context.texts().get("channels.update-set", "<#" + stored + ">"))));
     }
 }

@@ -30,10 +30,10 @@ public final class SetDigestCommand implements Command {
         String option = context.requiredString("frequency");
         DigestFrequency frequency = DigestFrequency.fromOption(option)
                 .orElseThrow(() -> new BadInputException("error.invalid-option", "frequency"));
-        context.save(context.settings().withDigest(frequency, context.now()));
-        String text = frequency == DigestFrequency.NONE
+        DigestFrequency stored = context.updateSettings(current -> current.withDigest(frequency, context.now())).after().digest();
+        String text = stored == DigestFrequency.NONE
                 ? context.texts().get("digest.off")
-                : context.texts().get("digest.set", context.texts().get("choice.digest." + frequency.option()));
+                : context.texts().get("digest.set", context.texts().get("choice.digest." + stored.option()));
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(text)));
     }
 }

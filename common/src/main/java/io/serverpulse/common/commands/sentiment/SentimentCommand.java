@@ -10,7 +10,6 @@ import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.Period;
-import io.serverpulse.common.settings.GuildSettings;
 import java.util.List;
 
 /**
@@ -57,11 +56,8 @@ public final class SentimentCommand implements Command {
 
     private InteractionOutcome turn(CommandContext context, boolean on) {
         Texts texts = context.texts();
-        GuildSettings settings = context.settings();
-        boolean changed = settings.sentimentEnabled() != on;
-        if (changed) {
-            context.save(settings.withSentiment(on, context.now()));
-        }
+        boolean changed = context.updateSettings(current -> current.sentimentEnabled() == on ? current
+                : current.withSentiment(on, context.now())).changed();
         StringBuilder text = new StringBuilder();
         if (on) {
             text.append(texts.get(changed ? "sentiment.on" : "sentiment.already-on"))

@@ -11,9 +11,11 @@ import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code /setup}: an ephemeral wizard whose selects and buttons save each choice at once and redraw
@@ -40,23 +42,36 @@ public final class SetupCommand implements Command {
 
     @Override
     public InteractionOutcome onComponent(CommandContext context) {
-        GuildSettings settings = context.settings();
-        String action = context.componentAction();
-        GuildSettings updated = switch (action) {
-            case SetupWizard.UPDATE_CHANNEL -> settings.withUpdateChannel(singleChannel(context), context.now());
-            case SetupWizard.COLLECT_CHANNELS -> settings.withCollectChannels(channels(context), context.now());
-            case SetupWizard.DIGEST -> settings.withDigest(digest(context), context.now());
-            case SetupWizard.ALERTS_ON -> allAlerts(settings, true, context);
-            case SetupWizard.ALERTS_OFF -> allAlerts(settings, false, context);
+        Instant now = context.now();
+        UnaryOperator<GuildSettings> change = switch (context.componentAction()) {
+            case SetupWizard.UPDATE_CHANNEL -> {
+                long channel = singleChannel(context);
+                yield current -> current.withUpdateChannel(channel, now);
+            }
+            case SetupWizard.COLLECT_CHANNELS -> {
+                Set<Long> channels = channels(context);
+                yield current -> {
+                    if (current.collectChannels().size() > SetupWizard.MAX_SELECTED) {
+                        // the select cannot show them all: replacing the list would silently drop channels
+                        throw new BadInputException("setup.too-many-channels", current.collectChannels().size());
+                    }
+                    return current.withCollectChannels(channels, now);
+                };
+            }
+            case SetupWizard.DIGEST -> {
+                DigestFrequency frequency = digest(context);
+                yield current -> current.withDigest(frequency, now);
+            }
+            case SetupWizard.ALERTS_ON -> current -> allAlerts(current, true, now);
+            case SetupWizard.ALERTS_OFF -> current -> allAlerts(current, false, now);
             case SetupWizard.DONE -> null;
             default -> throw new BadInputException("error.unknown-component");
         };
-        if (updated == null) {
+        if (change == null) {
             return new InteractionOutcome.Respond(InteractionResponse.updateMessage(
-                    SetupWizard.finished(settings, context.texts())));
+                    SetupWizard.finished(context.settings(), context.texts())));
         }
-        context.save(updated);
-        MessageBody wizard = SetupWizard.render(updated, context.texts(), false);
+        MessageBody wizard = SetupWizard.render(context.updateSettings(change).after(), context.texts(), false);
         return new InteractionOutcome.Respond(InteractionResponse.updateMessage(wizard));
     }
 
@@ -81,11 +96,6 @@ public final class SetupCommand implements Command {
             context.checkChannelType(id, Set.copyOf(ChannelTypes.COLLECTABLE));
             ids.add(id);
         }
-        GuildSettings settings = context.settings();
-        if (settings.collectChannels().size() > SetupWizard.MAX_SELECTED) {
-            // the select cannot show them all: replacing the list would silently drop channels
-            throw new BadInputException("setup.too-many-channels", settings.collectChannels().size());
-        }
         return ids;
     }
 
@@ -97,10 +107,10 @@ public final class SetupCommand implements Command {
         return DigestFrequency.fromOption(values.get(0)).orElseThrow(() -> new BadInputException("error.invalid-selection"));
     }
 
-    private static GuildSettings allAlerts(GuildSettings settings, boolean on, CommandContext context) {
+    private static GuildSettings allAlerts(GuildSettings settings, boolean on, Instant now) {
         GuildSettings updated = settings;
         for (AlertType type : AlertType.values()) {
-            updated = updated.withAlert(type, updated.alert(type).withEnabled(on), context.now());
+            updated = updated.withAlert(type, updated.alert(type).withEnabled(on), now);
         }
         return updated;
     }

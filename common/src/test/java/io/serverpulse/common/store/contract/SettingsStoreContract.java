@@ -5,6 +5,7 @@ import static io.serverpulse.common.store.contract.ContractFixtures.GUILD_B;
 import static io.serverpulse.common.store.contract.ContractFixtures.at;
 import static io.serverpulse.common.store.contract.ContractFixtures.everyFieldChanged;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@link io.serverpulse.common.settings.SettingsStore} part of the storage contract: a guild
  * without stored settings gets the defaults, saved settings read back with every field, and saving
- * again replaces them. Settings never expire.
+ * again replaces them; an update applies its change to what is stored and returns what it stored.
+ * Settings never expire. Concurrent writers: {@link SettingsConcurrencyContract}.
  */
 public interface SettingsStoreContract extends StoreContractPart {
 
@@ -57,4 +59,58 @@ public interface SettingsStoreContract extends StoreContractPart {
         assertThat(store().settings(GUILD_B).digest()).isEqualTo(DigestFrequency.HOURLY);
     }
 
+    @Test
+    default void anUpdateStartsFromTheDefaultsAndReturnsWhatItStored() {
+        // GIVEN a guild without stored settings
+        // WHEN an update turns its digest off
+        GuildSettings stored = store().updateSettings(GUILD_A,
+                current -> current.withDigest(DigestFrequency.NONE, at("2026-06-15T09:00:00Z")));
+
+        // THEN the defaults were changed, stored and returned
+        GuildSettings expected = GuildSettings.defaults(GUILD_A).withDigest(DigestFrequency.NONE, at("2026-06-15T09:00:00Z"));
+        assertThat(stored).isEqualTo(expected);
+        assertThat(store().findSettings(GUILD_A)).contains(expected);
+        assertThat(store().findSettings(GUILD_B)).isEmpty();
+    }
+
+    @Test
+    default void anUpdateChangesOnlyWhatItsChangeChangesOfTheStoredSettings() {
+        // GIVEN stored settings that differ from the defaults in every field
+        store().saveSettings(everyFieldChanged(GUILD_A));
+
+        // WHEN two updates change one field each
+        store().updateSettings(GUILD_A, current -> current.withDigest(DigestFrequency.HOURLY, at("2026-06-15T09:00:00Z")));
+        GuildSettings stored = store().updateSettings(GUILD_A, current -> current.withSentiment(false, at("2026-06-15T09:00:01Z")));
+
+        // THEN both are stored on top of everything else
+        GuildSettings expected = everyFieldChanged(GUILD_A).withDigest(DigestFrequency.HOURLY, at("2026-06-15T09:00:00Z"))
+                .withSentiment(false, at("2026-06-15T09:00:01Z"));
+        assertThat(stored).isEqualTo(expected);
+        assertThat(store().findSettings(GUILD_A)).contains(expected);
+    }
+
+    @Test
+    default void anUpdateThatChangesNothingOrGivesUpStoresNothing() {
+        // GIVEN a guild without stored settings
+        // WHEN an update returns the settings it was given, and another one throws
+        GuildSettings unchanged = store().updateSettings(GUILD_A, current -> current);
+        assertThatThrownBy(() -> store().updateSettings(GUILD_A, current -> {
+            throw new IllegalStateException("refused");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("refused");
+
+        // THEN nothing was stored, and the first returned the defaults
+        assertThat(unchanged).isEqualTo(GuildSettings.defaults(GUILD_A));
+        assertThat(store().findSettings(GUILD_A)).isEmpty();
+        assertThat(store().allSettings()).isEmpty();
+    }
+
+    @Test
+    default void anUpdateMayNotChangeAnotherGuild() {
+        // GIVEN a guild without stored settings
+        // WHEN an update of guild A returns settings of guild B
+        // THEN it is refused and nothing is stored
+        assertThatThrownBy(() -> store().updateSettings(GUILD_A, current -> GuildSettings.defaults(GUILD_B)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store().allSettings()).isEmpty();
+    }
 }

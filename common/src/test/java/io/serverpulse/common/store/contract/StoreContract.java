@@ -15,13 +15,17 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link SummaryStoreContract}, {@link LeaderboardCacheStoreContract},
  * {@link GuildDataStoreContract} (export, erasure), {@link RetentionContract} (expiry and the
  * sweep), {@link GuildIsolationContract} (across roles) and {@link StoreLifecycleContract}
- * (describe, health, close). This class composes them all and gives each test a new, empty store.
+ * (describe, health, close), and {@link SettingsConcurrencyContract} (settings changed by many
+ * writers at once, through one store and through two on one database). This class composes them
+ * all and gives each test a new, empty store.
  */
 public abstract class StoreContract implements SettingsStoreContract, MetricsStoreContract, MetricBatchContract,
         MemberEventStoreContract, AlertStoreContract, SummaryStoreContract, LeaderboardCacheStoreContract,
-        GuildDataStoreContract, RetentionContract, GuildIsolationContract, StoreLifecycleContract {
+        GuildDataStoreContract, RetentionContract, GuildIsolationContract, StoreLifecycleContract,
+        SettingsConcurrencyContract {
 
     protected Store store;
+    private Store second;
 
     /** A new, empty store; every call returns an independent one. The suite closes what it gets. */
     protected abstract Store createStore();
@@ -34,6 +38,20 @@ public abstract class StoreContract implements SettingsStoreContract, MetricsSto
      * the store must stay usable.
      */
     protected abstract void applyInterrupted(Store store, MetricBatch batch, int failAfterIncrements);
+
+    /**
+     * Another, independent store instance on the database of {@code store}, as a second process (or
+     * Lambda instance) would open it. The suite closes it after the test.
+     */
+    protected abstract Store openSameDatabase(Store store);
+
+    @Override
+    public final Store sameDatabase() {
+        if (second == null) {
+            second = openSameDatabase(store);
+        }
+        return second;
+    }
 
     @Override
     public final Store store() {
@@ -56,6 +74,10 @@ public abstract class StoreContract implements SettingsStoreContract, MetricsSto
 
     @AfterEach
     void closeStore() {
+        if (second != null) {
+            second.close();
+            second = null;
+        }
         store.close();
     }
 }

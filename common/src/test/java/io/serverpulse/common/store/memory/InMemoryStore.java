@@ -16,6 +16,7 @@ import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.VersionedSettings;
 import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import io.serverpulse.common.store.Store;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +63,7 @@ public final class InMemoryStore implements Store {
 
     private final Clock clock;
     private final Map<Long, GuildSettings> settings = new HashMap<>();
+    private final Map<Long, Long> settingsVersions = new HashMap<>();
     private final Map<BucketKey, Bucket> buckets = new HashMap<>();
     private final Map<String, AppliedBatch> appliedBatches = new HashMap<>();
     private final Map<String, Expiring<MemberEvent>> memberEvents = new HashMap<>();
@@ -103,11 +106,37 @@ public final class InMemoryStore implements Store {
         return Optional.ofNullable(settings.get(guildId));
     }
 
+    /** A compare-and-set under this store's lock, as the adapters do in their database ({@link VersionedSettings}). */
     @Override
-    public synchronized void saveSettings(GuildSettings guildSettings) {
-        ensureOpen();
-        settings.put(guildSettings.guildId(), guildSettings);
+    public GuildSettings updateSettings(long guildId, UnaryOperator<GuildSettings> change) {
+        return versions.update(guildId, change);
     }
+
+    private final VersionedSettings versions = new VersionedSettings() {
+        @Override
+        public Optional<Stored> readVersioned(long guildId) {
+            synchronized (InMemoryStore.this) {
+                ensureOpen();
+                GuildSettings stored = settings.get(guildId);
+                return stored == null ? Optional.empty() : Optional.of(new Stored(stored, settingsVersions.get(guildId)));
+            }
+        }
+
+        @Override
+        public boolean compareAndSet(GuildSettings changed, Optional<Stored> expected) {
+            synchronized (InMemoryStore.this) {
+                ensureOpen();
+                long guildId = changed.guildId();
+                Long version = settings.containsKey(guildId) ? settingsVersions.get(guildId) : null;
+                if (expected.isEmpty() ? version != null : version == null || version != expected.get().version()) {
+                    return false;
+                }
+                settings.put(guildId, changed);
+                settingsVersions.put(guildId, version == null ? 1 : version + 1);
+                return true;
+            }
+        }
+    };
 
     @Override
     public synchronized List<GuildSettings> allSettings() {
@@ -326,6 +355,7 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized long eraseGuild(long guildId) {
         ensureOpen();
+        settingsVersions.remove(guildId);
         long deleted = settings.remove(guildId) == null ? 0 : 1;
         deleted += removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId);
         deleted += removeIf(memberEvents.values().iterator(), e -> e.guildId() == guildId);

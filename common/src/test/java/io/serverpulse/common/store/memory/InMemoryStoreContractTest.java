@@ -1,6 +1,8 @@
 package io.serverpulse.common.store.memory;
 
 import io.serverpulse.common.metrics.MetricBatch;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
 import io.serverpulse.common.store.contract.StoreContract;
@@ -11,6 +13,22 @@ class InMemoryStoreContractTest extends StoreContract {
     @Override
     protected Store createStore() {
         return new InMemoryStore();
+    }
+
+    /** The same maps: a view of {@code store} whose {@code close} leaves it open. */
+    @Override
+    protected Store openSameDatabase(Store store) {
+        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Like a broken unordered bulk: a prefix of the batch lands under its id, then the write fails. */
