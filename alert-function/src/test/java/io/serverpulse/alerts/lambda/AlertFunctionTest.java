@@ -7,7 +7,7 @@ import static io.serverpulse.alerts.support.AlertRig.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.serverpulse.alerts.post.UpdateChannels;
+import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.alerts.support.AlertRig;
 import io.serverpulse.common.testing.LogCapture;
 import io.serverpulse.emulator.rest.RouteKeys;
@@ -51,7 +51,7 @@ class AlertFunctionTest {
 
         // THEN #serverpulse-updates was created, holds one spec-valid alert embed that pings nobody, and is saved
         ChannelRecord channel = onlyCreatedChannel();
-        assertThat(channel.name()).isEqualTo(UpdateChannels.DEFAULT_NAME);
+        assertThat(channel.name()).isEqualTo(UpdatePoster.DEFAULT_CHANNEL);
         assertThat(channel.guildId()).isEqualTo(GUILD);
         List<StoredMessage> messages = rig.messages(channel.id());
         assertThat(messages).hasSize(1);

@@ -8,7 +8,7 @@ import io.serverpulse.common.discord.rest.DiscordRestException;
 import io.serverpulse.common.discord.rest.RateLimits;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
-import io.serverpulse.common.discord.rest.Route;
+import io.serverpulse.common.discord.rest.Routes;
 import io.serverpulse.common.discord.rest.Sleeper;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.rest.RouteKeys;
@@ -54,7 +54,7 @@ class DiscordRestTest {
     }
 
     private RestCall overwriteGlobalCommands(DiscordEmulator emulator) {
-        return RestCall.json("PUT", "applications/" + emulator.applicationId() + "/commands", "[]", true);
+        return RestCall.json(Routes.GLOBAL_COMMANDS_OVERWRITE.compile(emulator.applicationId()), "[]");
     }
 
     private List<Integer> statuses(String route) {
@@ -161,11 +161,11 @@ class DiscordRestTest {
                 backoff::add, Duration.ofSeconds(5), DiscordRest.DEFAULT_MAX_WAIT);
 
         // WHEN a webhook edit is sent
-        RestCall edit = RestCall.json("PATCH", "webhooks/1/SECRET-TOKEN/messages/@original", "{}", false);
+        RestCall edit = RestCall.json(Routes.ORIGINAL_RESPONSE_EDIT.compile(1L, "SECRET-TOKEN"), "{}");
 
         // THEN it fails with a clear exception after backing off, and the token appears nowhere in it
         assertThatThrownBy(() -> rest.send(edit)).isInstanceOf(DiscordRestException.class)
-                .hasMessageContaining("PATCH webhooks/{id}/{token}/messages/@original")
+                .hasMessageContaining("PATCH /webhooks/{webhook.id}/{webhook.token}/messages/@original")
                 .hasMessageNotContaining("SECRET-TOKEN");
         assertThat(backoff.stream().filter(wait -> !wait.isZero())).hasSize(DiscordRest.MAX_NETWORK_ERRORS - 1);
     }
