@@ -104,7 +104,8 @@ public final class AlertDispatcher implements AlertSink, AutoCloseable {
             published.incrementAndGet();
         } else {
             failed.incrementAndGet();
-            log.error("Alert {} ({} {}) could not be published after {} attempts", alert.id(), alert.type(), notice.kind(), ATTEMPTS);
+            log.error("Alert {} ({} {}) could not be published {}", alert.id(), alert.type(), notice.kind(),
+                    Thread.currentThread().isInterrupted() ? "before the shutdown deadline" : "after " + ATTEMPTS + " attempts");
         }
         writes.submit("save alert " + alert.id() + " " + notice.kind(), () -> store.saveAlert(alert));
     }
@@ -144,14 +145,18 @@ public final class AlertDispatcher implements AlertSink, AutoCloseable {
     }
 
     /**
-     * Stops accepting; waits up to {@code deadline} for the queued notices to be published, then
-     * for their records to be written (at least one more second for those).
+     * Stops accepting; waits up to {@code deadline} for the queued notices to be published (then
+     * interrupts what still waits on Discord and drops what waits behind it, counted), then for their
+     * records to be written (at least one more second for those).
      */
     public void close(Duration deadline) {
         closed = true;
         long until = System.nanoTime() + deadline.toNanos();
-        if (!lanes.close(deadline)) {
-            log.error("{} alerts were not handled before shutdown", waiting.get());
+        int unhandled = lanes.close(deadline, Duration.ofSeconds(1));
+        if (unhandled >= 0) {
+            dropped.addAndGet(unhandled);
+            waiting.addAndGet(-unhandled);
+            log.error("The shutdown deadline passed while alerts were still being posted; {} waiting behind them were dropped", unhandled);
         }
         writes.close(Duration.ofNanos(Math.max(until - System.nanoTime(), Duration.ofSeconds(1).toNanos())));
     }

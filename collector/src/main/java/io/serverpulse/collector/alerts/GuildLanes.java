@@ -76,18 +76,29 @@ final class GuildLanes {
 
     /**
      * Accepts no more tasks and waits up to {@code deadline} for every lane to finish what it holds;
-     * then interrupts what still runs. Returns whether everything finished.
+     * then interrupts the running tasks, gives them {@code grace} to wrap up, and drops the tasks that
+     * wait behind them. Returns how many tasks were dropped, or -1 if everything finished in time.
      */
-    boolean close(Duration deadline) {
+    int close(Duration deadline, Duration grace) {
         pool.shutdown();
         try {
             if (pool.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                return true;
+                return -1;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int dropped;
+        synchronized (busy) {
+            dropped = busy.values().stream().mapToInt(ArrayDeque::size).sum();
+            busy.values().forEach(ArrayDeque::clear);
+        }
         pool.shutdownNow();
-        return false;
+        try {
+            pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return dropped;
     }
 }

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.serverpulse.common.discord.rest.Routes;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.MetricsStore;
 
@@ -58,4 +59,19 @@ class CommonArchitectureTest {
                     "io.serverpulse.common.metrics.flush.RetryQueue")
             .should().dependOnClassesThat().resideInAPackage("java.util.concurrent")
             .because("the retry queue runs under the flusher's lock; the thread, the schedule and the locks are the lifecycle's");
+
+    @ArchTest
+    static final ArchRule onlyThePosterPostsIntoChannels = noClasses().that().resideOutsideOfPackage("..common.discord.post..")
+            .and().doNotBelongToAnyOf(Routes.class)
+            .should().accessField(Routes.class, "MESSAGE_CREATE")
+            .orShould().accessField(Routes.class, "MESSAGE_EDIT")
+            .orShould().accessField(Routes.class, "GUILD_CHANNEL_CREATE")
+            .because("exactly one code path posts or edits ServerPulse's messages in a channel, for both modes: discord.post");
+
+    @ArchTest
+    static final ArchRule thePosterKnowsNoFeature = noClasses().that().resideInAPackage("..common.discord.post..")
+            .should().dependOnClassesThat().resideInAPackage("io.serverpulse.common.alerts..")
+            .orShould().dependOnClassesThat(resideInAPackage("io.serverpulse.common.commands..")
+                    .and(not(resideInAPackage("io.serverpulse.common.commands.message.."))))
+            .because("alerts and digests are thin layers over the one generic poster, not the other way round");
 }
