@@ -10,6 +10,7 @@ import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
 import io.serverpulse.common.discord.rest.Routes;
 import io.serverpulse.common.discord.rest.Sleeper;
+import io.serverpulse.common.testing.LogCapture;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.rest.RouteKeys;
 import io.serverpulse.emulator.state.RequestLog;
@@ -168,6 +169,26 @@ class DiscordRestTest {
                 .hasMessageContaining("PATCH /webhooks/{webhook.id}/{webhook.token}/messages/@original")
                 .hasMessageNotContaining("SECRET-TOKEN");
         assertThat(backoff.stream().filter(wait -> !wait.isZero())).hasSize(DiscordRest.MAX_NETWORK_ERRORS - 1);
+    }
+
+    @Test
+    void aRateLimitedWebhookEditIsLoggedByItsTemplateNeverItsToken() {
+        // GIVEN Discord answers the next webhook edit with a 429
+        discord = DiscordEmulator.builder(List.of(TestGuild.community())).start();
+        discord.rateLimit(RouteKeys.EDIT_WEBHOOK_MESSAGE, Duration.ofSeconds(1), 1);
+        String token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkw.SECRET-TOKEN";
+
+        try (LogCapture logs = new LogCapture()) {
+            // WHEN an edit of @original is sent on it (the interaction is unknown here, so it ends in a 404)
+            RestResult result = client(discord, DiscordRest.DEFAULT_MAX_WAIT)
+                    .send(RestCall.json(Routes.ORIGINAL_RESPONSE_EDIT.compile(discord.applicationId(), token), "{\"content\":\"hi\"}"));
+
+            // THEN the wait and the answer are logged by the route's template, and no line holds the token
+            assertThat(statuses(RouteKeys.EDIT_WEBHOOK_MESSAGE)).containsExactly(429, result.status());
+            assertThat(logs.lines()).anyMatch(line -> line.contains("PATCH /webhooks/{webhook.id}/{webhook.token}/messages/@original"
+                    + " rate limited"));
+            assertThat(String.join("\n", logs.lines())).doesNotContain("SECRET-TOKEN").doesNotContain(token);
+        }
     }
 
     @Test
