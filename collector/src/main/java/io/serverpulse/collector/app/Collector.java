@@ -56,9 +56,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * The always-on process (DESIGN.md "Data flow" 1-3), built once from the configuration: the JDA
  * gateway feeds the {@link ActivityRecorder}, whose events are aggregated in memory and flushed in
  * bulk every {@code FLUSH_SECONDS} ({@link MetricFlusher}) and watched by the {@link AlertDetector};
- * alerts go to the {@link AlertDispatcher} (posted in-process with {@code common}'s poster over
- * Discord's REST API, or handed to {@code alert-function}, then stored). In the self-hosted mode the same process answers slash commands that
- * arrive over the gateway and checks activity drops every hour ({@link ActivityDropSchedule}); in
+ * alerts go to the {@link AlertDispatcher} (posted with {@code common}'s poster over REST, or handed
+ * to {@code alert-function}; then stored). In the self-hosted mode the same process answers slash
+ * commands that arrive over the gateway and checks activity drops every hour ({@link ActivityDropSchedule}); in
  * the AWS mode that hourly check is {@code alert-function}'s job and is not scheduled here.
  *
  * <p>{@link #close()} is the SIGTERM path: stop counting, end open voice stretches, flush the last
