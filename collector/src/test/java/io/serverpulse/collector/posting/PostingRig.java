@@ -80,6 +80,18 @@ final class PostingRig implements AutoCloseable {
         return discord.recorded().requests().stream().filter(r -> r.route().equals(route)).map(RequestLog::status).toList();
     }
 
+    /**
+     * The statuses of the route's requests once there are at least {@code count} (waiting up to 10 s:
+     * the emulator logs a request just after it answered it).
+     */
+    List<Integer> statuses(String route, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (statuses(route).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        return statuses(route);
+    }
+
     static byte[] png(Color color) {
         BufferedImage image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 4; x++) {

@@ -197,7 +197,7 @@ class UpdatePosterTest {
     }
 
     @Test
-    void aRateLimitedPostIsWaitedOutAndPostedOnce() {
+    void aRateLimitedPostIsWaitedOutAndPostedOnce() throws Exception {
         try (PostingRig rig = new PostingRig()) {
             // GIVEN Discord answers the next message post with a 429 asking to wait 1 s
             rig.discord.rateLimit(RouteKeys.CREATE_MESSAGE, Duration.ofSeconds(1), 1);
@@ -208,13 +208,13 @@ class UpdatePosterTest {
 
             // THEN the post was sent again after the wait, and the channel holds one message
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-            assertThat(rig.statuses(RouteKeys.CREATE_MESSAGE)).containsExactly(429, 200);
+            assertThat(rig.statuses(RouteKeys.CREATE_MESSAGE, 2)).containsExactly(429, 200);
             assertThat(rig.discord.recorded().messages(posted.channelId())).hasSize(1);
         }
     }
 
     @Test
-    void withoutManageChannelsThereIsNoChannelSaidOnceAndTheCreationIsNotRetried() {
+    void withoutManageChannelsThereIsNoChannelSaidOnceAndTheCreationIsNotRetried() throws Exception {
         try (PostingRig rig = new PostingRig(false, b -> b.botPermissions(Permissions.BOT_DEFAULT & ~Permissions.MANAGE_CHANNELS));
              LogCapture logs = new LogCapture()) {
             // GIVEN a bot that may not create channels, in a guild without an update channel
@@ -227,7 +227,7 @@ class UpdatePosterTest {
             // THEN no channel and no message; each try asked once (a 403 is not retried); the log names the permission once
             assertThat(first.outcome()).isEqualTo(Posted.Outcome.NO_CHANNEL);
             assertThat(second.outcome()).isEqualTo(Posted.Outcome.NO_CHANNEL);
-            assertThat(rig.statuses(RouteKeys.CREATE_CHANNEL)).containsExactly(403, 403);
+            assertThat(rig.statuses(RouteKeys.CREATE_CHANNEL, 2)).containsExactly(403, 403);
             assertThat(rig.discord.recorded().messages()).isEmpty();
             assertThat(rig.store.findSettings(GUILD)).isEmpty();
             assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN") && line.contains("Guild " + GUILD
