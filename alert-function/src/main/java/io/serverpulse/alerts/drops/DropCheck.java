@@ -1,9 +1,9 @@
 package io.serverpulse.alerts.drops;
 
-import io.serverpulse.alerts.post.AlertPoster;
-import io.serverpulse.alerts.post.PostFailure;
 import io.serverpulse.common.alerts.AlertNotice;
+import io.serverpulse.common.alerts.AlertPoster;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
+import io.serverpulse.common.discord.post.PostFailure;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.SettingsStore;
 import java.time.Instant;

@@ -1,10 +1,12 @@
 package io.serverpulse.alerts.lambda;
 
 import io.serverpulse.alerts.drops.DropCheck;
-import io.serverpulse.alerts.post.AlertPoster;
 import io.serverpulse.alerts.post.NoticeDelivery;
+import io.serverpulse.common.alerts.AlertPoster;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.discord.post.UpdateChannelStore;
+import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.store.mongodb.MongoStore;
@@ -30,7 +32,8 @@ final class AlertWiring {
         String mongoUri = config.requireMongoUri();
         Store store = MongoStore.connect(mongoUri);
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
-        return new Parts(store, new AlertPoster(rest, store, Clock.systemUTC()));
+        UpdatePoster poster = new UpdatePoster(rest, UpdateChannelStore.of(store, Clock.systemUTC()));
+        return new Parts(store, new AlertPoster(poster, store::settings));
     }
 
     static NoticeDelivery delivery(ServerPulseConfig config) {

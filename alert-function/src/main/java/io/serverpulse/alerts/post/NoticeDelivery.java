@@ -1,7 +1,10 @@
 package io.serverpulse.alerts.post;
 
 import io.serverpulse.common.alerts.AlertNotice;
+import io.serverpulse.common.alerts.AlertPoster;
 import io.serverpulse.common.alerts.AlertNoticeJson;
+import io.serverpulse.common.discord.post.PostFailure;
+import io.serverpulse.common.discord.post.Posted;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * happened. A payload that is not an alert notice is logged and dropped (trying it again cannot
  * help), and so is an alert Discord refuses (4xx: e.g. the bot lost its permissions). A failure a
  * later attempt could overcome (Discord's 5xx, a long rate limit, the network, the database) is
- * logged and thrown, so that Lambda retries the event; {@link AlertPoster} makes the retry post no
- * second message.
+ * logged and thrown, so that Lambda retries the event; common's {@link AlertPoster} makes the retry
+ * post no second message.
  */
 public final class NoticeDelivery {
 

@@ -25,6 +25,11 @@ class AlertArchitectureTest {
             .because("the Lambda package carries neither JDA nor the SQLite driver");
 
     @ArchTest
+    static final ArchRule postsOnlyThroughCommonsPoster = noClasses().that().resideOutsideOfPackage("..alerts.lambda..")
+            .should().dependOnClassesThat().resideInAPackage("io.serverpulse.common.discord.rest..")
+            .because("alerts are posted by common's one poster (both modes); only the wiring builds its REST client");
+
+    @ArchTest
     static final ArchRule logsGoThroughSlf4j = noClasses().should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .because("logs go through SLF4J, never holding the bot token");

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * boundary has passed, flush the aggregated counters (so the finished hour is in the store), then
  * run the {@link ActivityDropWatch} for that boundary in every guild this process serves and has
  * settings for, and hand its notices to the {@link AlertSink} (the {@link AlertDispatcher}, which
- * stores them and posts the embed). Only served guilds are checked, so two scaled-out processes
+ * posts the embed and then stores them). Only served guilds are checked, so two scaled-out processes
  * never both alert for one guild. In the AWS mode the collector does not run this: there the check
  * is {@code alert-function}'s job, on its own schedule.
  *

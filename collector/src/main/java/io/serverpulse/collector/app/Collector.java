@@ -3,12 +3,11 @@ package io.serverpulse.collector.app;
 import io.serverpulse.collector.alerts.ActivityDropSchedule;
 import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.AlertPublisher;
+import io.serverpulse.collector.alerts.BackgroundWrites;
 import io.serverpulse.collector.alerts.BaselineSeeder;
-import io.serverpulse.collector.alerts.DiscordAlertPublisher;
+import io.serverpulse.collector.alerts.RestAlertPublisher;
 import io.serverpulse.collector.alerts.SqsAlertPublisher;
-import io.serverpulse.collector.alerts.UpdateChannels;
 import io.serverpulse.collector.commands.CommandRegistration;
-import io.serverpulse.collector.commands.DiscordHttp;
 import io.serverpulse.collector.commands.GatewayInteractions;
 import io.serverpulse.collector.gateway.ActivityRecorder;
 import io.serverpulse.collector.gateway.DisallowedIntents;
@@ -29,6 +28,7 @@ import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.FlushStats;
 import io.serverpulse.common.metrics.flush.MetricFlusher;
@@ -53,12 +53,13 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The always-on process (DESIGN.md "Data flow" 1-3), built once from the configuration: the JDA
+ * The always-on process (docs/ARCHITECTURE.md, "Data flow" 1-4), built once from the configuration: the JDA
  * gateway feeds the {@link ActivityRecorder}, whose events are aggregated in memory and flushed in
  * bulk every {@code FLUSH_SECONDS} ({@link MetricFlusher}) and watched by the {@link AlertDetector};
- * alerts go to the {@link AlertDispatcher} (stored, then posted in-process or sent to the alert
- * queue that {@code alert-function} consumes). In the self-hosted mode the same process answers slash commands that
- * arrive over the gateway and checks activity drops every hour ({@link ActivityDropSchedule}); in
+ * alerts go to the {@link AlertDispatcher} (posted with {@code common}'s poster over REST, or sent to
+ * the alert queue that {@code alert-function} consumes; then stored). In the self-hosted mode the same
+ * process answers slash commands that arrive over the gateway and checks activity drops every hour
+ * ({@link ActivityDropSchedule}); in
  * the AWS mode that hourly check is {@code alert-function}'s job and is not scheduled here.
  *
  * <p>{@link #close()} is the SIGTERM path: stop counting, end open voice stretches, flush the last
@@ -104,6 +105,8 @@ public final class Collector implements AutoCloseable {
                 .build();
         this.memberEvents = new MemberEventLog(store, b.maxPendingMemberEvents);
         AtomicReference<ShardManager> running = new AtomicReference<>();
+        DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
+        BackgroundWrites alertWrites = new BackgroundWrites(Duration.ofSeconds(1));
         AlertPublisher publisher;
         if (config.mode() == DeploymentMode.AWS) {
             this.queue = new SqsAlertPublisher(b.sqsClient != null ? b.sqsClient : SqsAlertPublisher.defaultClient(alertQueue),
@@ -111,12 +114,9 @@ public final class Collector implements AutoCloseable {
             publisher = queue;
         } else {
             this.queue = null;
-            publisher = new DiscordAlertPublisher(id -> {
-                ShardManager manager = running.get();
-                return manager == null ? null : manager.getGuildById(id);
-            }, new UpdateChannels(settings, store, clock), settings);
+            publisher = RestAlertPublisher.create(rest, settings, store, alertWrites, clock);
         }
-        this.alerts = new AlertDispatcher(store, publisher);
+        this.alerts = new AlertDispatcher(store, publisher, alertWrites);
         this.detector = new AlertDetector(settings::require, alerts, b.detectorOptions);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "serverpulse-scheduler");
@@ -137,10 +137,9 @@ public final class Collector implements AutoCloseable {
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
             InteractionHandler handler = new InteractionHandler(store,
                     CommandRegistry.standard(config.masterKey().map(SecretSealer::new), config.messageContentIntent()), clock);
-            DiscordHttp discord = new DiscordHttp(config.discordApiBaseUrl(), token);
-            this.interactions = new GatewayInteractions(handler, discord, settings);
+            this.interactions = new GatewayInteractions(handler, rest, settings);
             listeners.add(interactions);
-            listeners.add(new CommandRegistration(handler, discord));
+            listeners.add(new CommandRegistration(handler, rest));
         } else {
             this.interactions = null;
         }

@@ -1,6 +1,10 @@
 package io.serverpulse.collector.commands;
 
 import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.common.discord.rest.DiscordRest;
+import io.serverpulse.common.discord.rest.RestCall;
+import io.serverpulse.common.discord.rest.RestResult;
+import io.serverpulse.common.discord.rest.Routes;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -9,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Self-hosted mode: registers ServerPulse's slash commands (a {@code PUT} that replaces the
+ * Self-hosted mode: registers ServerPulse's slash commands ({@link Routes#GLOBAL_COMMANDS_OVERWRITE}, a {@code PUT} that replaces the
  * application's global commands, so repeating it at every start is harmless) once shard 0 is
  * ready, on a thread of its own. Processes that do not run shard 0 leave it to the one that does.
  */
@@ -18,10 +22,10 @@ public final class CommandRegistration extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(CommandRegistration.class);
 
     private final InteractionHandler handler;
-    private final DiscordHttp discord;
+    private final DiscordRest discord;
     private final AtomicBoolean done = new AtomicBoolean();
 
-    public CommandRegistration(InteractionHandler handler, DiscordHttp discord) {
+    public CommandRegistration(InteractionHandler handler, DiscordRest discord) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.discord = Objects.requireNonNull(discord, "discord");
     }
@@ -39,9 +43,15 @@ public final class CommandRegistration extends ListenerAdapter {
 
     private void register(long applicationId) {
         try {
-            discord.registerCommands(applicationId, handler.registrationJson().toString());
-            log.info("Registered {} slash commands for application {}", handler.registrationJson().size(), applicationId);
-        } catch (Exception e) {
+            RestResult result = discord.send(RestCall.json(Routes.GLOBAL_COMMANDS_OVERWRITE.compile(applicationId),
+                    handler.registrationJson().toString()));
+            if (result.ok()) {
+                log.info("Registered {} slash commands for application {}", handler.registrationJson().size(), applicationId);
+            } else {
+                log.warn("Could not register the slash commands: HTTP {} code {} ({})", result.status(), result.errorCode(),
+                        result.errorMessage());
+            }
+        } catch (RuntimeException e) {
             log.warn("Could not register the slash commands: {}", e.getMessage());
         }
     }

@@ -8,6 +8,11 @@ import io.serverpulse.common.commands.InteractionOutcome;
 import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import io.serverpulse.common.commands.InteractionOutcome.Rejected;
 import io.serverpulse.common.commands.InteractionOutcome.Respond;
+import io.serverpulse.common.commands.InteractionResponse;
+import io.serverpulse.common.discord.rest.DiscordRest;
+import io.serverpulse.common.discord.rest.RestCall;
+import io.serverpulse.common.discord.rest.RestResult;
+import io.serverpulse.common.discord.rest.Routes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Self-hosted mode: slash commands, buttons and modals that arrive over the gateway go, as the raw
  * interaction JSON Discord sent, through the transport-free command core in {@code common}
- * ({@link InteractionHandler}); its answer is POSTed to the interaction's callback URL, and a
- * deferred answer is finished on a worker by editing {@code @original}. Off the gateway thread, so
+ * ({@link InteractionHandler}); its answer is POSTed to the interaction's callback route
+ * ({@link Routes#INTERACTION_CALLBACK}), and a deferred answer is finished on a worker by editing
+ * {@code @original} ({@link Routes#ORIGINAL_RESPONSE_EDIT}), both over {@link DiscordRest} (JDA has
+ * no API for sending a ready-made interaction response) and authorised by the interaction's token,
+ * which is never logged. Off the gateway thread, so
  * that counting never waits for a command. After a command in a guild, that guild's settings are
  * read again, so a whitelist or threshold change applies to the very next event.
  */
@@ -34,14 +42,14 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
     private static final Logger log = LoggerFactory.getLogger(GatewayInteractions.class);
 
     private final InteractionHandler handler;
-    private final DiscordHttp discord;
+    private final DiscordRest discord;
     private final SettingsCache settings;
     private final ExecutorService answers = Executors.newFixedThreadPool(2, daemon("serverpulse-commands"));
     private final ExecutorService deferred = Executors.newFixedThreadPool(2, daemon("serverpulse-deferred"));
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    public GatewayInteractions(InteractionHandler handler, DiscordHttp discord, SettingsCache settings) {
+    public GatewayInteractions(InteractionHandler handler, DiscordRest discord, SettingsCache settings) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.discord = Objects.requireNonNull(discord, "discord");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -72,26 +80,40 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
         }
         try {
             if (outcome instanceof Respond respond) {
-                discord.callback(id, token, respond.response());
+                callback(id, token, respond.response());
             } else if (outcome instanceof Defer defer) {
-                discord.callback(id, token, defer.response());
+                callback(id, token, defer.response());
                 DeferredWork work = defer.work();
                 deferred.execute(() -> finish(work));
             } else if (outcome instanceof Rejected rejected) {
                 log.warn("Gateway interaction {} was not an interaction: {}", id, rejected.reason());
             }
             handled.incrementAndGet();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             failed.incrementAndGet();
             log.warn("Could not answer interaction {}: {}", id, e.getMessage());
+        }
+    }
+
+    private void callback(String id, String token, InteractionResponse response) {
+        RestResult result = discord.send(RestCall.message(Routes.INTERACTION_CALLBACK.compile(id, token), response.json(),
+                response.files()));
+        if (!result.ok()) {
+            throw new IllegalStateException("the interaction callback failed with HTTP " + result.status() + " code "
+                    + result.errorCode() + " (" + result.errorMessage() + ")");
         }
     }
 
     private void finish(DeferredWork work) {
         FollowUp followUp = handler.completeDeferred(work);
         try {
-            discord.followUp(followUp);
-        } catch (Exception e) {
+            RestResult result = discord.send(RestCall.message(followUp.route(), followUp.json(), followUp.files()));
+            if (!result.ok()) {
+                failed.incrementAndGet();
+                log.warn("Could not finish deferred /{} in guild {}: HTTP {} code {} ({})", work.command(), work.guildId(),
+                        result.status(), result.errorCode(), result.errorMessage());
+            }
+        } catch (RuntimeException e) {
             failed.incrementAndGet();
             log.warn("Could not finish deferred /{} in guild {}: {}", work.command(), work.guildId(), e.getMessage());
         }

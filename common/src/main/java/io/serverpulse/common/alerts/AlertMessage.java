@@ -3,6 +3,7 @@ package io.serverpulse.common.alerts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.serverpulse.common.discord.post.ChannelPost;
 import io.serverpulse.common.i18n.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,8 +17,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What an alert looks like in Discord, decided once for both modes: the self-hosted collector turns
- * it into a JDA embed, {@code alert-function} into Discord's embed JSON ({@link #toEmbedJson()}).
+ * What an alert looks like in Discord, decided once for both modes and posted as Discord's embed
+ * JSON ({@link #toEmbedJson()}, {@link #toPost()}) by the {@link AlertPoster}.
  * The type, severity, affected channels and start time, labelled in the guild's language, and the
  * context sentence: detection hands over numbers only ({@link AlertFacts}), which {@link #context}
  * words in the guild's language when the incident opens or ends, to be stored with the record and
@@ -72,7 +73,7 @@ public record AlertMessage(String title, String description, int color, List<Fie
                 fields, footerOf(alert), alert.startedAt());
     }
 
-    /** The footer that names the alert: how its message is found again (by a restarted collector, by alert-function). */
+    /** The footer that names the alert: how its message is found again (after a restart, by a retried delivery). */
     public static String footerOf(AlertRecord alert) {
         return "ServerPulse alert " + alert.id();
     }
@@ -205,13 +206,11 @@ public record AlertMessage(String title, String description, int color, List<Fie
     }
 
     /**
-     * The body of a create or edit message request carrying this embed alone, with no mention allowed
-     * to ping ({@code allowed_mentions.parse = []}: the channel mentions are for reading).
+     * The post of this message for the {@link io.serverpulse.common.discord.post.UpdatePoster}: this
+     * embed alone, identified by its footer. Its body lets no mention ping ({@code allowed_mentions.parse = []}:
+     * the channel mentions are for reading).
      */
-    public ObjectNode toMessageJson() {
-        ObjectNode body = JSON.objectNode();
-        body.putArray("embeds").add(toEmbedJson());
-        body.putObject("allowed_mentions").putArray("parse");
-        return body;
+    public ChannelPost toPost() {
+        return new ChannelPost(footer, List.of(toEmbedJson()), List.of());
     }
 }

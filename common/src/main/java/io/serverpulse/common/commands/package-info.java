@@ -12,16 +12,16 @@
  *       <li>{@code Respond(response)}: send {@code response.json()} (HTTP 200, {@code application/json}); when
  *           {@code response.hasFiles()}, send {@code multipart/form-data} with part {@code payload_json} =
  *           {@code response.json()} and parts {@code files[n]} = {@code response.files().get(n)}. Over the gateway,
- *           POST the same body to {@code interactions/{id}/{token}/callback}.</li>
+ *           POST the same body to {@code Routes.INTERACTION_CALLBACK}.</li>
  *       <li>{@code Defer(response, work)}: send {@code response} the same way (a DEFERRED_CHANNEL_MESSAGE), then hand
  *           {@code work.toJson()} to a worker (async Lambda invoke, or an executor), which calls
  *           {@code handler.completeDeferred(DeferredWork.fromJson(payload))} and sends the {@link
- *           io.serverpulse.common.commands.FollowUp}: {@code PATCH {api base}/{followUp.path()}} with
+ *           io.serverpulse.common.commands.FollowUp}: {@code PATCH followUp.route()} with
  *           {@code followUp.json()}, multipart with {@code files[n]} when {@code followUp.hasFiles()}. Within 15 minutes.</li>
  *       <li>{@code Rejected(reason)}: not an interaction at all; answer HTTP 400 and send nothing to Discord.</li>
  *     </ul>
  *   </li>
- *   <li>Register commands with {@code PUT applications/{application.id}/commands} and body
+ *   <li>Register commands with {@code Routes.GLOBAL_COMMANDS_OVERWRITE} and body
  *       {@code handler.registrationJson()}.</li>
  * </ol>
  *

@@ -32,7 +32,7 @@ class AlertMessageTest {
         AlertNotice notice = AlertNoticeJson.fromJson(fixture("notice-opened.json"));
 
         // WHEN it is shown in English and written as a Discord message body
-        JsonNode body = AlertMessage.of(notice, Texts.forLocale("en-US")).toMessageJson();
+        JsonNode body = AlertMessage.of(notice, Texts.forLocale("en-US")).toPost().toJson();
 
         // THEN it is the fixture: one embed, channels as mentions that ping nobody, the footer naming the alert
         assertThat(body).isEqualTo(MAPPER.readTree(fixture("message-deletion-opened.json")));

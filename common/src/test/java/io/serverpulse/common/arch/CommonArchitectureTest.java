@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.serverpulse.common.discord.rest.Routes;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.MetricsStore;
 import io.serverpulse.common.settings.SettingsStore;
@@ -68,4 +69,19 @@ class CommonArchitectureTest {
     static final ArchRule settingsChangeByCompareAndSet = noClasses().should().callMethodWhere(
                     target(name("saveSettings")).and(target(owner(assignableTo(SettingsStore.class)))))
             .because("a blind save loses a concurrent writer's change; commands and the bot change settings with updateSettings");
+
+    @ArchTest
+    static final ArchRule onlyThePosterPostsIntoChannels = noClasses().that().resideOutsideOfPackage("..common.discord.post..")
+            .and().doNotBelongToAnyOf(Routes.class)
+            .should().accessField(Routes.class, "MESSAGE_CREATE")
+            .orShould().accessField(Routes.class, "MESSAGE_EDIT")
+            .orShould().accessField(Routes.class, "GUILD_CHANNEL_CREATE")
+            .because("exactly one code path posts or edits ServerPulse's messages in a channel, for both modes: discord.post");
+
+    @ArchTest
+    static final ArchRule thePosterKnowsNoFeature = noClasses().that().resideInAPackage("..common.discord.post..")
+            .should().dependOnClassesThat().resideInAPackage("io.serverpulse.common.alerts..")
+            .orShould().dependOnClassesThat(resideInAPackage("io.serverpulse.common.commands..")
+                    .and(not(resideInAPackage("io.serverpulse.common.commands.message.."))))
+            .because("alerts and digests are thin layers over the one generic poster, not the other way round");
 }

@@ -107,7 +107,7 @@ final class CommandKit {
         FollowUp followUp = handler.completeDeferred(carried);
         assertThat(ResponseLimits.checkEdit(followUp.body(), followUp.files().size()))
                 .as("the follow-up edit respects Discord's limits").isEmpty();
-        assertThat(followUp.path()).isEqualTo("webhooks/" + APP + "/" + work.token() + "/messages/@original");
+        assertThat(followUp.route().path()).isEqualTo("/webhooks/" + APP + "/" + work.token() + "/messages/@original");
         return followUp;
     }
 

@@ -6,7 +6,6 @@ import io.serverpulse.common.discord.rest.DiscordRestException;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
 import io.serverpulse.common.discord.rest.Sleeper;
-import io.serverpulse.common.discord.rest.MultipartForm;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a {@link FollowUp}: {@code PATCH webhooks/{application.id}/{token}/messages/@original}, JSON,
+ * Sends a {@link FollowUp}: {@code PATCH /webhooks/{application.id}/{token}/messages/@original}, JSON,
  * or {@code multipart/form-data} ({@code payload_json} + {@code files[n]}) when it has files. The
  * webhook route needs no bot token.
  *
@@ -48,9 +47,7 @@ public final class FollowUpSender {
 
     /** Sends the edit. Never throws. */
     public FollowUpResult send(FollowUp followUp) {
-        RestCall call = followUp.hasFiles()
-                ? RestCall.multipart(followUp.method(), followUp.path(), MultipartForm.of(followUp.json(), followUp.files()), false)
-                : RestCall.json(followUp.method(), followUp.path(), followUp.json(), false);
+        RestCall call = RestCall.message(followUp.route(), followUp.json(), followUp.files());
         int attempts = 0;
         try {
             for (int retry = 0; ; retry++) {

@@ -2,9 +2,11 @@ package io.serverpulse.interactions.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.serverpulse.common.discord.rest.CompiledRoute;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
+import io.serverpulse.common.discord.rest.Routes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,10 +33,10 @@ public final class CommandRegistrar {
      * @throws RegistrationException if Discord refused the registration
      */
     public List<String> register(OptionalLong guildId, ArrayNode commands) {
-        String path = guildId.isPresent()
-                ? "applications/" + applicationId + "/guilds/" + Long.toUnsignedString(guildId.getAsLong()) + "/commands"
-                : "applications/" + applicationId + "/commands";
-        RestResult result = rest.send(RestCall.json("PUT", path, commands.toString(), true));
+        CompiledRoute route = guildId.isPresent()
+                ? Routes.GUILD_COMMANDS_OVERWRITE.compile(applicationId, guildId.getAsLong())
+                : Routes.GLOBAL_COMMANDS_OVERWRITE.compile(applicationId);
+        RestResult result = rest.send(RestCall.json(route, commands.toString()));
         if (!result.ok()) {
             throw new RegistrationException(describe(result));
         }

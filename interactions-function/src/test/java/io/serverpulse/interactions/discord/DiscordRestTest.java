@@ -8,8 +8,9 @@ import io.serverpulse.common.discord.rest.DiscordRestException;
 import io.serverpulse.common.discord.rest.RateLimits;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
-import io.serverpulse.common.discord.rest.Route;
+import io.serverpulse.common.discord.rest.Routes;
 import io.serverpulse.common.discord.rest.Sleeper;
+import io.serverpulse.common.testing.LogCapture;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.rest.RouteKeys;
 import io.serverpulse.emulator.state.RequestLog;
@@ -54,7 +55,7 @@ class DiscordRestTest {
     }
 
     private RestCall overwriteGlobalCommands(DiscordEmulator emulator) {
-        return RestCall.json("PUT", "applications/" + emulator.applicationId() + "/commands", "[]", true);
+        return RestCall.json(Routes.GLOBAL_COMMANDS_OVERWRITE.compile(emulator.applicationId()), "[]");
     }
 
     private List<Integer> statuses(String route) {
@@ -161,13 +162,33 @@ class DiscordRestTest {
                 backoff::add, Duration.ofSeconds(5), DiscordRest.DEFAULT_MAX_WAIT);
 
         // WHEN a webhook edit is sent
-        RestCall edit = RestCall.json("PATCH", "webhooks/1/SECRET-TOKEN/messages/@original", "{}", false);
+        RestCall edit = RestCall.json(Routes.ORIGINAL_RESPONSE_EDIT.compile(1L, "SECRET-TOKEN"), "{}");
 
         // THEN it fails with a clear exception after backing off, and the token appears nowhere in it
         assertThatThrownBy(() -> rest.send(edit)).isInstanceOf(DiscordRestException.class)
-                .hasMessageContaining("PATCH webhooks/{id}/{token}/messages/@original")
+                .hasMessageContaining("PATCH /webhooks/{webhook.id}/{webhook.token}/messages/@original")
                 .hasMessageNotContaining("SECRET-TOKEN");
         assertThat(backoff.stream().filter(wait -> !wait.isZero())).hasSize(DiscordRest.MAX_NETWORK_ERRORS - 1);
+    }
+
+    @Test
+    void aRateLimitedWebhookEditIsLoggedByItsTemplateNeverItsToken() {
+        // GIVEN Discord answers the next webhook edit with a 429
+        discord = DiscordEmulator.builder(List.of(TestGuild.community())).start();
+        discord.rateLimit(RouteKeys.EDIT_WEBHOOK_MESSAGE, Duration.ofSeconds(1), 1);
+        String token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkw.SECRET-TOKEN";
+
+        try (LogCapture logs = new LogCapture()) {
+            // WHEN an edit of @original is sent on it (the interaction is unknown here, so it ends in a 404)
+            RestResult result = client(discord, DiscordRest.DEFAULT_MAX_WAIT)
+                    .send(RestCall.json(Routes.ORIGINAL_RESPONSE_EDIT.compile(discord.applicationId(), token), "{\"content\":\"hi\"}"));
+
+            // THEN the wait and the answer are logged by the route's template, and no line holds the token
+            assertThat(statuses(RouteKeys.EDIT_WEBHOOK_MESSAGE)).containsExactly(429, result.status());
+            assertThat(logs.lines()).anyMatch(line -> line.contains("PATCH /webhooks/{webhook.id}/{webhook.token}/messages/@original"
+                    + " rate limited"));
+            assertThat(String.join("\n", logs.lines())).doesNotContain("SECRET-TOKEN").doesNotContain(token);
+        }
     }
 
     @Test

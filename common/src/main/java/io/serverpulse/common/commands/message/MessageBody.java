@@ -63,15 +63,25 @@ public record MessageBody(String content, List<Embed> embeds, List<Component> co
         }
         json.putObject("allowed_mentions").putArray("parse");
         if (!files.isEmpty()) {
-            ArrayNode attachments = json.putArray("attachments");
-            for (int i = 0; i < files.size(); i++) {
-                FileAttachment file = files.get(i);
-                ObjectNode attachment = attachments.addObject().put("id", i).put("filename", file.filename());
-                if (file.description() != null) {
-                    attachment.put("description", file.description());
-                }
-            }
+            json.set("attachments", attachmentsJson(files));
         }
         return json;
+    }
+
+    /**
+     * The {@code attachments} array that describes files sent as multipart parts {@code files[n]}:
+     * entry {@code n} has id {@code n}, the file name (what {@code attachment://<filename>} refers to)
+     * and its description.
+     */
+    public static ArrayNode attachmentsJson(List<FileAttachment> files) {
+        ArrayNode attachments = DiscordJson.MAPPER.createArrayNode();
+        for (int i = 0; i < files.size(); i++) {
+            FileAttachment file = files.get(i);
+            ObjectNode attachment = attachments.addObject().put("id", i).put("filename", file.filename());
+            if (file.description() != null) {
+                attachment.put("description", file.description());
+            }
+        }
+        return attachments;
     }
 }

@@ -14,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small Discord REST client: what the interactions worker (webhook edits), {@code register-commands} and
- * {@code alert-function} (channel messages) need. It
+ * ServerPulse's one Discord REST client: interaction callbacks and follow-up edits (the gateway
+ * adapter, the interactions worker), command registration, and the update-channel poster
+ * ({@code discord.post}) of both modes. Requests name a route declared once in {@link Routes}. It
  * waits as Discord's rate-limit headers say ({@link RateLimits}, per bucket, global pauses included),
  * retries a 429 after its {@code retry_after}, retries a 5xx or a network failure a few times with
- * backoff, and returns every other answer as it is. Logs name routes, never paths (a webhook path
- * holds the interaction token) or bodies. Thread-safe.
+ * backoff, and returns every other answer as it is. Logs name route templates, never paths (a webhook
+ * path holds the interaction token) or bodies. Thread-safe: a wait on one bucket delays only the
+ * calling thread.
  */
 public final class DiscordRest {
 
@@ -74,7 +76,7 @@ public final class DiscordRest {
      * @throws IllegalStateException if the call needs the bot token and there is none
      */
     public RestResult send(RestCall call) {
-        Route route = call.route();
+        CompiledRoute route = call.route();
         HttpRequest request = request(call);
         int attempts = 0;
         int rateLimited = 0;
@@ -127,7 +129,7 @@ public final class DiscordRest {
     }
 
     private HttpRequest request(RestCall call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + stripSlash(call.path())))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + stripSlash(call.route().path())))
                 .timeout(timeout)
                 .header("User-Agent", USER_AGENT);
         if (call.botAuth()) {
@@ -148,7 +150,7 @@ public final class DiscordRest {
         return builder.method(call.method(), publisher).build();
     }
 
-    private void pause(Duration duration, Route route) {
+    private void pause(Duration duration, CompiledRoute route) {
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset-After} on every answer, and from a 429's
  * {@code retry_after} / {@code Retry-After} (with {@code X-RateLimit-Global} or scope {@code global}
  * pausing every route). Nothing is hard-coded: until Discord has named a route's bucket, the route is
- * its own bucket and is not delayed. Thread-safe.
+ * its own bucket (method, template and major parameter, from {@link CompiledRoute}) and is not delayed. Thread-safe.
  */
 public final class RateLimits {
 
@@ -35,7 +35,7 @@ public final class RateLimits {
     }
 
     /** How long to wait before sending on this route; reserves one request of the bucket's remaining ones. */
-    public synchronized Duration delayBefore(Route route) {
+    public synchronized Duration delayBefore(CompiledRoute route) {
         Instant now = clock.instant();
         Duration wait = positive(Duration.between(now, globalUntil));
         Bucket bucket = buckets.get(bucketId(route));
@@ -50,7 +50,7 @@ public final class RateLimits {
     }
 
     /** Learns the bucket and its state from an answer's headers (any status). */
-    public synchronized void update(Route route, RestResult result) {
+    public synchronized void update(CompiledRoute route, RestResult result) {
         result.header("x-ratelimit-bucket").ifPresent(hash -> bucketOfRoute.put(route.key(), hash));
         Optional<Integer> remaining = result.header("x-ratelimit-remaining").flatMap(RateLimits::integer);
         Optional<Duration> resetAfter = result.header("x-ratelimit-reset-after").flatMap(RateLimits::seconds);
@@ -63,7 +63,7 @@ public final class RateLimits {
      * Records a 429 and says how long to wait before retrying: the body's {@code retry_after}, else the
      * {@code Retry-After} header, else {@code X-RateLimit-Reset-After}, else {@link #FALLBACK_RETRY}.
      */
-    public synchronized Duration rateLimited(Route route, RestResult result) {
+    public synchronized Duration rateLimited(CompiledRoute route, RestResult result) {
         update(route, result);
         Optional<JsonNode> body = result.json();
         Duration wait = body.map(node -> node.path("retry_after"))
@@ -87,11 +87,11 @@ public final class RateLimits {
     }
 
     /** The bucket Discord named for this route (once it has), for tests and logs. */
-    public synchronized Optional<String> bucketOf(Route route) {
+    public synchronized Optional<String> bucketOf(CompiledRoute route) {
         return Optional.ofNullable(bucketOfRoute.get(route.key()));
     }
 
-    private String bucketId(Route route) {
+    private String bucketId(CompiledRoute route) {
         return bucketOfRoute.getOrDefault(route.key(), route.key()) + "|" + route.major();
     }
 

@@ -1,35 +1,53 @@
 package io.serverpulse.common.discord.rest;
 
+import io.serverpulse.common.commands.message.FileAttachment;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One Discord REST request: method, path relative to the API base URL, body, and whether it is
- * authorised with the bot token (webhook routes are authorised by the token in their path instead).
+ * One Discord REST request: a compiled route and a body. Whether it carries the bot token is the
+ * route's ({@link Route#botAuth()}): routes with a token in their path are authorised by it.
  */
-public record RestCall(String method, String path, Body body, boolean botAuth) {
+public record RestCall(CompiledRoute route, Body body) {
 
     public RestCall {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(route, "route");
         Objects.requireNonNull(body, "body");
     }
 
-    public static RestCall json(String method, String path, String json, boolean botAuth) {
-        return new RestCall(method, path, new Body.Json(json), botAuth);
+    /** A request without a body (GET, DELETE). */
+    public static RestCall of(CompiledRoute route) {
+        return new RestCall(route, new Body.None());
     }
 
-    public static RestCall multipart(String method, String path, MultipartForm form, boolean botAuth) {
-        return new RestCall(method, path, new Body.Multipart(form), botAuth);
+    public static RestCall json(CompiledRoute route, String json) {
+        return new RestCall(route, new Body.Json(json));
     }
 
-    public Route route() {
-        return Route.of(method, path);
+    public static RestCall multipart(CompiledRoute route, MultipartForm form) {
+        return new RestCall(route, new Body.Multipart(form));
+    }
+
+    /**
+     * A message body as Discord takes it: {@code application/json} without files, else
+     * {@code multipart/form-data} with {@code payload_json} and {@code files[n]} ({@link MultipartForm}).
+     */
+    public static RestCall message(CompiledRoute route, String json, List<FileAttachment> files) {
+        return files.isEmpty() ? json(route, json) : multipart(route, MultipartForm.of(json, files));
+    }
+
+    public String method() {
+        return route.method();
+    }
+
+    public boolean botAuth() {
+        return route.route().botAuth();
     }
 
     /** Never the path: a webhook path holds the interaction token. */
     @Override
     public String toString() {
-        return "RestCall[" + route() + "]";
+        return "RestCall[" + route + "]";
     }
 
     /** A request body. */

@@ -14,9 +14,9 @@ class RateLimitsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:30:00Z"));
     private final RateLimits limits = new RateLimits(clock);
-    private final Route general = Route.of("POST", "channels/111111111111111111/messages");
-    private final Route memes = Route.of("POST", "channels/222222222222222222/messages");
-    private final Route edit = Route.of("PATCH", "channels/111111111111111111/messages/333333333333333333");
+    private final CompiledRoute general = Routes.MESSAGE_CREATE.compile(111111111111111111L);
+    private final CompiledRoute memes = Routes.MESSAGE_CREATE.compile(222222222222222222L);
+    private final CompiledRoute edit = Routes.MESSAGE_EDIT.compile(111111111111111111L, 333333333333333333L);
 
     private static RestResult answer(int status, String body, String... headers) {
         Map<String, List<String>> map = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ class RateLimitsTest {
 
         // WHEN any route is due / THEN it waits
         assertThat(limits.delayBefore(memes)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(limits.delayBefore(Route.of("PUT", "applications/1/commands"))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(limits.delayBefore(Routes.GLOBAL_COMMANDS_OVERWRITE.compile(1L))).isEqualTo(Duration.ofSeconds(2));
         clock.advance(Duration.ofSeconds(2));
         assertThat(limits.delayBefore(memes)).isZero();
     }

@@ -1,19 +1,19 @@
-package io.serverpulse.alerts.post;
+package io.serverpulse.common.discord.post;
 
 /**
- * What {@link AlertPoster#post} did.
+ * What the {@link UpdatePoster} did.
  *
  * @param channelId the update channel (0 for {@link Outcome#NO_CHANNEL})
- * @param messageId the alert's message (0 for {@link Outcome#NO_CHANNEL})
+ * @param messageId the message posted, edited or found (0 for {@link Outcome#NO_CHANNEL})
  */
 public record Posted(Outcome outcome, long channelId, long messageId) {
 
     public enum Outcome {
-        /** A new message: an opened alert, or an ended one whose first message was not found. */
+        /** A new message. */
         POSTED,
-        /** The alert's message was edited to say it ended. */
+        /** The message with the post's footer was edited. */
         EDITED,
-        /** An opened alert whose message was already there (a repeated delivery): nothing posted. */
+        /** A message with the post's footer was already there: nothing posted (a repeated delivery). */
         ALREADY_POSTED,
         /** The guild has no update channel and the bot may not create one. */
         NO_CHANNEL

@@ -1,10 +1,10 @@
-package io.serverpulse.alerts.post;
+package io.serverpulse.common.discord.post;
 
 /**
- * Discord refused or could not be reached while posting an alert. The message names the step, the
- * HTTP status and Discord's error code, never a token. {@link #retryable()} says whether trying the
- * whole delivery again later could help (a 5xx, a rate limit Discord asked to wait out too long, a
- * network failure) or not (a 4xx such as missing permissions).
+ * Discord refused a step of a post, or could not be reached. The message names the step, the HTTP
+ * status and Discord's error code, never a token or the message's text. {@link #retryable()} says
+ * whether trying again later could help (a 5xx, a rate limit Discord asked to wait out for too long,
+ * the network) or not (a 4xx such as a missing permission).
  */
 public final class PostFailure extends RuntimeException {
 

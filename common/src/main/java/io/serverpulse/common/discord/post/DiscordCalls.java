@@ -1,7 +1,8 @@
-package io.serverpulse.alerts.post;
+package io.serverpulse.common.discord.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.common.commands.message.DiscordJson;
+import io.serverpulse.common.discord.rest.CompiledRoute;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.discord.rest.DiscordRestException;
 import io.serverpulse.common.discord.rest.RestCall;
@@ -9,7 +10,7 @@ import io.serverpulse.common.discord.rest.RestResult;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The bot-authorised JSON calls the poster makes, each answer checked: anything but 2xx is a {@link PostFailure}. */
+/** The poster's calls, each answer checked: anything but a 2xx is a {@link PostFailure} naming the step. */
 final class DiscordCalls {
 
     private final DiscordRest rest;
@@ -18,24 +19,22 @@ final class DiscordCalls {
         this.rest = Objects.requireNonNull(rest, "rest");
     }
 
-    JsonNode get(String path, String what) {
-        return expectOk(send(new RestCall("GET", path, new RestCall.Body.None(), true), what), what);
+    JsonNode get(CompiledRoute route, String what) {
+        return expectOk(call(RestCall.of(route), what), what);
     }
 
     /** The resource, or empty if Discord answers 404 (it does not exist, or no longer). */
-    Optional<JsonNode> find(String path, String what) {
-        RestResult result = send(new RestCall("GET", path, new RestCall.Body.None(), true), what);
-        if (result.status() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(expectOk(result, what));
+    Optional<JsonNode> find(CompiledRoute route, String what) {
+        RestResult result = call(RestCall.of(route), what);
+        return result.status() == 404 ? Optional.empty() : Optional.of(expectOk(result, what));
     }
 
-    JsonNode send(String method, String path, JsonNode body, String what) {
-        return expectOk(send(RestCall.json(method, path, DiscordJson.write(body), true), what), what);
+    JsonNode send(RestCall call, String what) {
+        return expectOk(call(call, what), what);
     }
 
-    private RestResult send(RestCall call, String what) {
+    /** Discord's answer as it is (2xx or not); a failure to reach Discord is a retryable {@link PostFailure}. */
+    RestResult call(RestCall call, String what) {
         try {
             return rest.send(call);
         } catch (DiscordRestException e) {
@@ -43,7 +42,7 @@ final class DiscordCalls {
         }
     }
 
-    private static JsonNode expectOk(RestResult result, String what) {
+    static JsonNode expectOk(RestResult result, String what) {
         if (!result.ok()) {
             String code = result.errorCode() == 0 ? "" : " code " + result.errorCode() + " (" + result.errorMessage() + ")";
             boolean retryable = result.status() >= 500 || result.status() == 429;
