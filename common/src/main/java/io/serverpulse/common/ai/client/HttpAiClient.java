@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The thin client for all six providers: the JDK's {@code java.net.http} and Jackson, which
@@ -36,19 +37,20 @@ public final class HttpAiClient implements AiClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final AiEndpoints endpoints;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Clock clock;
     private final Map<AiProvider.Protocol, WireFormat> formats = new EnumMap<>(Map.of(
             AiProvider.Protocol.OPENAI_CHAT, new OpenAiChatFormat(),
             AiProvider.Protocol.GEMINI, new GeminiFormat(),
             AiProvider.Protocol.ANTHROPIC, new AnthropicFormat()));
 
+    /** The JDK client is built on the first call, so that wiring a handler (a Lambda's cold start) does not pay for it. */
     public HttpAiClient(AiEndpoints endpoints) {
-        this(endpoints, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build(), Clock.systemUTC());
+        this(endpoints, new Lazy<>(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build()), Clock.systemUTC());
     }
 
-    HttpAiClient(AiEndpoints endpoints, HttpClient http, Clock clock) {
+    HttpAiClient(AiEndpoints endpoints, Supplier<HttpClient> http, Clock clock) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -78,7 +80,7 @@ public final class HttpAiClient implements AiClient {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, Duration timeout) throws AiFailure {
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> pending = http.get().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
             return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -107,6 +109,31 @@ public final class HttpAiClient implements AiClient {
             return WireFormat.JSON.readTree(bytes);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** Builds its value once, on first use. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> build;
+        private volatile T value;
+
+        Lazy(Supplier<T> build) {
+            this.build = build;
+        }
+
+        @Override
+        public T get() {
+            T current = value;
+            if (current == null) {
+                synchronized (this) {
+                    current = value;
+                    if (current == null) {
+                        current = build.get();
+                        value = current;
+                    }
+                }
+            }
+            return current;
         }
     }
 }
