@@ -136,7 +136,8 @@ public final class Collector implements AutoCloseable {
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
             InteractionHandler handler = new InteractionHandler(store,
-                    CommandRegistry.standard(config.masterKey().map(SecretSealer::new), config.messageContentIntent()), clock);
+                    CommandRegistry.standard(config.masterKey().map(SecretSealer::new), config.messageContentIntent(),
+                            config.aiEndpoints()), clock);
             this.interactions = new GatewayInteractions(handler, rest, settings);
             listeners.add(interactions);
             listeners.add(new CommandRegistration(handler, rest));

@@ -97,11 +97,8 @@ final class BusyStore implements AlertStore, SettingsStore {
     }
 
     @Override
-    public void saveSettings(GuildSettings settings) {
-        locked(() -> {
-            store.saveSettings(settings);
-            return null;
-        });
+    public GuildSettings updateSettings(long guildId, java.util.function.UnaryOperator<GuildSettings> change) {
+        return locked(() -> store.updateSettings(guildId, change));
     }
 
     @Override

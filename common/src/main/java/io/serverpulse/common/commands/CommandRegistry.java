@@ -1,6 +1,8 @@
 package io.serverpulse.common.commands;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.serverpulse.common.ai.AiEndpoints;
+import io.serverpulse.common.ai.client.HttpAiClient;
 import io.serverpulse.common.commands.ai.AiProviderCommand;
 import io.serverpulse.common.commands.alerts.AlertThresholdCommand;
 import io.serverpulse.common.commands.alerts.ToggleAlertCommand;
@@ -46,6 +48,11 @@ public final class CommandRegistry {
      *     {@code /serverpulse status} shows sentiment as not available.
      */
     public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring) {
+        return standard(sealer, sentimentScoring, AiEndpoints.defaults());
+    }
+
+    /** The same, with the AI providers reached at {@code aiEndpoints} ({@code ServerPulseConfig#aiEndpoints()}). */
+    public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints) {
         LeaderboardChart chart = new LeaderboardChart();
         return new CommandRegistry(List.of(
                 new SetupCommand(),
@@ -57,7 +64,7 @@ public final class CommandRegistry {
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),
                 new SetDigestCommand(),
-                new AiProviderCommand(sealer),
+                new AiProviderCommand(sealer, new HttpAiClient(aiEndpoints)),
                 new ExportReportCommand(),
                 new SentimentCommand(sentimentScoring),
                 new StatusCommand(sentimentScoring)));

@@ -52,7 +52,7 @@ public final class InteractionHandler {
      */
     public static InteractionHandler create(ServerPulseConfig config, Store store) {
         Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
-        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent()),
+        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints()),
                 Clock.systemUTC());
     }
 

@@ -1,5 +1,6 @@
 package io.serverpulse.common.config;
 
+import io.serverpulse.common.ai.AiEndpoints;
 import io.serverpulse.common.settings.Retention;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -54,6 +55,7 @@ public final class ServerPulseConfig {
     private final Optional<String> alertQueueUrl;
     private final boolean formerAlertFunctionSet;
     private final String discordApiBaseUrl;
+    private final AiEndpoints aiEndpoints;
 
     private ServerPulseConfig(EnvSource env) {
         discordToken = env.get(DISCORD_TOKEN);
@@ -102,6 +104,7 @@ public final class ServerPulseConfig {
             throw new ConfigException(DISCORD_API_BASE_URL, "Invalid " + DISCORD_API_BASE_URL + ": expected an http(s) URL");
         }
         discordApiBaseUrl = base.endsWith("/") ? base : base + "/";
+        aiEndpoints = AiEndpoints.load(env);
     }
 
     public static ServerPulseConfig load(EnvSource env) {
@@ -236,6 +239,11 @@ public final class ServerPulseConfig {
     /** Discord's REST base URL, ending in {@code /}; tests point it at the emulator. */
     public String discordApiBaseUrl() {
         return discordApiBaseUrl;
+    }
+
+    /** Where each AI provider is reached: its public API unless {@code AI_<PROVIDER>_BASE_URL} says otherwise. */
+    public AiEndpoints aiEndpoints() {
+        return aiEndpoints;
     }
 
     private static ConfigException missing(String name, String purpose) {

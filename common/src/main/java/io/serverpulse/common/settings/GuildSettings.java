@@ -1,11 +1,15 @@
 package io.serverpulse.common.settings;
 
 import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.ai.AiProviderEntry;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +23,8 @@ import java.util.TreeSet;
  * @param collectChannels channels whose messages and reactions are counted (the whitelist)
  * @param aiProvider null until the admin picks one
  * @param aiModel null for the provider's default model
+ * @param aiFallbacks the providers tried, in order, when the first ({@code aiProvider}) gives no usable
+ *     answer; never the first provider again, each provider at most once (older settings have none)
  * @param locale Discord locale for posts that are not answers to a member (digests, alerts)
  * @param sentimentEnabled opt-in: score message sentiment in memory and keep counts only
  * @param countBots whether messages from bots are counted
@@ -33,6 +39,7 @@ public record GuildSettings(
         AiProvider aiProvider,
         String aiModel,
         String aiKeyCiphertext,
+        List<AiProviderEntry> aiFallbacks,
         String locale,
         boolean sentimentEnabled,
         boolean countBots,
@@ -53,6 +60,7 @@ public record GuildSettings(
         }
         alerts = Collections.unmodifiableMap(rules);
         retention = retention == null ? Retention.DEFAULT : retention;
+        aiFallbacks = distinctFallbacks(aiProvider, aiFallbacks);
         locale = locale == null || locale.isBlank() ? DEFAULT_LOCALE : locale;
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
@@ -60,7 +68,7 @@ public record GuildSettings(
     /** The seed's defaults: alerts on with default thresholds, weekly digest, 90-day retention, nothing collected yet. */
     public static GuildSettings defaults(long guildId) {
         return new GuildSettings(guildId, null, Set.of(), DigestFrequency.WEEKLY, Map.of(), Retention.DEFAULT,
-                null, null, null, DEFAULT_LOCALE, false, false, Instant.EPOCH);
+                null, null, null, List.of(), DEFAULT_LOCALE, false, false, Instant.EPOCH);
     }
 
     public AlertRule alert(AlertType type) {
@@ -73,48 +81,93 @@ public record GuildSettings(
 
     public GuildSettings withUpdateChannel(Long channelId, Instant now) {
         return new GuildSettings(guildId, channelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
     }
 
     public GuildSettings withCollectChannels(Set<Long> channels, Instant now) {
         return new GuildSettings(guildId, updateChannelId, channels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
     }
 
     public GuildSettings withDigest(DigestFrequency frequency, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, frequency, alerts, retention, aiProvider,
-                aiModel, aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+                aiModel, aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
     }
 
     public GuildSettings withAlert(AlertType type, AlertRule rule, Instant now) {
         EnumMap<AlertType, AlertRule> rules = new EnumMap<>(alerts);
         rules.put(type, rule);
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, rules, retention, aiProvider, aiModel,
-                aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
     }
 
     public GuildSettings withRetention(Retention newRetention, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, newRetention, aiProvider,
-                aiModel, aiKeyCiphertext, locale, sentimentEnabled, countBots, now);
+                aiModel, aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
     }
 
     public GuildSettings withAi(AiProvider provider, String model, String keyCiphertext, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, provider, model,
-                keyCiphertext, locale, sentimentEnabled, countBots, now);
+                keyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
+    }
+
+    /**
+     * The guild's providers in the order they are tried: the first ({@code aiProvider}, {@code aiModel},
+     * {@code aiKeyCiphertext}) and then {@code aiFallbacks}. Empty when the guild chose none.
+     */
+    public List<AiProviderEntry> aiChain() {
+        if (aiProvider == null) {
+            return List.of();
+        }
+        List<AiProviderEntry> chain = new ArrayList<>();
+        chain.add(new AiProviderEntry(aiProvider, aiModel, aiKeyCiphertext));
+        chain.addAll(aiFallbacks);
+        return List.copyOf(chain);
+    }
+
+    /** The configured entry of {@code provider}, first or fallback. */
+    public java.util.Optional<AiProviderEntry> aiEntry(AiProvider provider) {
+        return aiChain().stream().filter(e -> e.provider() == provider).findFirst();
+    }
+
+    /** These providers, in this order (the first one first); an empty chain removes every provider and key. */
+    public GuildSettings withAiChain(List<AiProviderEntry> chain, Instant now) {
+        AiProviderEntry first = chain.isEmpty() ? null : chain.get(0);
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention,
+                first == null ? null : first.provider(), first == null ? null : first.model(),
+                first == null ? null : first.keyCiphertext(), chain.isEmpty() ? List.of() : chain.subList(1, chain.size()),
+                locale, sentimentEnabled, countBots, now);
     }
 
     public GuildSettings withLocale(String newLocale, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, newLocale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, newLocale, sentimentEnabled, countBots, now);
     }
 
     public GuildSettings withSentiment(boolean enabled, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, locale, enabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, enabled, countBots, now);
     }
 
     public GuildSettings withCountBots(boolean count, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, locale, sentimentEnabled, count, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, count, now);
+    }
+
+    private static List<AiProviderEntry> distinctFallbacks(AiProvider first, List<AiProviderEntry> fallbacks) {
+        if (fallbacks == null || fallbacks.isEmpty()) {
+            return List.of();
+        }
+        EnumSet<AiProvider> seen = EnumSet.noneOf(AiProvider.class);
+        if (first != null) {
+            seen.add(first);
+        }
+        List<AiProviderEntry> kept = new ArrayList<>();
+        for (AiProviderEntry entry : fallbacks) {
+            if (entry != null && seen.add(entry.provider())) {
+                kept.add(entry);
+            }
+        }
+        return List.copyOf(kept);
     }
 }

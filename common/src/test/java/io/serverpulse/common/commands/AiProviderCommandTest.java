@@ -55,7 +55,7 @@ class AiProviderCommandTest {
         // THEN a modal asks for the key in a labelled short text input
         assertThat(answer.type()).isEqualTo(9);
         JsonNode modal = answer.data();
-        assertThat(modal.path("custom_id").asText()).isEqualTo("ai-provider:key");
+        assertThat(modal.path("custom_id").asText()).isEqualTo("ai-provider:key:openai");
         assertThat(modal.path("title").asText()).isEqualTo("OpenAI API key");
         JsonNode label = modal.path("components").get(0);
         assertThat(label.path("type").asInt()).isEqualTo(18);
@@ -180,5 +180,113 @@ class AiProviderCommandTest {
 
         // THEN they are shown escaped
         assertThat(answer.content()).contains("ending in …\\*\\*\\_\\~.");
+    }
+
+    // ---------------------------------------------------------------- several providers
+
+    private static ObjectNode sub(String name, String optionsJson) {
+        return withOptions(fixture("ai-provider-set.json"),
+                "[{\"name\":\"" + name + "\",\"type\":1,\"options\":" + optionsJson + "}]");
+    }
+
+    private static ObjectNode sub(String name, String provider, String model) {
+        return sub(name, "[{\"name\":\"provider\",\"type\":3,\"value\":\"" + provider + "\"}"
+                + (model == null ? "" : ",{\"name\":\"model\",\"type\":3,\"value\":\"" + model + "\"}") + "]");
+    }
+
+    private static ObjectNode submittingFor(String customId, String key) {
+        ObjectNode body = submitting(key);
+        ((ObjectNode) body.get("data")).put("custom_id", customId);
+        return body;
+    }
+
+    @Test
+    void aFallbackIsAddedAfterTheFirstAndGetsItsOwnKey() {
+        // GIVEN OpenAI with its key
+        providerIsOpenAi();
+        kit.run(fixture("ai-provider-key-submit.json"));
+        String openAiKey = kit.store.settings(GUILD).aiKeyCiphertext();
+
+        // WHEN Groq is added as a fallback with a model, and its key is entered in the modal opened for Groq
+        Answer added = kit.run(sub("fallback", "groq", "llama-test"));
+        Answer modal = kit.run(sub("key", "groq", null));
+        Answer saved = kit.run(submittingFor("ai-provider:key:groq", "gsk_groqkey0000000000001234"));
+
+        // THEN the order is OpenAI, then Groq, each with its own key
+        GuildSettings settings = kit.store.settings(GUILD);
+        assertThat(settings.aiChain()).extracting(e -> e.provider()).containsExactly(AiProvider.OPENAI, AiProvider.GROQ);
+        assertThat(settings.aiKeyCiphertext()).isEqualTo(openAiKey);
+        assertThat(kit.sealer.open(GUILD, settings.aiFallbacks().get(0).keyCiphertext())).isEqualTo("gsk_groqkey0000000000001234");
+        assertThat(settings.aiFallbacks().get(0).model()).isEqualTo("llama-test");
+        assertThat(added.content()).isEqualTo("✅ Fallback AI provider: **Groq**, model: **llama-test**. It’s asked when the "
+                + "providers before it give no usable answer.\nNow add its API key with /ai-provider key provider:groq. "
+                + "It’s stored encrypted and never shown again.\nOrder tried: OpenAI → Groq");
+        assertThat(modal.data().path("custom_id").asText()).isEqualTo("ai-provider:key:groq");
+        assertThat(modal.data().path("title").asText()).isEqualTo("Groq API key");
+        assertThat(saved.content()).isEqualTo("✅ Key saved for **Groq**, ending in …1234. It’s stored encrypted.");
+    }
+
+    @Test
+    void aFallbackNeedsAFirstProviderAndIsNotTheFirstAgain() {
+        assertThat(kit.run(sub("fallback", "groq", null)).content()).isEqualTo("Pick a provider first with /ai-provider set.");
+        providerIsOpenAi();
+        assertThat(kit.run(sub("fallback", "openai", null)).content())
+                .isEqualTo("**OpenAI** is already the first provider. Nothing was changed.");
+        assertThat(kit.store.settings(GUILD).aiFallbacks()).isEmpty();
+    }
+
+    @Test
+    void settingAFallbackFirstMovesItUpWithItsKeyAndDropsTheOldFirst() {
+        // GIVEN OpenAI first, Groq second with a key
+        providerIsOpenAi();
+        kit.run(sub("fallback", "groq", null));
+        kit.run(submittingFor("ai-provider:key:groq", "gsk_groqkey0000000000001234"));
+
+        // WHEN Groq is set as the provider
+        Answer answer = kit.run(sub("set", "groq", null));
+
+        // THEN Groq is first with its key, and OpenAI is gone
+        GuildSettings settings = kit.store.settings(GUILD);
+        assertThat(settings.aiChain()).extracting(e -> e.provider()).containsExactly(AiProvider.GROQ);
+        assertThat(kit.sealer.open(GUILD, settings.aiKeyCiphertext())).isEqualTo("gsk_groqkey0000000000001234");
+        assertThat(answer.content()).endsWith("Your saved key for this provider is kept.");
+    }
+
+    @Test
+    void removingTheFirstMovesTheNextUpAndRemovingTheLastSaysSo() {
+        // GIVEN OpenAI then Anthropic
+        providerIsOpenAi();
+        kit.run(sub("fallback", "anthropic", null));
+
+        // WHEN OpenAI is removed, then Anthropic, then Gemini (never configured)
+        Answer first = kit.run(sub("remove", "openai", null));
+        GuildSettings afterFirst = kit.store.settings(GUILD);
+        Answer last = kit.run(sub("remove", "anthropic", null));
+        Answer unknown = kit.run(sub("remove", "gemini", null));
+
+        // THEN Anthropic became first, then nothing is left, and an unknown provider is refused
+        assertThat(afterFirst.aiChain()).extracting(e -> e.provider()).containsExactly(AiProvider.ANTHROPIC);
+        assertThat(first.content()).isEqualTo("✅ **OpenAI** and its key were removed.");
+        assertThat(last.content()).isEqualTo("✅ **Anthropic** and its key were removed.\n"
+                + "No AI provider is left: digests show the rule-written paragraph only.");
+        assertThat(kit.store.settings(GUILD).aiChain()).isEmpty();
+        assertThat(unknown.content()).startsWith("**Google Gemini** isn’t one of this server’s AI providers");
+    }
+
+    @Test
+    void aKeyForAProviderThatIsNotConfiguredIsRefused() {
+        providerIsOpenAi();
+        assertThat(kit.run(sub("key", "groq", null)).content()).startsWith("**Groq** isn’t one of this server’s AI providers");
+        assertThat(kit.run(submittingFor("ai-provider:key:groq", "gsk_groqkey0000000000001234")).content())
+                .startsWith("**Groq** isn’t one of this server’s AI providers");
+        assertThat(kit.store.settings(GUILD).aiFallbacks()).isEmpty();
+    }
+
+    @Test
+    void testWithoutAProviderAnswersAtOnce() {
+        Answer answer = kit.run(sub("test", "[]"));
+        assertThat(answer.type()).isEqualTo(4);
+        assertThat(answer.ephemeral()).isTrue();
+        assertThat(answer.content()).isEqualTo("No AI provider is set: choose one with /ai-provider set.");
     }
 }

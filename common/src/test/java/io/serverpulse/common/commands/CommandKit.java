@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.serverpulse.common.ai.AiEndpoints;
 import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import io.serverpulse.common.commands.InteractionOutcome.Rejected;
 import io.serverpulse.common.commands.InteractionOutcome.Respond;
@@ -58,8 +59,17 @@ final class CommandKit {
 
     /** @param sentimentScoring whether the deployment scores sentiment (the operator enabled message content) */
     CommandKit(boolean withMasterKey, boolean sentimentScoring) {
-        handler = new InteractionHandler(store,
-                CommandRegistry.standard(withMasterKey ? Optional.of(sealer) : Optional.empty(), sentimentScoring), clock);
+        this(withMasterKey, sentimentScoring, AiEndpoints.defaults());
+    }
+
+    /** With the AI providers reached at {@code aiEndpoints} (local fakes). */
+    CommandKit(AiEndpoints aiEndpoints) {
+        this(true, false, aiEndpoints);
+    }
+
+    private CommandKit(boolean withMasterKey, boolean sentimentScoring, AiEndpoints aiEndpoints) {
+        handler = new InteractionHandler(store, CommandRegistry.standard(withMasterKey ? Optional.of(sealer) : Optional.empty(),
+                sentimentScoring, aiEndpoints), clock);
     }
 
     static ObjectNode fixture(String name) {

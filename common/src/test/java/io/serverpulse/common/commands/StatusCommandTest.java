@@ -81,6 +81,21 @@ class StatusCommandTest {
     }
 
     @Test
+    void severalAiProvidersAreListedInTheOrderTheyAreTried() {
+        // GIVEN OpenAI with a key, then Groq without one
+        kit.store.saveSettings(GuildSettings.defaults(GUILD).withAiChain(java.util.List.of(
+                new io.serverpulse.common.ai.AiProviderEntry(AiProvider.OPENAI, null, kit.sealer.seal(GUILD, "sk-hidden-1234")),
+                new io.serverpulse.common.ai.AiProviderEntry(AiProvider.GROQ, "llama-test", null)), Instant.EPOCH));
+
+        // WHEN /serverpulse status runs
+        Map<String, String> fields = fields(kit.run(fixture("serverpulse-status.json")));
+
+        // THEN both are listed, numbered, with their keys only as set or not
+        assertThat(fields).containsEntry("AI", "1. OpenAI · model: provider’s default · key set: yes\n"
+                + "2. Groq · model: llama-test · key set: no");
+    }
+
+    @Test
     void anUnreachableStoreIsReportedNotFailed() {
         // GIVEN a store that no longer answers
         kit.store.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.ai.AiProviderEntry;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import java.io.IOException;
@@ -47,6 +48,44 @@ class GuildSettingsJsonTest {
 
         // THEN every field is what the admin configured
         assertThat(settings).isEqualTo(everyFieldChanged());
+    }
+
+    @Test
+    void settingsWithFallbackProvidersAreStoredInOrder() throws IOException {
+        // GIVEN settings stored with a first provider and two fallbacks
+        GuildSettings settings = GuildSettingsJson.fromJson(fixture("fallbacks.json"));
+
+        // THEN the chain is the first provider, then the fallbacks in their order
+        assertThat(settings.aiChain()).containsExactly(
+                new AiProviderEntry(AiProvider.OPENAI, null, "v1:b3BlbmFpLWtleQ=="),
+                new AiProviderEntry(AiProvider.GROQ, "llama-test", "v1:Z3JvcS1rZXk="),
+                new AiProviderEntry(AiProvider.GEMINI, null, null));
+        // AND they are written back the same way
+        assertThat(GuildSettingsJson.fromJson(GuildSettingsJson.toJson(settings))).isEqualTo(settings);
+        assertThat(GuildSettingsJson.toJson(settings)).contains("\"ai_fallbacks\":[{\"provider\":\"GROQ\",\"model\":\"llama-test\"");
+    }
+
+    @Test
+    void settingsStoredBeforeFallbacksHaveNone() throws IOException {
+        // GIVEN settings of an older version (no ai_fallbacks field)
+        GuildSettings settings = GuildSettingsJson.fromJson(fixture("full.json"));
+
+        // THEN the one provider is the whole chain
+        assertThat(settings.aiFallbacks()).isEmpty();
+        assertThat(settings.aiChain()).containsExactly(new AiProviderEntry(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ=="));
+    }
+
+    @Test
+    void aFallbackNeverRepeatsTheFirstProviderOrAnother() {
+        // GIVEN a chain that names OpenAI twice and Groq twice
+        GuildSettings settings = GuildSettings.defaults(42).withAiChain(java.util.List.of(
+                new AiProviderEntry(AiProvider.OPENAI, null, "v1:a"), new AiProviderEntry(AiProvider.GROQ, null, null),
+                new AiProviderEntry(AiProvider.OPENAI, "other", "v1:b"), new AiProviderEntry(AiProvider.GROQ, "x", "v1:c")),
+                Instant.EPOCH);
+
+        // THEN each provider is kept once, at its first place
+        assertThat(settings.aiChain()).extracting(AiProviderEntry::provider).containsExactly(AiProvider.OPENAI, AiProvider.GROQ);
+        assertThat(settings.aiChain().get(0).keyCiphertext()).isEqualTo("v1:a");
     }
 
     @Test

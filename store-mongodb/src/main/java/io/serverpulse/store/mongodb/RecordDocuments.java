@@ -87,7 +87,10 @@ final class RecordDocuments {
                 .append("period_key", s.periodKey())
                 .append("provider", s.provider().option())
                 .append("model", s.model())
-                .append("text", s.text());
+                .append("text", s.text())
+                .append("input_hash", s.inputHash())
+                .append("input_tokens", s.inputTokens())
+                .append("output_tokens", s.outputTokens());
         BsonInstants.put(doc, "created_at", s.createdAt());
         return doc.append(Fields.EXPIRE_AT, BsonInstants.ceil(expireAt));
     }
@@ -96,7 +99,9 @@ final class RecordDocuments {
         AiProvider provider = AiProvider.fromOption(d.getString("provider"))
                 .orElseThrow(() -> new IllegalStateException("unknown AI provider in ai_summaries/" + d.get(Fields.ID)));
         return new AiSummary(d.getLong(Fields.GUILD_ID), d.getString("period_key"), provider, d.getString("model"),
-                d.getString("text"), BsonInstants.get(d, "created_at"));
+                d.getString("text"), BsonInstants.get(d, "created_at"), d.getString("input_hash"),
+                d.get("input_tokens") instanceof Number n ? n.intValue() : 0,
+                d.get("output_tokens") instanceof Number n ? n.intValue() : 0);
     }
 
     static Document leaderboard(CachedLeaderboard l, Instant expireAt) {

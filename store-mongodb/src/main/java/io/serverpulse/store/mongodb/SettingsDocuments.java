@@ -1,6 +1,7 @@
 package io.serverpulse.store.mongodb;
 
 import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.ai.AiProviderEntry;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.settings.DigestFrequency;
@@ -42,6 +43,8 @@ final class SettingsDocuments {
                 .append("ai_provider", s.aiProvider() == null ? null : s.aiProvider().option())
                 .append("ai_model", s.aiModel())
                 .append("ai_key_ciphertext", s.aiKeyCiphertext())
+                .append("ai_fallbacks", s.aiFallbacks().stream().map(e -> new Document("provider", e.provider().option())
+                        .append("model", e.model()).append("key_ciphertext", e.keyCiphertext())).toList())
                 .append("locale", s.locale())
                 .append("sentiment_enabled", s.sentimentEnabled())
                 .append("count_bots", s.countBots());
@@ -96,10 +99,23 @@ final class SettingsDocuments {
                 d.getString("ai_provider") == null ? null : AiProvider.fromOption(d.getString("ai_provider")).orElse(null),
                 d.getString("ai_model"),
                 d.getString("ai_key_ciphertext"),
+                fallbacks(d.getList("ai_fallbacks", Document.class)),
                 d.getString("locale"),
                 Boolean.TRUE.equals(d.get("sentiment_enabled")),
                 Boolean.TRUE.equals(d.get("count_bots")),
                 updatedAt == null ? Instant.EPOCH : updatedAt);
+    }
+
+    /** The fallback providers; absent in settings written before there were any. Unknown providers are skipped. */
+    private static List<AiProviderEntry> fallbacks(List<Document> stored) {
+        List<AiProviderEntry> entries = new ArrayList<>();
+        if (stored != null) {
+            for (Document e : stored) {
+                AiProvider.fromOption(e.getString("provider")).ifPresent(provider ->
+                        entries.add(new AiProviderEntry(provider, e.getString("model"), e.getString("key_ciphertext"))));
+            }
+        }
+        return entries;
     }
 
     static Document retentionDocument(Retention r) {

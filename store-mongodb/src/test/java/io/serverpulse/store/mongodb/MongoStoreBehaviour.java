@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.ai.AiProviderEntry;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.alerts.Severity;
@@ -349,7 +351,10 @@ abstract class MongoStoreBehaviour {
                 .withAlert(AlertType.JOIN_RAID, new io.serverpulse.common.alerts.AlertRule(true, 25, Duration.ofSeconds(90), 2.5), t)
                 .withAlert(AlertType.VOICE_SURGE, io.serverpulse.common.alerts.AlertRule.defaultFor(AlertType.VOICE_SURGE).withEnabled(false), t)
                 .withRetention(new Retention(30, 7, 60), t)
-                .withAi(io.serverpulse.common.ai.AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ==", t)
+                .withAiChain(java.util.List.of(
+                        new AiProviderEntry(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ=="),
+                        new AiProviderEntry(AiProvider.GROQ, "llama-test", "v1:Z3JvcS1rZXk="),
+                        new AiProviderEntry(AiProvider.OPENAI, null, null)), t)
                 .withLocale("de", t)
                 .withSentiment(true, t)
                 .withCountBots(true, t);
@@ -385,6 +390,20 @@ abstract class MongoStoreBehaviour {
         assertThat(stored.collectChannels()).hasSize(2);
         assertThat(store.findSettings(GUILD)).contains(stored);
         assertThat(db.getCollection("guild_settings").find(new Document("_id", GUILD)).first().get("version")).isEqualTo(2L);
+    }
+
+    @Test
+    void a_settings_document_written_before_fallback_providers_reads_with_one_provider() throws Exception {
+        // GIVEN a settings document of an older version: one provider, no ai_fallbacks field
+        Document old = Document.parse(fixture("fixtures/guild_settings_document.json"));
+        old.remove("ai_fallbacks");
+        db.getCollection("guild_settings").insertOne(old);
+
+        // WHEN it is read
+        GuildSettings settings = store.findSettings(GUILD).orElseThrow();
+
+        // THEN the provider, model and key are kept, with no fallback
+        assertThat(settings.aiChain()).containsExactly(new AiProviderEntry(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ=="));
     }
 
     @Test

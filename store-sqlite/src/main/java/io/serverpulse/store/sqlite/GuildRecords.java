@@ -116,12 +116,16 @@ final class GuildRecords {
     void saveSummary(AiSummary summary) {
         db.locked("save summary " + summary.periodKey(), () -> {
             Instant expireAt = summary.createdAt().plus(settings.retention(summary.guildId()).summaries());
-            return db.update("INSERT INTO ai_summaries (guild_id, period_key, provider, model, text, created_at, expire_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, period_key) DO UPDATE SET"
+            return db.update("INSERT INTO ai_summaries (guild_id, period_key, provider, model, text, created_at, expire_at,"
+                            + " input_hash, input_tokens, output_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (guild_id, period_key) DO UPDATE SET"
                             + " provider = excluded.provider, model = excluded.model, text = excluded.text,"
-                            + " created_at = excluded.created_at, expire_at = excluded.expire_at",
+                            + " created_at = excluded.created_at, expire_at = excluded.expire_at,"
+                            + " input_hash = excluded.input_hash, input_tokens = excluded.input_tokens,"
+                            + " output_tokens = excluded.output_tokens",
                     summary.guildId(), summary.periodKey(), summary.provider().name(), summary.model(), summary.text(),
-                    millis(summary.createdAt()), millis(expireAt));
+                    millis(summary.createdAt()), millis(expireAt), summary.inputHash(), summary.inputTokens(),
+                    summary.outputTokens());
         });
     }
 

@@ -34,7 +34,8 @@ final class Migrations {
     /** Every migration, oldest first. Add new ones at the end; never change an applied one. */
     static final List<Migration> ALL = List.of(
             new Migration(1, "V1__initial_schema.sql", "initial schema"),
-            new Migration(2, "V2__settings_version.sql", "a version per guild's settings"));
+            new Migration(2, "V2__settings_version.sql", "a version per guild's settings"),
+            new Migration(3, "V3__ai_summary_hash_and_tokens.sql", "AI summaries: input hash and token counts"));
 
     private Migrations() {
     }

@@ -40,7 +40,8 @@ final class RecordRows {
 
     static AiSummary summary(ResultSet row) throws SQLException {
         return new AiSummary(row.getLong("guild_id"), row.getString("period_key"), AiProvider.valueOf(row.getString("provider")),
-                row.getString("model"), row.getString("text"), Instant.ofEpochMilli(row.getLong("created_at")));
+                row.getString("model"), row.getString("text"), Instant.ofEpochMilli(row.getLong("created_at")),
+                row.getString("input_hash"), row.getInt("input_tokens"), row.getInt("output_tokens"));
     }
 
     static CachedLeaderboard leaderboard(ResultSet row) throws SQLException {

@@ -3,6 +3,9 @@ package io.serverpulse.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.ai.AiProviderEntry;
+import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
@@ -134,6 +137,38 @@ class SqliteMigrationsTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("schema version 99")
                 .hasMessageContaining("upgrade ServerPulse");
+    }
+
+    @Test
+    void summariesAndSettingsWrittenAtVersion1StillReadAfterTheUpgrade() throws Exception {
+        // GIVEN a database at version 1 holding a summary and settings of that time
+        try (Db db = Db.connect(dataDir)) {
+            db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL,"
+                    + " applied_at INTEGER NOT NULL)");
+            for (String sql : Migrations.statements(Migrations.ALL.get(0).script())) {
+                db.execute(sql);
+            }
+            db.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (1, 'initial schema', 0)");
+            db.execute("INSERT INTO ai_summaries (guild_id, period_key, provider, model, text, created_at, expire_at)"
+                    + " VALUES (42, 'weekly:2026-11-16', 'GROQ', 'llama-test', 'Quiet week.', 1763900000000, 1779452000000)");
+            db.execute("INSERT INTO guild_settings (guild_id, json, updated_at) VALUES (42, '{\"guild_id\": 42, \"digest\":"
+                    + " \"WEEKLY\", \"ai_provider\": \"GROQ\", \"ai_key_ciphertext\": \"v1:c2VhbGVk\", \"updated_at\":"
+                    + " \"2026-11-20T10:00:00Z\"}', 0)");
+        }
+
+        // WHEN this version opens it
+        try (SqliteStore store = SqliteStore.open(dataDir)) {
+            // THEN the summary reads, without a numbers hash (never reused as a cache hit) and with 0 tokens
+            AiSummary summary = store.summary(42, "weekly:2026-11-16").orElseThrow();
+            assertThat(summary.text()).isEqualTo("Quiet week.");
+            assertThat(summary.provider()).isEqualTo(AiProvider.GROQ);
+            assertThat(summary.inputHash()).isEmpty();
+            assertThat(summary.inputTokens()).isZero();
+            // AND the settings read as one provider with its key and no fallback
+            GuildSettings settings = store.settings(42);
+            assertThat(settings.aiChain()).containsExactly(new AiProviderEntry(AiProvider.GROQ, null, "v1:c2VhbGVk"));
+            assertThat(settings.aiFallbacks()).isEmpty();
+        }
     }
 
     @Test

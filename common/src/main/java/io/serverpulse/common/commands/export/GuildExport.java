@@ -199,6 +199,9 @@ public final class GuildExport {
         node.put("ai_provider", settings.aiProvider() == null ? null : settings.aiProvider().option());
         node.put("ai_model", settings.aiModel());
         node.put("ai_key_set", settings.aiKeyCiphertext() != null);
+        ArrayNode fallbacks = node.putArray("ai_fallbacks");
+        settings.aiFallbacks().forEach(e -> fallbacks.addObject().put("provider", e.provider().option())
+                .put("model", e.model()).put("key_set", e.hasKey()));
         node.put("locale", settings.locale());
         node.put("sentiment_enabled", settings.sentimentEnabled());
         node.put("count_bots", settings.countBots());

@@ -6,6 +6,7 @@ import io.serverpulse.common.commands.Command;
 import io.serverpulse.common.commands.CommandContext;
 import io.serverpulse.common.commands.InteractionOutcome;
 import io.serverpulse.common.commands.InteractionResponse;
+import io.serverpulse.common.ai.AiProviderEntry;
 import io.serverpulse.common.commands.ai.AiProviderCommand;
 import io.serverpulse.common.commands.alerts.AlertTexts;
 import io.serverpulse.common.commands.message.Embed;
@@ -107,13 +108,22 @@ public final class StatusCommand implements Command {
         return lines.toString().strip();
     }
 
+    /** The guild's AI providers in the order they are tried, one line each. */
     private static String ai(GuildSettings settings, Texts texts) {
-        if (settings.aiProvider() == null) {
+        if (settings.aiChain().isEmpty()) {
             return texts.get("status.ai-none");
         }
-        return texts.get("status.ai-value", AiProviderCommand.providerName(settings.aiProvider(), texts),
-                settings.aiModel() == null ? texts.get("ai.model-default") : settings.aiModel(),
-                texts.get(settings.aiKeyCiphertext() != null ? "status.yes" : "status.no"));
+        List<AiProviderEntry> chain = settings.aiChain();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < chain.size(); i++) {
+            AiProviderEntry entry = chain.get(i);
+            lines.append(chain.size() > 1 ? (i + 1) + ". " : "")
+                    .append(texts.get("status.ai-value", AiProviderCommand.providerName(entry.provider(), texts),
+                            entry.model() == null ? texts.get("ai.model-default") : entry.model(),
+                            texts.get(entry.hasKey() ? "status.yes" : "status.no")))
+                    .append('\n');
+        }
+        return lines.toString().strip();
     }
 
     private static String health(Store store, long guildId, Instant now, Texts texts) {

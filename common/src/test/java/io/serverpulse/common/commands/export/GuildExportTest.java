@@ -33,6 +33,25 @@ class GuildExportTest {
     }
 
     @Test
+    void fallbackProvidersAreExportedWithoutTheirKeys() throws Exception {
+        // GIVEN a guild with a first provider and a fallback, both with sealed keys
+        InMemoryStore store = new InMemoryStore();
+        store.saveSettings(io.serverpulse.common.settings.GuildSettings.defaults(GUILD).withAiChain(java.util.List.of(
+                new io.serverpulse.common.ai.AiProviderEntry(AiProvider.OPENAI, null, "v1:c2VhbGVkLW9wZW5haQ"),
+                new io.serverpulse.common.ai.AiProviderEntry(AiProvider.GROQ, "llama-test", "v1:c2VhbGVkLWdyb3E")), NOW));
+
+        // WHEN it is exported
+        byte[] bytes = GuildExport.of(store, GUILD, NOW).bytes(ExportFormat.JSON);
+
+        // THEN the providers, models and whether a key is set are in it, never a sealed key
+        var settings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes).path("settings");
+        assertThat(settings.path("ai_provider").asText()).isEqualTo("openai");
+        assertThat(settings.path("ai_fallbacks").toString())
+                .isEqualTo("[{\"provider\":\"groq\",\"model\":\"llama-test\",\"key_set\":true}]");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("v1:");
+    }
+
+    @Test
     void anEmptyGuildExportsAnEmptyButValidFile() throws Exception {
         // GIVEN a guild with nothing stored
         InMemoryStore store = new InMemoryStore();

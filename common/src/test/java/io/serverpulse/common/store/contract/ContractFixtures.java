@@ -1,6 +1,7 @@
 package io.serverpulse.common.store.contract;
 
 import io.serverpulse.common.ai.AiProvider;
+import io.serverpulse.common.ai.AiProviderEntry;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
@@ -61,6 +62,9 @@ public final class ContractFixtures {
                 .withAlert(AlertType.VOICE_SURGE, AlertRule.defaultFor(AlertType.VOICE_SURGE).withEnabled(false), t)
                 .withRetention(new Retention(30, 7, 60), t)
                 .withAi(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ==", t)
+                .withAiChain(java.util.List.of(new AiProviderEntry(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ=="),
+                        new AiProviderEntry(AiProvider.GROQ, "llama-test", "v1:Z3JvcS1rZXk="),
+                        new AiProviderEntry(AiProvider.OPENAI, null, null)), t)
                 .withLocale("de", t)
                 .withSentiment(true, t)
                 .withCountBots(true, at("2026-06-10T08:15:31.999Z"));

@@ -36,4 +36,17 @@ public interface SummaryStoreContract extends StoreContractPart {
         assertThat(store().summary(GUILD_A, "weekly:2026-06-01")).isEmpty();
     }
 
+    @Test
+    default void aSummaryKeepsTheHashOfItsNumbersAndItsTokenCounts() {
+        // GIVEN a summary with the hash of the numbers it was written from and the provider's token counts
+        AiSummary summary = new AiSummary(GUILD_A, "pulse-7d:2026-06-15T10", AiProvider.ANTHROPIC, "claude-haiku-4-5-20251001",
+                "Member #1 led a busier week.", at("2026-06-15T10:00:00Z"), "0f1e2d3c4b5a69788796a5b4c3d2e1f0", 412, 41);
+
+        // WHEN it is saved and read back
+        store().saveSummary(summary);
+
+        // THEN nothing is lost
+        assertThat(store().summary(GUILD_A, "pulse-7d:2026-06-15T10")).contains(summary);
+    }
+
 }
