@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +76,7 @@ public final class AlertDetector {
     private final Function<Long, GuildSettings> settings;
     private final AlertSink sink;
     private final DetectorOptions options;
+    private final LongToIntFunction memberCounts;
     private final ConcurrentHashMap<Long, GuildAlertState> guilds = new ConcurrentHashMap<>();
 
     public AlertDetector(Function<Long, GuildSettings> settings, AlertSink sink) {
@@ -86,9 +88,19 @@ public final class AlertDetector {
      *     exception from it skips detection for that input (logged once a minute per guild)
      */
     public AlertDetector(Function<Long, GuildSettings> settings, AlertSink sink, DetectorOptions options) {
+        this(settings, sink, options, guildId -> 0);
+    }
+
+    /**
+     * @param memberCounts the guild's member count by guild id, 0 when unknown: a raid's severity
+     *     also weighs the joins against the guild's size (see {@code AlertContext.severity})
+     */
+    public AlertDetector(Function<Long, GuildSettings> settings, AlertSink sink, DetectorOptions options,
+            LongToIntFunction memberCounts) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.options = Objects.requireNonNull(options, "options");
+        this.memberCounts = Objects.requireNonNull(memberCounts, "memberCounts");
     }
 
     /**
@@ -291,7 +303,7 @@ public final class AlertDetector {
             Double usualPerMinute = perWindow == null ? null : perWindow * 60_000 / window;
             evaluateWindow(state, state.raid, state.joins, t, window, level, perWindow == null ? 0 : perWindow,
                     usualPerMinute, AlertContext.raidOpened(texts(guild), count, window, usualPerMinute, level), texts(guild),
-                    notices);
+                    memberCounts.applyAsInt(state.guildId), notices);
         } else if (guild != null) {
             state.joins.clear();
         }
@@ -311,7 +323,7 @@ public final class AlertDetector {
             state.deletions.prune(t, window);
             long count = state.deletions.sum();
             evaluateWindow(state, state.deletion, state.deletions, t, window, rule.threshold(), 0, null,
-                    AlertContext.deletionOpened(texts(guild), count, window, state.deletions.channels()), texts(guild), notices);
+                    AlertContext.deletionOpened(texts(guild), count, window, state.deletions.channels()), texts(guild), 0, notices);
         } else if (guild != null) {
             state.deletions.clear();
         }
@@ -366,9 +378,10 @@ public final class AlertDetector {
         return Math.min(absolute, relative);
     }
 
+    /** @param members the guild's size when the count is of members (joins), else 0 */
     private void evaluateWindow(GuildAlertState state, IncidentTracker tracker, EventWindow window, long t,
             long windowMillis, long level, double baseline, Double usual, String openedContext, Texts texts,
-            List<AlertNotice> notices) {
+            int members, List<AlertNotice> notices) {
         long count = window.sum();
         if (count < level) {
             return;
@@ -376,10 +389,11 @@ public final class AlertDetector {
         EventWindow.Entry reaching = window.reaching(level);
         long aboveUntil = reaching.at() + windowMillis;
         if (tracker.isOpen()) {
-            tracker.extend(t, aboveUntil, count, AlertContext.severity(count, level));
+            tracker.extend(t, aboveUntil, count, AlertContext.severity(count, level, members));
         } else if (!tracker.inCooldown(t)) {
             AlertRecord opened = tracker.open(state.guildId, reaching.at(), t, aboveUntil, count,
-                    AlertContext.severity(count, level), window.channels(), baseline, usual, windowMillis, openedContext, texts);
+                    AlertContext.severity(count, level, members), window.channels(), baseline, usual, windowMillis, openedContext,
+                    texts);
             notices.add(AlertNotice.opened(opened));
         } else {
             log.debug("Guild {}: {} crossing during cooldown, not alerted", state.guildId, tracker.current());
