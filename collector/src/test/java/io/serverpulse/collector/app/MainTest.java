@@ -22,18 +22,40 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int start(Map<String, String> values) {
         Map<String, String> env = new HashMap<>(values);
-        env.put("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
-        return Main.start(EnvSource.of(env), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        env.putIfAbsent("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
+        return Main.start(EnvSource.of(env), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String errorLine() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutATokenTheCollectorSaysWhatIsMissing() {
+        // GIVEN / WHEN no DISCORD_TOKEN (the collector has no demo: that is the serverpulse.jar of module demo)
+        int status = start(Map.of());
+
+        // THEN one line naming the variable, status 2, no database created
+        assertThat(status).isEqualTo(2);
+        assertThat(errorLine()).startsWith("Missing required setting DISCORD_TOKEN: ").hasLineCount(1);
+        assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeUsedIsOneLineNamingItAndStatus2() throws Exception {
+        // GIVEN SERVERPULSE_DATA_DIR below a regular file
+        Files.writeString(dir.resolve("a-file"), "x");
+
+        // WHEN the bot starts
+        int status = start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_DATA_DIR", dir.resolve("a-file/data").toString()));
+
+        // THEN one line naming the variable, status 2
+        assertThat(status).isEqualTo(2);
+        assertThat(errorLine()).startsWith("Invalid SERVERPULSE_DATA_DIR: cannot use " + dir.resolve("a-file/data")).hasLineCount(1);
     }
 
     @Test
@@ -44,7 +66,6 @@ class MainTest {
         // THEN one line naming the variable, status 2, no database created
         assertThat(status).isEqualTo(2);
         assertThat(errorLine()).isEqualTo("Missing SHARD_TOTAL: set it together with SHARD_ID" + System.lineSeparator());
-        assertThat(out.size()).isZero();
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
     }
 

@@ -1,4 +1,4 @@
-package io.serverpulse.collector.app;
+package io.serverpulse.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

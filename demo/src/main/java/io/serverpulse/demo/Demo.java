@@ -1,7 +1,9 @@
-package io.serverpulse.collector.app;
+package io.serverpulse.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.serverpulse.collector.app.Collector;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.config.DataDirectory;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.metrics.BucketKey;
@@ -61,7 +63,7 @@ final class Demo {
     static int run(ServerPulseConfig config, PrintStream out, Duration playTime) {
         SimulatedCommunity sim = Scenarios.small(SEED);
         Community guild = sim.community();
-        Path dir = config.dataDir().resolve("demo");
+        Path dir = DataDirectory.require(config.dataDir().resolve("demo"), ServerPulseConfig.DATA_DIR);
         out.println("ServerPulse demo: DISCORD_TOKEN is not set, so ServerPulse runs against its built-in Discord emulator.");
         out.println("(Set DISCORD_TOKEN in .env to run the real bot; see README.)");
         out.printf("Guild \"%s\": %d members, collecting %d text channels; %d events over %s played in about %d s.%n",
