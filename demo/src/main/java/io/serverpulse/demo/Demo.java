@@ -1,29 +1,26 @@
 package io.serverpulse.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.serverpulse.collector.app.Collector;
-import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.DataDirectory;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
-import io.serverpulse.common.metrics.BucketKey;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.metrics.KeyCount;
-import io.serverpulse.common.metrics.LeaderboardQuery;
-import io.serverpulse.common.metrics.MemberCount;
-import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
-import io.serverpulse.common.metrics.flush.FlushStats;
-import io.serverpulse.common.metrics.flush.ShutdownReport;
-import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.store.Store;
 import io.serverpulse.emulator.DiscordEmulator;
+import io.serverpulse.emulator.OwnerCommands;
 import io.serverpulse.emulator.gateway.Intents;
+import io.serverpulse.emulator.model.ChannelType;
 import io.serverpulse.emulator.model.Community;
-import io.serverpulse.emulator.sim.Scenarios;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.emulator.sim.TimelinePlayer;
-import io.serverpulse.emulator.state.PendingInteraction;
+import io.serverpulse.emulator.spec.SpecValidator;
+import io.serverpulse.emulator.state.GuildState;
+import io.serverpulse.emulator.state.StoredMessage;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,78 +28,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * What {@code java -jar serverpulse.jar} does without a {@code DISCORD_TOKEN}: starts the built-in
- * Discord emulator with a simulated guild (two days, 600 events, a join raid, a mass deletion, an
- * activity drop and a voice surge), runs the real collector against it with SQLite under
- * {@code SERVERPULSE_DATA_DIR/demo}, plays the two days in about a minute while printing what the
- * collector does, then asks {@code /topmessagers} like a member would and prints the leaderboard
- * and the alerts it stored.
+ * What {@code java -jar serverpulse.jar} does without a {@code DISCORD_TOKEN}: the real bot (the
+ * collector, with SQLite under {@code SERVERPULSE_DATA_DIR/demo}) against the built-in Discord
+ * emulator serving {@link DemoScenario}'s server. The owner sets ServerPulse up with its slash
+ * commands, two days of the server are played in about a minute, and the demo prints, in simulated
+ * time, what the server's admin sees in Discord: the answers to the commands, and each alert message
+ * as ServerPulse posted it and as it was edited when the incident ended (read from what the emulator
+ * received); then a member's {@code /topmessagers} and the owner's {@code /sentiment summary}.
  */
 final class Demo {
 
-    static final long SEED = 7;
-    static final Duration PLAY_TIME = Duration.ofSeconds(60);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm").withZone(ZoneOffset.UTC);
+    static final Duration PLAY_TIME = Duration.ofSeconds(50);
+    /** How far behind the simulated clock the feed is printed: the bot posts a moment after the event that caused it. */
+    private static final Duration FEED_LAG = Duration.ofHours(1);
+    private static final Duration PROGRESS_EVERY = Duration.ofHours(6);
+    private static final Duration ANSWER = Duration.ofSeconds(20);
+    /** The bot's clock ticks this often (real time): about a simulated minute, as the real bot's 5 s ticks are to real time. */
+    private static final Duration TICK = Duration.ofMillis(20);
+    private static final String INDENT = " ".repeat(11);
 
-    private Demo() {
+    private final SimulatedCommunity sim;
+    private final Community guild;
+    private final PrintStream out;
+
+    private Demo(SimulatedCommunity sim, PrintStream out) {
+        this.sim = sim;
+        this.guild = sim.community();
+        this.out = out;
     }
 
     static int run(ServerPulseConfig config, PrintStream out) {
         return run(config, out, PLAY_TIME);
     }
 
+    /** @throws io.serverpulse.common.config.ConfigException if the demo's database directory cannot be used */
     static int run(ServerPulseConfig config, PrintStream out, Duration playTime) {
-        SimulatedCommunity sim = Scenarios.small(SEED);
-        Community guild = sim.community();
         Path dir = DataDirectory.require(config.dataDir().resolve("demo"), ServerPulseConfig.DATA_DIR);
-        out.println("ServerPulse demo: DISCORD_TOKEN is not set, so ServerPulse runs against its built-in Discord emulator.");
-        out.println("(Set DISCORD_TOKEN in .env to run the real bot; see README.)");
-        out.printf("Guild \"%s\": %d members, collecting %d text channels; %d events over %s played in about %d s.%n",
-                guild.name(), guild.members().size(), sim.collectedChannelIds().size(), sim.events().size(),
-                Duration.between(sim.start(), sim.end()).toHours() + " h of simulated time", playTime.toSeconds());
         wipe(dir);
-        try (DiscordEmulator discord = DiscordEmulator.builder(sim.communities())
-                .grantPrivilegedIntents(Intents.GUILD_MEMBERS | Intents.MESSAGE_CONTENT).start();
-             SqliteStore store = SqliteStore.open(dir)) {
-            // the demo guild opted in to sentiment counts, and the demo's operator enabled message content
-            store.saveSettings(GuildSettings.defaults(guild.guildId()).withCollectChannels(sim.collectedChannelIds(), sim.start())
-                    .withSentiment(true, sim.start()));
-            ServerPulseConfig demo = ServerPulseConfig.load(EnvSource.of(Map.of(
-                    ServerPulseConfig.DISCORD_TOKEN, discord.token(),
-                    ServerPulseConfig.DISCORD_API_BASE_URL, discord.restBaseUrl(),
-                    ServerPulseConfig.FLUSH_SECONDS, "1",
-                    ServerPulseConfig.MESSAGE_CONTENT_INTENT, "true")));
-            double speed = (double) Duration.between(sim.start(), sim.end()).toMillis() / playTime.toMillis();
-            TimelinePlayer player = TimelinePlayer.realTime(sim.start(), speed);
-            Collector collector = Collector.builder(demo).store(store, false).clock(player.clock())
-                    .gatewayUrl(discord.gatewayUrl()).tickInterval(Duration.ofMillis(500)).start();
-            try {
-                if (!collector.awaitReady(Duration.ofSeconds(30))) {
-                    out.println("The collector did not connect to the emulator within 30 s.");
-                    return 1;
-                }
-                out.printf("Connected to the emulator's gateway as %s.%n", collector.shards().getShards().get(0).getSelfUser().getName());
-                play(sim, discord, player, collector, out);
-                player.clock().advanceTo(sim.end());
-                collector.flushNow();
-                askTopMessagers(discord, guild, out);
-                askSentimentSummary(discord, guild, out);
-            } finally {
-                ShutdownReport report = collector.shutdown();
-                summary(collector, report, out);
-            }
-            results(store, sim, guild, out);
-            out.println("The demo's data is in " + dir.resolve(SqliteStore.FILE_NAME) + ".");
-            return 0;
+        try {
+            return new Demo(DemoScenario.build(), out).play(dir, playTime);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             out.println("Demo interrupted.");
@@ -110,124 +82,184 @@ final class Demo {
         }
     }
 
-    private static void play(SimulatedCommunity sim, DiscordEmulator discord, TimelinePlayer player, Collector collector,
-                             PrintStream out) throws InterruptedException {
+    private int play(Path dir, Duration playTime) throws InterruptedException {
+        out.println("ServerPulse demo: no DISCORD_TOKEN is set, so ServerPulse runs against its built-in Discord emulator.");
+        out.println("(To run the real bot, set DISCORD_TOKEN in .env; see the README.)");
+        out.println();
+        out.printf("The server \"%s\" has %d members. Two days of it (Monday and Tuesday, times in UTC) are played in about%n",
+                guild.name(), guild.members().size());
+        out.printf("%d seconds. Here is what its admin sees in Discord.%n%n", playTime.toSeconds());
+        try (DiscordEmulator discord = DiscordEmulator.builder(sim.communities())
+                .grantPrivilegedIntents(Intents.GUILD_MEMBERS | Intents.MESSAGE_CONTENT)
+                // the demo is no test: Discord's OpenAPI spec is used when it is at hand, and not missed when it is not
+                .spec(SpecValidator.fromReferenceFiles(notice -> { }))
+                .start();
+             SqliteStore store = SqliteStore.open(dir)) {
+            discord.state().clock().set(sim.start());
+            double speed = (double) Duration.between(sim.start(), sim.end()).toMillis() / playTime.toMillis();
+            TimelinePlayer player = TimelinePlayer.realTime(sim.start(), speed);
+            PacedPlayback pacing = new PacedPlayback();
+            Collector collector = Collector.builder(botSettings(discord)).store(store, false).clock(player.clock())
+                    .gatewayUrl(discord.gatewayUrl()).tickInterval(TICK).listener(pacing).start();
+            DiscordView view = new DiscordView(discord);
+            ChannelFeed feed = new ChannelFeed(discord, guild.guildId(), view);
+            try {
+                if (!collector.awaitReady(Duration.ofSeconds(30))) {
+                    out.println("ServerPulse did not connect to the emulator within 30 s.");
+                    return 1;
+                }
+                OwnerCommands commands = new OwnerCommands(discord);
+                if (!setUp(commands, view)) {
+                    return 1;
+                }
+                playTwoDays(discord, player, pacing, () -> alertsOut(collector), feed, store);
+                player.clock().advanceTo(sim.end());
+                collector.flushNow();
+                awaitQuiet(discord);
+                printFeed(feed.poll(Instant.MAX));
+                askQuestions(discord, commands, view);
+            } finally {
+                collector.shutdown();
+            }
+            List<ChannelFeed.Item> atShutdown = feed.poll(Instant.MAX);
+            if (!atShutdown.isEmpty()) {
+                out.println("When ServerPulse stopped, it marked the incidents still open as ended:");
+                printFeed(atShutdown);
+            }
+            out.println();
+            out.println("ServerPulse stopped (Ctrl-C or SIGTERM stops the real bot the same way: it writes its last counts first).");
+            out.println("The demo's database is " + dir.resolve(SqliteStore.FILE_NAME) + ": counts only, no message text.");
+            return 0;
+        }
+    }
+
+    /** Whether every alert the bot decided on is posted (or given up on). */
+    private static boolean alertsOut(Collector collector) {
+        var alerts = collector.alertStats();
+        return alerts.accepted() <= alerts.published() + alerts.failed();
+    }
+
+    /** The bot's settings in the demo: the emulator's token and address, frequent writes, and message content for sentiment. */
+    private static ServerPulseConfig botSettings(DiscordEmulator discord) {
+        return ServerPulseConfig.load(EnvSource.of(Map.of(
+                ServerPulseConfig.DISCORD_TOKEN, discord.token(),
+                ServerPulseConfig.DISCORD_API_BASE_URL, discord.restBaseUrl(),
+                ServerPulseConfig.FLUSH_SECONDS, "1",
+                ServerPulseConfig.MESSAGE_CONTENT_INTENT, "true")));
+    }
+
+    /** The owner whitelists the counted channels and opts in to sentiment counts, as an admin does after inviting the bot. */
+    private boolean setUp(OwnerCommands commands, DiscordView view) {
+        if (!commands.awaitRegistered(guild.guildId(), "add-collect-channel", ANSWER)) {
+            out.println("ServerPulse registered no slash commands within " + ANSWER.toSeconds() + " s.");
+            return false;
+        }
+        out.println(DiscordView.time(sim.start()) + "  The owner sets ServerPulse up with its slash commands (answers only they see):");
+        long first = collected().get(0).id();
+        for (Community.Channel channel : collected()) {
+            ask(commands, view, "/add-collect-channel channel:#" + channel.name(), first, "add-collect-channel",
+                    OwnerCommands.channelOption("channel", channel.id()));
+        }
+        ask(commands, view, "/sentiment on", first, "sentiment", OwnerCommands.subcommand("on"));
+        out.println(INDENT + "(Sentiment counts need the bot's operator to allow message content, as this demo does:");
+        out.println(INDENT + " each message is scored in memory and dropped; only positive/neutral/negative counts are kept.)");
+        return true;
+    }
+
+    private void ask(OwnerCommands commands, DiscordView view, String shown, long channel, String name, ArrayNode options) {
+        out.println(INDENT + shown);
+        print(commands.runAndAwait(channel, name, options, ANSWER), view, INDENT + "  ");
+    }
+
+    private void print(Optional<StoredMessage> answer, DiscordView view, String indent) {
+        if (answer.isEmpty()) {
+            out.println(indent + "(no answer within " + ANSWER.toSeconds() + " s)");
+            return;
+        }
+        view.lines(answer.get()).forEach(line -> out.println(indent + line));
+    }
+
+    /** Plays the timeline, printing what members see in the channels and a count every 6 simulated hours, in simulated time. */
+    private void playTwoDays(DiscordEmulator discord, TimelinePlayer player, PacedPlayback pacing, BooleanSupplier botIdle,
+            ChannelFeed feed, Store store) throws InterruptedException {
+        Throwable[] failure = new Throwable[1];
         Thread playing = new Thread(() -> {
             try {
-                player.play(sim.events(), discord::apply);
+                pacing.play(discord, player, sim.events(), botIdle);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure[0] = e;
             }
         }, "demo-playback");
         playing.setDaemon(true);
-        long started = System.nanoTime();
         playing.start();
-        long alertsSeen = 0;
+        Instant nextCount = sim.start().plus(PROGRESS_EVERY);
         while (playing.isAlive()) {
-            playing.join(5_000);
-            FlushStats flush = collector.flushStats();
-            long alerts = collector.alertStats().accepted();
-            out.printf("[%3d s] simulated %s  gateway events %5d  counted %5d  written %5d in %3d bulk writes  alerts %d%n",
-                    (System.nanoTime() - started) / 1_000_000_000, TIME.format(player.clock().instant()),
-                    collector.recorderStats().received(), flush.eventsRecorded(), flush.eventsWritten(), flush.batchesApplied(),
-                    alerts);
-            if (alerts > alertsSeen) {
-                alertsSeen = alerts;
-            }
-        }
-    }
-
-    /** A member runs /topmessagers in the first collected channel; prints the bot's answer as Discord would show it. */
-    private static void askTopMessagers(DiscordEmulator discord, Community guild, PrintStream out) throws InterruptedException {
-        long channel = guild.channels().stream().filter(c -> c.type() == io.serverpulse.emulator.model.ChannelType.GUILD_TEXT)
-                .findFirst().orElseThrow().id();
-        PendingInteraction asked = discord.slashCommand(channel, guild.ownerId(), "topmessagers", Map.of("period", "7d"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JsonNode> embed = answer(discord, asked.id());
-            if (embed.isPresent()) {
-                out.println("A member asked /topmessagers period:7d; ServerPulse answered:");
-                out.println("  " + embed.get().path("title").asText());
-                for (String line : embed.get().path("description").asText().split("\n")) {
-                    out.println("    " + line);
+            playing.join(100);
+            Instant shown = player.clock().instant().minus(FEED_LAG);
+            for (ChannelFeed.Item item : feed.poll(shown)) {
+                for (; !nextCount.isAfter(item.at()); nextCount = nextCount.plus(PROGRESS_EVERY)) {
+                    printCount(store, nextCount);
                 }
-                return;
+                printFeed(List.of(item));
             }
-            Thread.sleep(100);
-        }
-        out.println("/topmessagers got no answer within 20 s.");
-    }
-
-    /** The owner runs /sentiment summary period:7d; prints the counts ServerPulse kept (never the text). */
-    private static void askSentimentSummary(DiscordEmulator discord, Community guild, PrintStream out) throws InterruptedException {
-        long channel = guild.channels().stream().filter(c -> c.type() == io.serverpulse.emulator.model.ChannelType.GUILD_TEXT)
-                .findFirst().orElseThrow().id();
-        com.fasterxml.jackson.databind.node.ArrayNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        options.addObject().put("type", 1).put("name", "summary").putArray("options")
-                .addObject().put("type", 3).put("name", "period").put("value", "7d");
-        PendingInteraction asked = discord.newSlashCommand(channel, guild.ownerId(), "sentiment", options);
-        discord.dispatchInteraction(asked);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JsonNode> embed = discord.recorded().interactionCallbacks(asked.id()).stream()
-                    .map(c -> c.data() == null ? null : c.data().path("embeds").path(0))
-                    .filter(e -> e != null && !e.isMissingNode())
-                    .findFirst();
-            if (embed.isPresent()) {
-                out.println("The owner asked /sentiment summary period:7d (message text was scored in memory, only counts kept):");
-                out.println("  " + embed.get().path("title").asText());
-                for (String line : embed.get().path("description").asText().split("\n")) {
-                    out.println("    " + line);
-                }
-                return;
+            for (; !nextCount.isAfter(shown) && nextCount.isBefore(sim.end()); nextCount = nextCount.plus(PROGRESS_EVERY)) {
+                printCount(store, nextCount);
             }
-            Thread.sleep(100);
         }
-        out.println("/sentiment summary got no answer within 20 s.");
+        if (failure[0] != null) {
+            throw new IllegalStateException("the demo's playback stopped: " + failure[0].getMessage(), failure[0]);
+        }
     }
 
-    /** The embed of the bot's answer to the interaction once it has one (a deferred answer gets it with the edit). */
-    private static Optional<JsonNode> answer(DiscordEmulator discord, long interactionId) {
-        return discord.recorded().messages().stream()
-                .filter(m -> m.interactionId() != null && m.interactionId() == interactionId && !m.embeds().isEmpty())
-                .map(m -> m.embeds().get(0))
-                .findFirst();
+    private void printCount(Store store, Instant until) {
+        TimeWindow window = new TimeWindow(sim.start(), until);
+        out.printf("%s  (so far ServerPulse has counted %d messages and %d reactions in %s)%n", DiscordView.time(until),
+                total(store, Counter.MESSAGES, window), total(store, Counter.REACTIONS, window),
+                collected().stream().map(c -> "#" + c.name()).collect(Collectors.joining(", ")));
     }
 
-    private static void summary(Collector collector, ShutdownReport report, PrintStream out) {
-        FlushStats flush = collector.flushStats();
-        out.printf("Collector stopped: %d gateway events, %d activity events counted and written in %d bulk writes "
-                        + "(%d bucket upserts, %.3f bulk writes per event); %d unwritten, %d dropped.%n",
-                collector.recorderStats().received(), flush.eventsWritten(), flush.batchesApplied(), flush.bucketsWritten(),
-                flush.eventsWritten() == 0 ? 0.0 : (double) flush.batchesApplied() / flush.eventsWritten(),
-                report.unwrittenEvents(), report.eventsDropped());
+    private long total(Store store, Counter counter, TimeWindow window) {
+        return store.totals(BucketKind.CHANNEL_HOUR, guild.guildId(), counter, window, 100).stream().mapToLong(KeyCount::count).sum();
     }
 
-    private static void results(SqliteStore store, SimulatedCommunity sim, Community guild, PrintStream out) {
-        Map<Long, String> names = new HashMap<>();
-        guild.members().forEach(m -> names.put(m.userId(), m.username()));
-        guild.channels().forEach(c -> names.put(c.id(), "#" + c.name()));
-        Instant now = sim.end().minusMillis(1);
-        List<MemberCount> top = store.topMembers(LeaderboardQuery.messages(guild.guildId(), BucketKey.ALL_CHANNELS,
-                Period.LAST_7_DAYS, now, 5));
-        out.println("Top messagers (stored counts, last 7 days):");
-        for (int i = 0; i < top.size(); i++) {
-            out.printf("  %d. %-20s %d messages%n", i + 1, names.getOrDefault(top.get(i).memberId(), "member " + top.get(i).memberId()),
-                    top.get(i).count());
+    private void printFeed(List<ChannelFeed.Item> items) {
+        for (ChannelFeed.Item item : items) {
+            out.println(DiscordView.time(item.at()) + "  " + item.lines().get(0));
+            item.lines().subList(1, item.lines().size()).forEach(line -> out.println(INDENT + line));
         }
-        TimeWindow all = new TimeWindow(sim.start().minus(Duration.ofDays(1)), sim.end().plus(Duration.ofDays(1)));
-        List<KeyCount> channels = store.totals(BucketKind.CHANNEL_HOUR, guild.guildId(), Counter.MESSAGES, all, 5);
-        out.println("Busiest channels: " + channels.stream()
-                .map(c -> names.getOrDefault(Long.parseLong(c.key()), c.key()) + " " + c.count()).collect(Collectors.joining(", ")));
-        List<AlertRecord> alerts = store.alerts(guild.guildId(), all);
-        out.println("Alerts (posted in #serverpulse-updates and stored):");
-        if (alerts.isEmpty()) {
-            out.println("  none");
+    }
+
+    /** Waits until the bot has posted or edited nothing for a second: what it posts last about the two days is then in. */
+    private static void awaitQuiet(DiscordEmulator discord) throws InterruptedException {
+        int versions = -1;
+        while (versions != discord.recorded().messageVersions().size()) {
+            versions = discord.recorded().messageVersions().size();
+            Thread.sleep(1_000);
         }
-        for (AlertRecord alert : alerts) {
-            out.printf("  %s %-13s %-8s %s%s%n", TIME.format(alert.startedAt()), alert.type(), alert.severity(), alert.context(),
-                    alert.ongoing() ? " (ongoing)" : " (ended " + TIME.format(alert.endedAt()) + ")");
-        }
+    }
+
+    /** After the two days: a member asks for the week's top messagers, the owner for the sentiment summary. */
+    private void askQuestions(DiscordEmulator discord, OwnerCommands commands, DiscordView view) {
+        GuildState server = discord.state().guild(guild.guildId()).orElseThrow();
+        Community.Member member = guild.members().stream()
+                .filter(m -> !m.bot() && m.userId() != guild.ownerId() && server.member(m.userId()).isPresent())
+                .findFirst().orElseThrow();
+        Community.Channel channel = collected().get(0);
+        out.println(DiscordView.time(sim.end()) + "  " + member.username() + " asks in #" + channel.name() + ": /topmessagers period:7d");
+        print(commands.answer(commands.runAs(member.userId(), channel.id(), "topmessagers",
+                OwnerCommands.strings("period", "7d")).id(), ANSWER), view, INDENT + "  ");
+        out.println(DiscordView.time(sim.end()) + "  The owner asks: /sentiment summary period:7d");
+        print(commands.runAndAwait(channel.id(), "sentiment", OwnerCommands.subcommand("summary", "period", "7d"), ANSWER), view,
+                INDENT + "  ");
+    }
+
+    private List<Community.Channel> collected() {
+        List<Community.Channel> channels = new ArrayList<>();
+        guild.channels().stream().filter(c -> c.type() == ChannelType.GUILD_TEXT && sim.collectedChannelIds().contains(c.id()))
+                .forEach(channels::add);
+        return channels;
     }
 
     private static void wipe(Path dir) {
@@ -235,7 +267,8 @@ final class Demo {
             try {
                 Files.deleteIfExists(dir.resolve(SqliteStore.FILE_NAME + suffix));
             } catch (IOException e) {
-                throw new IllegalStateException("cannot reset the demo database in " + dir + ": " + e.getMessage(), e);
+                throw new ConfigException(ServerPulseConfig.DATA_DIR, "Invalid " + ServerPulseConfig.DATA_DIR + ": cannot reset the demo's"
+                        + " database in " + dir + " (" + e.getClass().getSimpleName() + ")");
             }
         }
     }

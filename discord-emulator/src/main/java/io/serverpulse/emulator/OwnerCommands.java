@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A guild's owner using a bot's slash commands, as an admin sets a bot up in Discord: the command is
+ * A guild's owner (or a member) using a bot's slash commands, as an admin sets a bot up in Discord: the command is
  * sent the way Discord would send it to that bot (over the gateway as INTERACTION_CREATE, which is
  * how a self-hosted ServerPulse answers; or, when the application has an interactions endpoint URL,
  * signed and POSTed there), and the answer is read back as the owner sees it.
@@ -57,7 +57,12 @@ public final class OwnerCommands {
         long guildId = discord.state().channel(channelId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown channel " + channelId)).guildId();
         long owner = discord.state().guild(guildId).map(GuildState::ownerId).orElseThrow();
-        PendingInteraction interaction = discord.newSlashCommand(channelId, owner, name, options);
+        return runAs(owner, channelId, name, options);
+    }
+
+    /** Member {@code userId} runs {@code /name} in the channel (the same way as the owner's commands). */
+    public PendingInteraction runAs(long userId, long channelId, String name, ArrayNode options) {
+        PendingInteraction interaction = discord.newSlashCommand(channelId, userId, name, options);
         if (endpoint == null) {
             discord.dispatchInteraction(interaction);
         } else {

@@ -1,4 +1,4 @@
-package io.serverpulse.demo.jar;
+package io.serverpulse.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import io.serverpulse.common.testing.JarProcess;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.gateway.Intents;
 import io.serverpulse.emulator.sim.Scenarios;
+import io.serverpulse.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,18 +48,31 @@ class ServerPulseJarIT {
     }
 
     @Test
-    void withoutATokenTheJarRunsTheDemoToItsEnd() throws Exception {
-        // GIVEN a fresh directory and no DISCORD_TOKEN
+    void withoutATokenTheJarPlaysTheDemoWhoseNumbersAreTheGroundTruth() throws Exception {
+        // GIVEN a fresh directory, no DISCORD_TOKEN, and a terminal that shows UTF-8 (the demo prints emoji, as Discord shows them)
         // WHEN the packaged bot is run as the README says
-        JarProcess.Result run = jar.run(Map.of(), Duration.ofSeconds(240));
+        long started = System.nanoTime();
+        JarProcess.Result run = jar.run(Map.of("LC_ALL", "C.UTF-8"), Duration.ofSeconds(240));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        // THEN the demo played the simulated guild through the real gateway code and ended cleanly
+        // THEN the demo played the simulated server through the real bot and ended cleanly, in about a minute, logging nothing
         assertThat(run.status()).as(run.printed()).isZero();
-        assertThat(run.out()).contains("runs against its built-in Discord emulator")
-                .contains("A member asked /topmessagers period:7d; ServerPulse answered:")
-                .contains("JOIN_RAID").contains("MASS_DELETION")
-                .contains("0 unwritten, 0 dropped");
-        assertThat(workdir.resolve("data/demo/serverpulse.db")).isRegularFile();
+        assertThat(run.err()).as(run.printed()).isEmpty();
+        assertThat(took).isLessThan(Duration.ofSeconds(150));
+        assertThat(run.out()).contains("runs against its built-in Discord emulator", "🚨 Join raid", "✅ Voice surge — ended",
+                "/topmessagers period:7d", "/sentiment summary period:7d");
+        // AND every number it shows is the emulator's ground truth
+        DemoTruth truth = new DemoTruth();
+        assertThat(run.out()).contains(truth.progress());
+        assertThat(run.out()).contains(truth.alertNumbers());
+        assertThat(run.out()).containsSubsequence(truth.topMessagers());
+        assertThat(run.out()).contains(truth.sentiment());
+        // AND so is what it stored
+        Path db = workdir.resolve("data/demo");
+        assertThat(db.resolve("serverpulse.db")).isRegularFile();
+        try (SqliteStore store = SqliteStore.open(db)) {
+            truth.assertStored(store);
+        }
     }
 
     @Test
