@@ -28,11 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -112,7 +112,7 @@ final class Demo {
                 if (!setUp(commands, view)) {
                     return 1;
                 }
-                playTwoDays(discord, player, pacing, () -> alertsOut(collector), feed, store);
+                playTwoDays(discord, player, pacing, collector, feed, store);
                 player.clock().advanceTo(sim.end());
                 collector.flushNow();
                 awaitQuiet(discord);
@@ -133,10 +133,14 @@ final class Demo {
         }
     }
 
-    /** Whether every alert the bot decided on is posted (or given up on). */
-    private static boolean alertsOut(Collector collector) {
+    /**
+     * Whether the bot is done with what an event at {@code at} calls for: the activity-drop check of
+     * the hours before it ran, and every alert it decided on is posted (or given up on).
+     */
+    private static boolean done(Collector collector, Instant at) {
+        boolean checked = collector.activityDropsCheckedUpTo().map(c -> !c.isBefore(at.truncatedTo(ChronoUnit.HOURS))).orElse(true);
         var alerts = collector.alertStats();
-        return alerts.accepted() <= alerts.published() + alerts.failed();
+        return checked && alerts.accepted() <= alerts.published() + alerts.failed();
     }
 
     /** The bot's settings in the demo: the emulator's token and address, frequent writes, and message content for sentiment. */
@@ -180,12 +184,12 @@ final class Demo {
     }
 
     /** Plays the timeline, printing what members see in the channels and a count every 6 simulated hours, in simulated time. */
-    private void playTwoDays(DiscordEmulator discord, TimelinePlayer player, PacedPlayback pacing, BooleanSupplier botIdle,
+    private void playTwoDays(DiscordEmulator discord, TimelinePlayer player, PacedPlayback pacing, Collector collector,
             ChannelFeed feed, Store store) throws InterruptedException {
         Throwable[] failure = new Throwable[1];
         Thread playing = new Thread(() -> {
             try {
-                pacing.play(discord, player, sim.events(), botIdle);
+                pacing.play(discord, player, sim.events(), at -> done(collector, at));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -200,12 +204,12 @@ final class Demo {
             Instant shown = player.clock().instant().minus(FEED_LAG);
             for (ChannelFeed.Item item : feed.poll(shown)) {
                 for (; !nextCount.isAfter(item.at()); nextCount = nextCount.plus(PROGRESS_EVERY)) {
-                    printCount(store, nextCount);
+                    printCount(collector, store, nextCount);
                 }
                 printFeed(List.of(item));
             }
             for (; !nextCount.isAfter(shown) && nextCount.isBefore(sim.end()); nextCount = nextCount.plus(PROGRESS_EVERY)) {
-                printCount(store, nextCount);
+                printCount(collector, store, nextCount);
             }
         }
         if (failure[0] != null) {
@@ -213,7 +217,9 @@ final class Demo {
         }
     }
 
-    private void printCount(Store store, Instant until) {
+    /** What the bot counted before {@code until}, which playback has passed: written now, so the store has all of it. */
+    private void printCount(Collector collector, Store store, Instant until) {
+        collector.flushNow();
         TimeWindow window = new TimeWindow(sim.start(), until);
         out.printf("%s  (so far ServerPulse has counted %d messages and %d reactions in %s)%n", DiscordView.time(until),
                 total(store, Counter.MESSAGES, window), total(store, Counter.REACTIONS, window),

@@ -62,6 +62,9 @@ public final class Main {
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return io.serverpulse.collector.app.Main.CONFIG_ERROR;
+        } catch (RuntimeException e) {
+            err.println("The demo stopped: " + e.getMessage());
+            return io.serverpulse.collector.app.Main.START_ERROR;
         }
     }
 }

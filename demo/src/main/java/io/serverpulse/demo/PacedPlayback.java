@@ -5,17 +5,19 @@ import io.serverpulse.emulator.gateway.GatewaySession;
 import io.serverpulse.emulator.sim.TimelinePlayer;
 import io.serverpulse.emulator.timeline.TimelineEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 
 /**
- * Plays the timeline at the demo's pace, and each event only once the bot has handled the one
- * before and posted what it had to post: while the bot handles an event, "now" is that event's
+ * Plays the timeline at the demo's pace, and each event only once the bot is done with the one
+ * before: it handled it, ran the checks that event's time calls for (the hourly activity-drop
+ * check) and posted what it had to post. So while the bot handles an event, "now" is that event's
  * time, as for a bot receiving it live, however fast the two days are played. (Played faster than
- * the bot reads, the clock would run ahead of the events: the bot would end a raid before its last
- * joins arrived, and an alert it takes a tenth of a second to post would be dated an hour late.)
+ * the bot keeps up, the clock would run ahead of the events: the bot would end a raid before its
+ * last joins arrived, and an alert it takes a tenth of a second to post would be dated an hour late.)
  */
 final class PacedPlayback extends ListenerAdapter {
 
@@ -35,9 +37,9 @@ final class PacedPlayback extends ListenerAdapter {
     /**
      * Plays {@code events} into {@code discord} with {@code player}'s pacing; returns when all were handled.
      *
-     * @param botIdle whether the bot has nothing left to post (its alerts are all out)
+     * @param botDone whether the bot, its gateway events handled, is done with what an event at this time calls for
      */
-    void play(DiscordEmulator discord, TimelinePlayer player, List<TimelineEvent> events, BooleanSupplier botIdle)
+    void play(DiscordEmulator discord, TimelinePlayer player, List<TimelineEvent> events, Predicate<Instant> botDone)
             throws InterruptedException {
         player.play(events, event -> {
             discord.apply(event);
@@ -47,7 +49,7 @@ final class PacedPlayback extends ListenerAdapter {
                 }
             }
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!botIdle.getAsBoolean() && System.nanoTime() < deadline) {
+            while (!botDone.test(event.at()) && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
         });
