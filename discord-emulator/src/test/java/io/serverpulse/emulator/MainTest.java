@@ -1,6 +1,7 @@
 package io.serverpulse.emulator;
 
 import io.serverpulse.emulator.gateway.Intents;
+import io.serverpulse.emulator.gateway.PlaybackSpeed;
 import io.serverpulse.emulator.support.Awaits;
 import io.serverpulse.emulator.support.JdaClients;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,14 @@ class MainTest {
             Main.printBanner(new PrintStream(out, true, StandardCharsets.UTF_8), emulator, demo, options);
             String banner = out.toString(StandardCharsets.UTF_8);
 
-            // THEN it shows the URLs, token, application id and public key
-            assertThat(banner).contains(emulator.restBaseUrl(), emulator.gatewayUrl(), "my.bot.token",
-                    Long.toUnsignedString(emulator.applicationId()), emulator.publicKey(), "Demo Guild");
+            // THEN it shows the two settings a bot needs, as lines to paste into .env
+            assertThat(banner).contains("\n  DISCORD_TOKEN=my.bot.token\n", "\n  DISCORD_API_BASE_URL=" + emulator.restBaseUrl() + "\n");
+            // AND for other bots the gateway, application id and public key, without a bot library's internals
+            assertThat(banner).contains(emulator.gatewayUrl(), Long.toUnsignedString(emulator.applicationId()), emulator.publicKey(),
+                    "Demo Guild", "run /add-collect-channel for each");
+            assertThat(banner).doesNotContain("RestConfig", "SessionController", "Compression", "JDA");
+            // AND what its pace does to alerts
+            assertThat(banner).contains("played at 3600x real time (", "expect mass-deletion and raid alerts a real guild would not get");
             assertThat(emulator.publicKey()).matches("[0-9a-f]{64}");
         }
         assertThat(options.grants()).isEqualTo(Intents.GUILD_MEMBERS | Intents.MESSAGE_CONTENT);
@@ -66,7 +72,8 @@ class MainTest {
             thread.setDaemon(true);
             return thread;
         });
-        try (Main.Standalone standalone = Main.launch(Main.parse(new String[] {"--scenario", "small", "--key-seed", seedHex}), out);
+        try (Main.Standalone standalone = Main.launch(Main.parse(new String[] {"--scenario", "small", "--speed", "max", "--key-seed",
+                seedHex}), out);
              JdaClients clients = new JdaClients()) {
             DiscordEmulator emulator = standalone.emulator();
             Scenario small = standalone.scenario();
@@ -76,10 +83,9 @@ class MainTest {
             assertThat(banner).contains(emulator.restBaseUrl(), emulator.gatewayUrl(), emulator.token(),
                     Long.toUnsignedString(emulator.applicationId()),
                     "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
-                    "small (600 events, speed max)");
+                    "Scenario small: 600 events, played as fast as the bot reads");
             assertThat(small.collectedChannelIds()).hasSize(3);
-            assertThat(banner).contains("collect:       " + String.join(",",
-                    small.collectedChannelIds().stream().map(Long::toUnsignedString).toList()));
+            small.collectedChannelIds().forEach(id -> assertThat(banner).contains("(" + Long.toUnsignedString(id) + ")"));
 
             // WHEN it serves and a bot connects
             Future<?> served = serving.submit(() -> {
@@ -91,7 +97,7 @@ class MainTest {
             // THEN it plays the whole timeline to the bot
             Awaits.until(() -> bytes.toString(StandardCharsets.UTF_8), s -> s.contains("timeline played"), WAIT, "the playback");
             served.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("bot connected: playing 600 events", "timeline played (600 events)");
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("bot connected", "playing 600 events", "timeline played (600 events)");
         } finally {
             serving.shutdownNow();
         }
@@ -138,6 +144,11 @@ class MainTest {
         assertThat(notForDemo.err().strip()).isEqualTo("error: scenario 'demo' takes no --events");
         Run help = run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("--scenario NAME", "small, week, multi-guild, file:<path.jsonl>", "--events N", "--key-seed HEX");
+        assertThat(help.out()).contains("--scenario NAME", "small, week, multi-guild, file:<path.jsonl>", "--events N", "--key-seed HEX",
+                "--setup-bot", "--interactions-url URL", "default 1: real time");
+        Run urlAlone = run("--interactions-url", "http://127.0.0.1:8080/");
+        assertThat(urlAlone.code()).isEqualTo(2);
+        assertThat(urlAlone.err()).startsWith("error: --interactions-url is where --setup-bot sends its commands");
+        assertThat(Main.parse(new String[0]).speed()).isEqualTo(PlaybackSpeed.REAL_TIME);
     }
 }

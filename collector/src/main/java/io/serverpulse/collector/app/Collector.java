@@ -15,6 +15,7 @@ import io.serverpulse.collector.gateway.Gateway;
 import io.serverpulse.collector.gateway.GatewayGaps;
 import io.serverpulse.collector.gateway.GatewayListener;
 import io.serverpulse.collector.gateway.GatewayOptions;
+import io.serverpulse.collector.gateway.MemberCounts;
 import io.serverpulse.collector.gateway.RecorderStats;
 import io.serverpulse.collector.gateway.VoiceTracker;
 import io.serverpulse.collector.members.MemberEventLog;
@@ -117,7 +118,7 @@ public final class Collector implements AutoCloseable {
             publisher = RestAlertPublisher.create(rest, settings, store, alertWrites, clock);
         }
         this.alerts = new AlertDispatcher(store, publisher, alertWrites);
-        this.detector = new AlertDetector(settings::require, alerts, b.detectorOptions);
+        this.detector = new AlertDetector(settings::require, alerts, b.detectorOptions, new MemberCounts(running::get));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "serverpulse-scheduler");
             thread.setDaemon(true);

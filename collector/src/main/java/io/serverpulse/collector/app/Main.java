@@ -1,6 +1,7 @@
 package io.serverpulse.collector.app;
 
 import io.serverpulse.aws.secrets.AwsSecrets;
+import io.serverpulse.collector.gateway.DiscordUnreachableException;
 import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.SecretParameters;
@@ -12,58 +13,59 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 
 /**
- * {@code java -jar serverpulse.jar}: the bot. Configuration comes from the environment over
- * {@code ./.env}. With a {@code DISCORD_TOKEN} it connects to Discord and runs until SIGTERM (then
- * flushes and exits); without one it runs the demo against the built-in Discord emulator. Secrets
- * named by {@code *_SSM_PARAMETER} variables are read from SSM Parameter Store first (AWS mode). A
- * configuration error prints one line and exits with status 2.
+ * {@code java -jar serverpulse-collector.jar}: the bot. Configuration comes from the environment over
+ * {@code ./.env}. It connects to Discord with {@code DISCORD_TOKEN} and runs until SIGTERM (then
+ * flushes and exits). Secrets named by {@code *_SSM_PARAMETER} variables are read from SSM Parameter
+ * Store first (AWS mode). A configuration error (a missing token, a malformed {@code .env} line, an
+ * unusable {@code SERVERPULSE_DATA_DIR}) prints one line naming it and exits with status 2. The
+ * self-hosted {@code serverpulse.jar} (module {@code demo}) calls {@link #start} when it has a token,
+ * and plays its demo when it has none.
  */
 public final class Main {
 
     /** {@link #start} returns this when the bot is running (the JVM then lives on in JDA's threads). */
-    static final int RUNNING = -1;
-    static final int CONFIG_ERROR = 2;
-    static final int START_ERROR = 1;
+    public static final int RUNNING = -1;
+    public static final int CONFIG_ERROR = 2;
+    public static final int START_ERROR = 1;
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        int status = start(EnvSource.fromEnvironment(), System.out, System.err, System::exit);
+        int status;
+        try {
+            status = start(EnvSource.fromEnvironment(), System.err, System::exit);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            status = CONFIG_ERROR;
+        }
         if (status != RUNNING) {
             System.exit(status);
         }
     }
 
-    static int start(EnvSource env, PrintStream out, PrintStream err) {
-        return start(env, out, err, status -> { });
+    static int start(EnvSource env, PrintStream err) {
+        return start(env, err, status -> { });
     }
 
     /**
+     * Starts the bot; returns {@link #RUNNING} once it runs, else the exit status (one line printed on {@code err}).
+     *
      * @param exit ends the process with a status later, when the running bot cannot go on (Discord
      *     refused its gateway intents); called on a thread of its own
      */
-    static int start(EnvSource env, PrintStream out, PrintStream err, IntConsumer exit) {
-        return start(env, AwsSecrets::ssm, out, err, exit);
+    public static int start(EnvSource env, PrintStream err, IntConsumer exit) {
+        return start(env, AwsSecrets::ssm, err, exit);
     }
 
     /** @param secrets the parameter store of {@code *_SSM_PARAMETER} variables, built only if one is set */
-    static int start(EnvSource env, Supplier<? extends SecretParameters.Store> secrets, PrintStream out, PrintStream err,
-            IntConsumer exit) {
+    static int start(EnvSource env, Supplier<? extends SecretParameters.Store> secrets, PrintStream err, IntConsumer exit) {
         ServerPulseConfig config;
         try {
             config = SecretParameters.load(env, secrets);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return CONFIG_ERROR;
-        }
-        if (config.discordToken().isEmpty()) {
-            try {
-                return Demo.run(config, out);
-            } catch (ConfigException e) {
-                err.println(e.getMessage());
-                return CONFIG_ERROR;
-            }
         }
         Collector collector;
         try {
@@ -75,6 +77,9 @@ public final class Main {
             return CONFIG_ERROR;
         } catch (StoreException e) {
             err.println("Could not open the database: " + e.getMessage());
+            return START_ERROR;
+        } catch (DiscordUnreachableException e) {
+            err.println(e.getMessage());
             return START_ERROR;
         } catch (InvalidTokenException e) {
             err.println("Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token)");

@@ -1,12 +1,16 @@
 package io.serverpulse.collector.app;
 
+import io.serverpulse.common.config.DataDirectory;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.store.mongodb.MongoStore;
 import io.serverpulse.store.sqlite.SqliteStore;
 
-/** The store the configuration names: MongoDB when {@code MONGODB_URI} is set (always in the AWS mode), else SQLite under {@code SERVERPULSE_DATA_DIR}. */
+/**
+ * The store the configuration names: MongoDB when {@code MONGODB_URI} is set (always in the AWS mode), else SQLite under
+ * {@code SERVERPULSE_DATA_DIR} (checked first: a directory this user cannot write is a configuration error naming it).
+ */
 final class StoreFactory {
 
     private StoreFactory() {
@@ -16,6 +20,6 @@ final class StoreFactory {
         if (config.mode() == DeploymentMode.AWS) {
             return MongoStore.connect(config.requireMongoUri());
         }
-        return config.mongoUri().<Store>map(MongoStore::connect).orElseGet(() -> SqliteStore.open(config.dataDir()));
+        return config.mongoUri().<Store>map(MongoStore::connect).orElseGet(() -> SqliteStore.open(DataDirectory.require(config)));
     }
 }

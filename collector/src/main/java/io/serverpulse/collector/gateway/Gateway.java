@@ -2,17 +2,24 @@ package io.serverpulse.collector.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.config.ShardRange;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -59,6 +66,7 @@ public final class Gateway {
             GatewayIntent.GUILD_VOICE_STATES));
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(10);
 
     private Gateway() {
     }
@@ -88,7 +96,9 @@ public final class Gateway {
         if (!discord) {
             builder.setRestConfig(new RestConfig().setBaseUrl(options.restBaseUrl()));
         }
-        String gateway = options.gatewayUrl().orElseGet(() -> discord ? null : discoverGateway(options.restBaseUrl()));
+        // asked before JDA starts, which would log a stack trace for an unreachable API before failing
+        String discovered = options.gatewayUrl().orElseGet(() -> discoverGateway(options.restBaseUrl()));
+        String gateway = discord && options.gatewayUrl().isEmpty() ? null : discovered;
         if (gateway != null) {
             builder.setSessionController(new FixedGatewaySessionController(gateway)).setCompression(Compression.NONE);
         }
@@ -102,23 +112,71 @@ public final class Gateway {
         return manager;
     }
 
-    /** Asks a non-Discord REST base (an emulator) where its gateway is: {@code GET gateway} → {@code {"url": ...}}. */
+    /**
+     * Asks the REST base where its gateway is ({@code GET gateway} → {@code {"url": ...}}), which
+     * also proves it can be reached: Discord's (whose answer JDA asks for again) or another one set
+     * with {@code DISCORD_API_BASE_URL} (an emulator, whose answer is used).
+     *
+     * @throws ConfigException naming {@code DISCORD_API_BASE_URL} if the one it sets does not answer as Discord does
+     * @throws DiscordUnreachableException if Discord's own API cannot be reached
+     */
     static String discoverGateway(String restBaseUrl) {
+        boolean discord = ServerPulseConfig.DEFAULT_DISCORD_API.equals(restBaseUrl);
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(restBaseUrl + "gateway")).timeout(Duration.ofSeconds(10)).build(),
+            response = HttpClient.newBuilder().connectTimeout(DISCOVERY_TIMEOUT).build().send(
+                    HttpRequest.newBuilder(URI.create(restBaseUrl + "gateway")).timeout(DISCOVERY_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode url = new ObjectMapper().readTree(response.body()).path("url");
-            if (response.statusCode() != 200 || !url.isTextual()) {
-                throw new IllegalStateException("GET " + restBaseUrl + "gateway answered " + response.statusCode());
-            }
-            return url.textValue();
         } catch (IOException e) {
-            throw new IllegalStateException("could not ask " + restBaseUrl + " for its gateway: " + e.getMessage(), e);
+            throw unreachable(restBaseUrl, discord, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking for the gateway", e);
         }
+        JsonNode url;
+        try {
+            url = new ObjectMapper().readTree(response.body()).path("url");
+        } catch (IOException e) {
+            url = null;
+        }
+        if (response.statusCode() != 200 || url == null || !url.isTextual()) {
+            String answer = "GET " + restBaseUrl + "gateway answered HTTP " + response.statusCode()
+                    + (response.statusCode() == 200 ? " without a gateway URL" : "");
+            if (discord) {
+                throw new DiscordUnreachableException("Discord's API did not answer as expected (" + answer + "); try again later");
+            }
+            throw new ConfigException(ServerPulseConfig.DISCORD_API_BASE_URL, "Invalid " + ServerPulseConfig.DISCORD_API_BASE_URL
+                    + "=" + restBaseUrl + ": it does not answer as Discord's API does (" + answer + ")");
+        }
+        return url.textValue();
+    }
+
+    private static RuntimeException unreachable(String restBaseUrl, boolean discord, String reason) {
+        if (discord) {
+            return new DiscordUnreachableException("Could not reach Discord at " + restBaseUrl + " (" + reason
+                    + "): is this machine online? Discord's API must be reachable over HTTPS");
+        }
+        return new ConfigException(ServerPulseConfig.DISCORD_API_BASE_URL, "Could not reach " + ServerPulseConfig.DISCORD_API_BASE_URL
+                + "=" + restBaseUrl + " (" + reason + "): start what it points at, or unset it to use Discord");
+    }
+
+    /** What went wrong, in a few words (the JDK's own messages are often null here). */
+    static String describe(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "its host name does not resolve";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer within " + DISCOVERY_TIMEOUT.toSeconds() + " s";
+            }
+            if (cause instanceof ClosedChannelException) {
+                return "connection refused";
+            }
+            if (cause instanceof ConnectException && cause.getMessage() != null) {
+                return cause.getMessage().toLowerCase(Locale.ROOT);
+            }
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Connects to a fixed gateway URL (the emulator) instead of Discord's. */

@@ -26,14 +26,12 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int start(Map<String, String> values) {
         Map<String, String> env = new HashMap<>(values);
-        env.put("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
-        return Main.start(EnvSource.of(env), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        env.putIfAbsent("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
+        return Main.start(EnvSource.of(env), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     /** As the AWS collector starts: secrets named by *_SSM_PARAMETER are read from SSM (here a local stand-in). */
@@ -41,13 +39,37 @@ class MainTest {
         Map<String, String> env = new HashMap<>(values);
         env.put("SERVERPULSE_DATA_DIR", dir.resolve("data").toString());
         try (SsmClient client = AwsClients.ssm(ssm)) {
-            return Main.start(EnvSource.of(env), () -> new SsmSecretStore(client), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), status -> { });
+            return Main.start(EnvSource.of(env), () -> new SsmSecretStore(client), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    status -> { });
         }
     }
 
     private String errorLine() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutATokenTheCollectorSaysWhatIsMissing() {
+        // GIVEN / WHEN no DISCORD_TOKEN (the collector has no demo: that is the serverpulse.jar of module demo)
+        int status = start(Map.of());
+
+        // THEN one line naming the variable, status 2, no database created
+        assertThat(status).isEqualTo(2);
+        assertThat(errorLine()).startsWith("Missing required setting DISCORD_TOKEN: ").hasLineCount(1);
+        assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeUsedIsOneLineNamingItAndStatus2() throws Exception {
+        // GIVEN SERVERPULSE_DATA_DIR below a regular file
+        Files.writeString(dir.resolve("a-file"), "x");
+
+        // WHEN the bot starts
+        int status = start(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_DATA_DIR", dir.resolve("a-file/data").toString()));
+
+        // THEN one line naming the variable, status 2
+        assertThat(status).isEqualTo(2);
+        assertThat(errorLine()).startsWith("Invalid SERVERPULSE_DATA_DIR: cannot use " + dir.resolve("a-file/data")).hasLineCount(1);
     }
 
     @Test
@@ -58,7 +80,6 @@ class MainTest {
         // THEN one line naming the variable, status 2, no database created
         assertThat(status).isEqualTo(2);
         assertThat(errorLine()).isEqualTo("Missing SHARD_TOTAL: set it together with SHARD_ID" + System.lineSeparator());
-        assertThat(out.size()).isZero();
         assertThat(Files.exists(dir.resolve("data"))).isFalse();
     }
 
@@ -124,7 +145,6 @@ class MainTest {
                     .satisfies(r -> assertThat(r.json().path("WithDecryption").asBoolean()).isTrue());
             assertThat(status).isEqualTo(1);
             assertThat(errorLine()).startsWith("Discord refused DISCORD_TOKEN").hasLineCount(1).doesNotContain("token-from-ssm");
-            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("demo");
         }
     }
 
@@ -139,7 +159,6 @@ class MainTest {
             assertThat(status).isEqualTo(2);
             assertThat(errorLine()).startsWith("The SSM parameter /serverpulse/discord-token named by DISCORD_TOKEN_SSM_PARAMETER"
                     + " does not exist").hasLineCount(1);
-            assertThat(out.size()).isZero();
             assertThat(Files.exists(dir.resolve("data"))).isFalse();
         }
     }

@@ -1,7 +1,5 @@
 package io.serverpulse.common.config;
 
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,7 +9,9 @@ import java.util.Optional;
 /**
  * Where settings come from: the process environment, over a {@code .env} file in the working
  * directory when there is one ({@code cp .env.example .env}). A variable set in the environment wins
- * over the same one in {@code .env}; blank values count as unset.
+ * over the same one in {@code .env}; blank values count as unset. The file is read strictly
+ * ({@link DotenvFile}): a line it cannot read stops the program with one line naming
+ * {@code file:line}, so that a mistyped token never silently becomes "no token".
  */
 public final class EnvSource {
 
@@ -21,7 +21,11 @@ public final class EnvSource {
         this.values = Map.copyOf(values);
     }
 
-    /** The process environment over {@code directory/.env} (if the file exists). */
+    /**
+     * The process environment over {@code directory/.env} (if the file exists).
+     *
+     * @throws ConfigException naming the file and line if {@code .env} has a line that is not {@code KEY=value}
+     */
     public static EnvSource fromEnvironment(Path directory) {
         Map<String, String> merged = new HashMap<>(readDotenv(directory));
         System.getenv().forEach((k, v) -> {
@@ -49,23 +53,17 @@ public final class EnvSource {
     }
 
     static Map<String, String> readDotenv(Path directory) {
-        if (!Files.isRegularFile(directory.resolve(".env"))) {
+        Path file = directory.resolve(".env");
+        if (!Files.isRegularFile(file)) {
             return Map.of();
         }
-        try {
-            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).filename(".env").load();
-            Map<String, String> fromFile = new HashMap<>();
-            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                if (entry.getValue() != null && !entry.getValue().isBlank()) {
-                    fromFile.put(entry.getKey(), entry.getValue());
-                }
+        Map<String, String> fromFile = new HashMap<>();
+        DotenvFile.read(file).forEach((k, v) -> {
+            if (!v.isBlank()) {
+                fromFile.put(k, v);
             }
-            return fromFile;
-        } catch (RuntimeException e) {
-            // dotenv's message quotes the offending line, which may hold a secret: say where, not what
-            throw new ConfigException(".env", "Could not read " + directory.resolve(".env")
-                    + ": it must hold KEY=value lines (see .env.example)");
-        }
+        });
+        return fromFile;
     }
 
     /** These values over this source's (blank values count as unset, as everywhere). */

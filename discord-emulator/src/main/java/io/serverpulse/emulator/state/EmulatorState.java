@@ -313,6 +313,7 @@ public final class EmulatorState {
                 data.put("guild_id", command.path("guild_id").asText());
             }
             data.set("options", options == null ? Json.array() : options.deepCopy());
+            resolveChannels(data, data.path("options"), guild, userId);
             json.put("app_permissions", Long.toString(guild.permissionsOf(application.botUserId())));
             json.putArray("entitlements");
             json.putObject("authorizing_integration_owners").put("0", Json.id(guild.id()));
@@ -322,6 +323,30 @@ public final class EmulatorState {
             interactions.register(interaction);
             return interaction;
         });
+    }
+
+    /**
+     * As Discord does, every channel option (type 7, in sub-commands too) is resolved in
+     * {@code data.resolved.channels}: the partial channel with its id, name, type and the member's
+     * permissions, so that a bot can check the channel's type without asking.
+     */
+    private void resolveChannels(ObjectNode data, JsonNode options, GuildState guild, long userId) {
+        for (JsonNode option : options) {
+            if (option.path("type").asInt() == 7 && option.path("value").isTextual()) {
+                long id = Long.parseUnsignedLong(option.path("value").asText());
+                channel(id).filter(c -> c.guildId() == guild.id()).ifPresent(channel -> {
+                    ObjectNode resolved = data.withObjectProperty("resolved").withObjectProperty("channels").putObject(Json.id(id));
+                    resolved.put("id", Json.id(id));
+                    resolved.put("name", channel.name());
+                    resolved.put("type", channel.type());
+                    resolved.put("permissions", Long.toString(guild.permissionsOf(userId)));
+                    if (channel.parentId() != null) {
+                        resolved.put("parent_id", Json.id(channel.parentId()));
+                    }
+                });
+            }
+            resolveChannels(data, option.path("options"), guild, userId);
+        }
     }
 
     private String randomHex() {

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 public final class Recorded {
 
     private final Map<Long, StoredMessage> messages = new LinkedHashMap<>();
+    private final List<StoredMessage> versions = new ArrayList<>();
     private final List<Long> deleted = new ArrayList<>();
     private final List<MessageEdit> edits = new ArrayList<>();
     private final List<CommandRegistration> commandRegistrations = new ArrayList<>();
@@ -33,6 +34,15 @@ public final class Recorded {
     /** The bot's messages in one channel, in the order sent, each in its latest version. */
     public synchronized List<StoredMessage> messages(long channelId) {
         return filter(m -> m.channelId() == channelId);
+    }
+
+    /**
+     * Every version of the bot's messages in the order they came to be: each message as sent, and
+     * again after each edit (an edited version has {@link StoredMessage#editedAt()}), as members
+     * watching the channel saw them.
+     */
+    public synchronized List<StoredMessage> messageVersions() {
+        return List.copyOf(versions);
     }
 
     public synchronized Optional<StoredMessage> message(long messageId) {
@@ -84,6 +94,7 @@ public final class Recorded {
 
     synchronized void message(StoredMessage message) {
         messages.put(message.id(), message);
+        versions.add(message);
     }
 
     synchronized void messageDeleted(long messageId) {

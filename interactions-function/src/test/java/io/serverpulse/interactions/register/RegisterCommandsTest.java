@@ -178,14 +178,33 @@ class RegisterCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--guild", "--guild=1", "--guild abc", "--whatever", "-h"})
-    void badArgumentsPrintTheUsage(String args) {
+    @ValueSource(strings = {"--guild", "--guild=1", "--guild abc", "--whatever", "--dry-run --guild 12"})
+    void aWrongArgumentIsOneLineAndStatus2(String args) {
         // GIVEN / WHEN
         int status = run(Registration.configFor(discord), args.split(" "));
 
-        // THEN exit 2 and the usage, nothing sent
+        // THEN exit 2 and one line saying what is wrong, nothing sent
         assertThat(status).isEqualTo(2);
-        assertThat(err()).contains("Usage: register-commands");
+        assertThat(err().strip()).doesNotContain("\n").endsWith("(see --help)")
+                .satisfiesAnyOf(e -> assertThat(e).startsWith("Unknown argument: " + args.split(" ")[0]),
+                        e -> assertThat(e).startsWith("--guild needs a guild id"));
+        assertThat(out()).isEmpty();
         assertThat(discord.recorded().requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h", "--guild 123456789012345678 --help"})
+    void helpPrintsTheUsageWithEveryOptionAndNeedsNoSettings(String args) {
+        // GIVEN no settings at all (reading them would fail)
+        // WHEN --help is asked for
+        int status = RegisterCommands.run(args.split(" "), () -> {
+            throw new AssertionError("--help must not read the settings");
+        }, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        // THEN the usage, documenting every option, on standard output, and exit 0
+        assertThat(status).isZero();
+        assertThat(out()).startsWith("Usage: register-commands").contains("--global", "--guild <guild id>", "--dry-run", "--help",
+                "DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "Exit status");
+        assertThat(err()).isEmpty();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongToIntFunction;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,7 @@ public final class AlertDetector {
     private final Function<Long, GuildSettings> settings;
     private final AlertSink sink;
     private final DetectorOptions options;
+    private final LongToIntFunction memberCounts;
     private final ConcurrentHashMap<Long, GuildAlertState> guilds = new ConcurrentHashMap<>();
 
     public AlertDetector(Function<Long, GuildSettings> settings, AlertSink sink) {
@@ -89,9 +91,19 @@ public final class AlertDetector {
      *     exception from it skips detection for that input (logged once a minute per guild)
      */
     public AlertDetector(Function<Long, GuildSettings> settings, AlertSink sink, DetectorOptions options) {
+        this(settings, sink, options, guildId -> 0);
+    }
+
+    /**
+     * @param memberCounts the guild's member count by guild id, 0 when unknown: a raid's severity
+     *     also weighs the joins against the guild's size ({@link Severities#of(double, double, int)})
+     */
+    public AlertDetector(Function<Long, GuildSettings> settings, AlertSink sink, DetectorOptions options,
+            LongToIntFunction memberCounts) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.options = Objects.requireNonNull(options, "options");
+        this.memberCounts = Objects.requireNonNull(memberCounts, "memberCounts");
     }
 
     /**
@@ -103,7 +115,8 @@ public final class AlertDetector {
         if (event instanceof MemberJoined join) {
             withState(join.guildId(), state -> input(state, join.at().toEpochMilli(), state.raid,
                     t -> state.raid.recordJoin(t, options),
-                    (t, rule, wording) -> state.raid.onJoin(state.guildId, t, rule, state.watchingSince(), options, wording)));
+                    (t, rule, wording) -> state.raid.onJoin(state.guildId, t, rule, state.watchingSince(),
+                            memberCounts.applyAsInt(state.guildId), options, wording)));
         } else if (event instanceof MessagesDeleted deleted) {
             withState(deleted.guildId(), state -> input(state, deleted.at().toEpochMilli(), state.deletion, t -> { },
                     (t, rule, wording) -> state.deletion.onDeletion(state.guildId, t, deleted, rule, wording)));

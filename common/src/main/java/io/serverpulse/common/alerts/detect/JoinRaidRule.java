@@ -31,9 +31,10 @@ final class JoinRaidRule extends RealTimeRule {
      * A join at {@code t} under the enabled {@code rule}.
      *
      * @param watchingSince the first time seen for the guild: the baseline knows nothing before it
+     * @param members the guild's member count, 0 when unknown (the severity weighs the joins against it)
      * @return the opened incident, or null
      */
-    AlertRecord onJoin(long guildId, long t, AlertRule rule, long watchingSince, DetectorOptions options,
+    AlertRecord onJoin(long guildId, long t, AlertRule rule, long watchingSince, int members, DetectorOptions options,
             Function<AlertFacts, String> wording) {
         long window = rule.window().toMillis();
         incidents.note(1, 0);
@@ -45,7 +46,7 @@ final class JoinRaidRule extends RealTimeRule {
                 ? joinsPerWindow(t, window, watchingSince, options) : null;
         long level = level(rule, perWindow);
         Double usualPerMinute = perWindow == null ? null : perWindow * 60_000 / window;
-        return crossWindow(guildId, joins, t, window, level, perWindow == null ? 0 : perWindow, usualPerMinute,
+        return crossWindow(guildId, joins, t, window, level, perWindow == null ? 0 : perWindow, usualPerMinute, members,
                 new AlertFacts.RaidOpened(count, window, usualPerMinute, level), wording);
     }
 

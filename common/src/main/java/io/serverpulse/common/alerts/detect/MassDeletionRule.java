@@ -28,7 +28,7 @@ final class MassDeletionRule extends RealTimeRule {
         deletions.add(t, deleted.channelId(), deleted.count());
         deletions.prune(t, window);
         AlertFacts opened = new AlertFacts.DeletionOpened(deletions.sum(), window, deletions.channels());
-        return crossWindow(guildId, deletions, t, window, rule.threshold(), 0, null, opened, wording);
+        return crossWindow(guildId, deletions, t, window, rule.threshold(), 0, null, 0, opened, wording);
     }
 
     @Override

@@ -38,10 +38,12 @@ abstract class RealTimeRule {
      * The incident starts at the oldest of the events that reached the level and holds until that
      * event leaves the window.
      *
+     * @param members the guild's size when the window counts members (joins), else 0: see
+     *     {@link Severities#of(double, double, int)}
      * @return the opened incident, or null
      */
     final AlertRecord crossWindow(long guildId, EventWindow window, long t, long windowMillis, long level, double baseline,
-            Double usual, AlertFacts opened, Function<AlertFacts, String> wording) {
+            Double usual, int members, AlertFacts opened, Function<AlertFacts, String> wording) {
         long count = window.sum();
         if (count < level) {
             return null;
@@ -49,9 +51,9 @@ abstract class RealTimeRule {
         EventWindow.Entry reaching = window.reaching(level);
         long aboveUntil = reaching.at() + windowMillis;
         if (incidents.isOpen()) {
-            incidents.extend(t, aboveUntil, count, Severities.of(count, level));
+            incidents.extend(t, aboveUntil, count, Severities.of(count, level, members));
         } else if (!incidents.inCooldown(t)) {
-            return incidents.open(guildId, reaching.at(), t, aboveUntil, count, Severities.of(count, level), window.channels(),
+            return incidents.open(guildId, reaching.at(), t, aboveUntil, count, Severities.of(count, level, members), window.channels(),
                     baseline, usual, windowMillis, opened, wording);
         } else {
             log.debug("Guild {}: {} crossing during cooldown, not alerted", guildId, type());
