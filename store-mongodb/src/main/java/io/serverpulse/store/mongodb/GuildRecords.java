@@ -1,5 +1,7 @@
 package io.serverpulse.store.mongodb;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -69,8 +71,21 @@ final class GuildRecords {
 
     void saveAlert(AlertRecord alert) {
         Instant expireAt = alert.startedAt().plus(retentions.of(alert.guildId()).metrics());
-        collection(CollectionNames.ALERTS).replaceOne(new Document(Fields.ID, RecordDocuments.alertId(alert.guildId(), alert.id())),
-                RecordDocuments.alert(alert, expireAt), UPSERT);
+        Document id = new Document(Fields.ID, RecordDocuments.alertId(alert.guildId(), alert.id()));
+        if (alert.endedAt() != null) {
+            collection(CollectionNames.ALERTS).replaceOne(id, RecordDocuments.alert(alert, expireAt), UPSERT);
+            return;
+        }
+        // an ended incident is never reopened by a late save of its opening: replace only a record that
+        // has not ended; if one has, the upsert's insert meets its id and there is nothing to do
+        try {
+            collection(CollectionNames.ALERTS).replaceOne(new Document(id).append("ended_at", null),
+                    RecordDocuments.alert(alert, expireAt), UPSERT);
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     List<AlertRecord> alerts(long guildId, TimeWindow window) {

@@ -89,7 +89,9 @@ final class GuildRecords {
                             + " ON CONFLICT (guild_id, id) DO UPDATE SET type = excluded.type, severity = excluded.severity,"
                             + " started_at = excluded.started_at, ended_at = excluded.ended_at, channel_ids = excluded.channel_ids,"
                             + " observed = excluded.observed, baseline = excluded.baseline, context = excluded.context,"
-                            + " expire_at = excluded.expire_at",
+                            + " expire_at = excluded.expire_at"
+                            // an ended incident is never reopened by a late save of its opening
+                            + " WHERE alerts.ended_at IS NULL OR excluded.ended_at IS NOT NULL",
                     alert.guildId(), alert.id(), alert.type().name(), alert.severity().name(), millis(alert.startedAt()),
                     alert.endedAt() == null ? null : millis(alert.endedAt()), channels, alert.observed(), alert.baseline(),
                     alert.context(), millis(expireAt));

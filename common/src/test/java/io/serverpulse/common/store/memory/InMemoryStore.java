@@ -279,6 +279,10 @@ public final class InMemoryStore implements Store {
     public synchronized void saveAlert(AlertRecord alert) {
         ensureOpen();
         Instant expireAt = alert.startedAt().plus(retention(alert.guildId()).metrics());
+        Expiring<AlertRecord> stored = alerts.get(alert.guildId() + "|" + alert.id());
+        if (stored != null && stored.value().endedAt() != null && alert.endedAt() == null) {
+            return; // an ended incident is never reopened by a late save of its opening
+        }
         alerts.put(alert.guildId() + "|" + alert.id(), new Expiring<>(alert, alert.guildId(), expireAt));
     }
 
