@@ -38,22 +38,35 @@ public final class InteractionHandler {
     private final Store store;
     private final CommandRegistry registry;
     private final Clock clock;
+    private final ChannelDirectory channels;
     private final InteractionParser parser = new InteractionParser();
 
+    /** Channels are accepted only when the interaction resolves them with its own guild ({@link ChannelDirectory#NONE}). */
     public InteractionHandler(Store store, CommandRegistry registry, Clock clock) {
+        this(store, registry, clock, ChannelDirectory.NONE);
+    }
+
+    /** @param channels asked where a channel belongs when the interaction did not resolve it with its guild */
+    public InteractionHandler(Store store, CommandRegistry registry, Clock clock, ChannelDirectory channels) {
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.channels = Objects.requireNonNull(channels, "channels");
     }
 
     /**
      * The standard commands, sealing AI keys with the configured master key when there is one, and scoring
-     * sentiment for guilds that opt in when the operator enabled message content.
+     * sentiment for guilds that opt in when the operator enabled message content. With a bot token
+     * ({@code DISCORD_TOKEN}), a channel the interaction did not resolve with its guild is looked up on Discord's
+     * REST API ({@link DiscordChannelDirectory}); without one it is refused.
      */
     public static InteractionHandler create(ServerPulseConfig config, Store store) {
         Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
+        ChannelDirectory channels = config.discordToken().isPresent()
+                ? DiscordChannelDirectory.lazy(config.discordApiBaseUrl(), config.discordToken().get())
+                : ChannelDirectory.NONE;
         return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints()),
-                Clock.systemUTC());
+                Clock.systemUTC(), channels);
     }
 
     /** Answers one interaction body (the raw JSON Discord sent). Never throws. */
@@ -125,7 +138,7 @@ public final class InteractionHandler {
             LOG.info("Refused /{} to a member without Manage Server in guild {}", name, interaction.guildId().orElseThrow());
             return new Respond(InteractionResponse.message(MessageBody.ephemeralText(texts.get("error.not-admin"))));
         }
-        CommandContext context = new CommandContext(interaction, texts, store, clock.instant());
+        CommandContext context = new CommandContext(interaction, texts, store, clock.instant(), channels);
         return switch (interaction.type()) {
             case APPLICATION_COMMAND -> command.execute(context);
             case MESSAGE_COMPONENT -> command.onComponent(context);
