@@ -180,6 +180,15 @@ public final class MongoStore implements Store {
                 operation == null ? null : timeouts.indexCreation());
     }
 
+    /**
+     * Checks that the URI is a MongoDB connection string, without connecting.
+     *
+     * @throws IllegalArgumentException if it is not (the message never repeats the URI)
+     */
+    public static void checkUri(String uri) {
+        parse(uri);
+    }
+
     private static ConnectionString parse(String uri) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("MONGODB_URI is empty");
