@@ -63,6 +63,11 @@ public final class LocalServerMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--train-cds")) {
+            // the build's AppCDS training run (see CdsTraining)
+            CdsTraining.run();
+            System.exit(0);
+        }
         try {
             EnvSource env = EnvSource.fromEnvironment();
             Running running = start(AwsSecrets.load(env), env);
