@@ -74,8 +74,8 @@ final class HttpFront implements AutoCloseable {
         this.limits = limits;
         this.handler = handler;
         this.extraLogs = List.copyOf(extraLogs);
+        // not a daemon: while the front serves, the process runs (every other thread of the server is a daemon)
         this.thread = new Thread(this::run, "interactions-http");
-        this.thread.setDaemon(true);
     }
 
     /**
@@ -151,8 +151,12 @@ final class HttpFront implements AutoCloseable {
             } else if (key.isWritable()) {
                 connection.write();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            LOG.debug("connection from {} ended: {}", connection.from.getHostAddress(), e.toString());
             connection.close();
+        } catch (RuntimeException e) {
+            LOG.error("HTTP front failed on a connection from {}", connection.from.getHostAddress(), e);
+            connection.abort();
         }
     }
 

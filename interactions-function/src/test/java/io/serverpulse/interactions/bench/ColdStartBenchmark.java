@@ -132,8 +132,9 @@ public final class ColdStartBenchmark {
         for (int i = 0; i < warm + 1; i++) {
             pings.add(signer.sign(factory.ping()));
         }
+        Path output = Files.createTempFile("serverpulse-bench-", ".log");
         ProcessBuilder builder = new ProcessBuilder(peer.command()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(output.toFile());
         builder.environment().putAll(peer.env());
         builder.environment().put("DISCORD_PUBLIC_KEY", keys.publicKeyHex());
         builder.environment().put("PORT", Integer.toString(port));
@@ -153,9 +154,12 @@ public final class ColdStartBenchmark {
             List<Long> measured = times.subList(times.size() / 2, times.size());
             Stats stats = new Stats(measured);
             return new Run(spawnToPong, stats.median(), stats.percentile(99), rssKb(process.pid()));
+        } catch (IOException e) {
+            throw new IllegalStateException(peer.name() + " failed (" + e + "); its output:\n" + Files.readString(output), e);
         } finally {
             process.destroy();
             process.waitFor();
+            Files.deleteIfExists(output);
         }
     }
 
