@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * localized messages (see {@link Failures}); only a body that is not an interaction at all comes
  * back as {@link Rejected} (HTTP 400). Every answer is checked against Discord's limits before it
  * leaves ({@link ResponseLimits}). The fast path reads and writes the store and nothing slower;
- * exports and charts are deferred.
+ * exports and charts are deferred. A transport with a time budget splits {@link #handle} into
+ * {@link #prepare} (no store) and {@link Prepared#run()} (may read the store), and runs the second
+ * where a slow database holds up nothing else.
  */
 public final class InteractionHandler {
 

@@ -62,7 +62,6 @@ public final class InteractionsEndpoint {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionsEndpoint.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final EndpointResponse PONG = EndpointResponse.json(200, "{\"type\":1}");
 
     private final SignatureVerifier verifier;
@@ -260,7 +259,12 @@ public final class InteractionsEndpoint {
 
     private static String reference() {
         byte[] bytes = new byte[4];
-        RANDOM.nextBytes(bytes);
+        References.RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Built on the first error reference, not at start: seeding it loads the security providers (a PING needs none). */
+    private static final class References {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 }

@@ -18,12 +18,17 @@ import io.serverpulse.interactions.store.StoreConnection;
 import io.serverpulse.store.mongodb.MongoStore;
 import io.serverpulse.store.mongodb.MongoTimeouts;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +68,10 @@ public final class LocalServerMain {
     }
 
     public static void main(String[] args) {
+        // logging is set up on another thread while the port opens: until it is ready, loggers record and replay
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-init");
+        logging.setDaemon(true);
+        logging.start();
         if (args.length == 1 && args[0].equals("--train-cds")) {
             // the build's AppCDS training run (see CdsTraining)
             CdsTraining.run();
@@ -101,6 +110,9 @@ public final class LocalServerMain {
                 .withRequestDeadline(Duration.ofMillis(env.intValue(REQUEST_DEADLINE_MS,
                         (int) FrontLimits.DEFAULTS.requestDeadline().toMillis(), 100, 60_000)));
         Ed25519SignatureVerifier verifier = verifier(publicKey);
+        Thread warmUp = new Thread(LocalServerMain::warmUpEd25519, "ed25519-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
 
         StoreConnection commands = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE), "commands");
         StoreConnection deferred = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER), "worker");
@@ -137,6 +149,22 @@ public final class LocalServerMain {
         warm.setDaemon(true);
         warm.start();
         return running;
+    }
+
+    /**
+     * Signs and verifies once with a throwaway key, while the port opens: the first Ed25519 operation in a process
+     * builds Bouncy Castle's precomputed tables and its service registry, which the first PING would otherwise wait
+     * for. (The tables are shared; the throwaway key is not kept.)
+     */
+    private static void warmUpEd25519() {
+        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
+        byte[] message = "warm-up".getBytes(StandardCharsets.US_ASCII);
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, key);
+        signer.update(message, 0, message.length);
+        byte[] signature = signer.generateSignature();
+        new Ed25519SignatureVerifier(HexFormat.of().formatHex(key.generatePublicKey().getEncoded()))
+                .verify(HexFormat.of().formatHex(signature), "", message);
     }
 
     private static Ed25519SignatureVerifier verifier(String publicKey) {

@@ -35,7 +35,7 @@ public final class StoreConnection implements StoreGate, AutoCloseable {
 
     private final Supplier<Store> connect;
     private final String name;
-    private final Store view;
+    private volatile Store view;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Thread connector;
@@ -47,7 +47,6 @@ public final class StoreConnection implements StoreGate, AutoCloseable {
     public StoreConnection(Supplier<Store> connect, String name) {
         this.connect = Objects.requireNonNull(connect, "connect");
         this.name = Objects.requireNonNull(name, "name");
-        this.view = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class}, this::call);
         this.connector = daemon(this::connectUntilReady, "store-connect-" + name);
     }
 
@@ -67,9 +66,22 @@ public final class StoreConnection implements StoreGate, AutoCloseable {
         return this;
     }
 
-    /** The store: fails fast while not connected yet, and reports failures to this gate. */
+    /**
+     * The store: fails fast while not connected yet, and reports failures to this gate. (Made on first use: the
+     * proxy class loads every type of the storage port, which a PING never needs.)
+     */
     public Store store() {
-        return view;
+        Store current = view;
+        if (current == null) {
+            synchronized (this) {
+                current = view;
+                if (current == null) {
+                    current = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class}, this::call);
+                    view = current;
+                }
+            }
+        }
+        return current;
     }
 
     /** Waits up to {@code timeout} for the first connection; true if connected. */

@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  *   <li><b>minimal JDK endpoint</b> ({@link MinimalJdkEndpoint}, default JVM options): the baseline;</li>
  *   <li><b>Node + discord-interactions</b>: Discord's npm package ({@code verifyKey}) on Node's http module,
  *       installed with npm into a temporary directory for the run (when node and npm are on the PATH);</li>
+ *   <li><b>Undertow</b> and <b>Jetty</b>: the minimal endpoint's work on those embedded servers, with the
+ *       per-connection deadlines they offer ({@link UndertowEndpoint}, {@link JettyEndpoint}): what choosing one of
+ *       them would add to a start;</li>
  *   <li><b>local server</b>: {@code java <options> -jar interactions-function-…-lambda.jar}, as the README runs it,
  *       with and without the AppCDS archive the build makes.</li>
  * </ul>
@@ -57,7 +60,7 @@ public final class ColdStartBenchmark {
     private record Peer(String name, List<String> command, Map<String, String> env) {
     }
 
-    private record Run(long spawnToPong, double warmP50, double warmP99, long rssKb) {
+    private record Run(long spawnToOpen, long spawnToPong, double warmP50, double warmP99, long rssKb) {
     }
 
     private ColdStartBenchmark() {
@@ -82,6 +85,10 @@ public final class ColdStartBenchmark {
             peers.add(new Peer("minimal JDK endpoint (baseline)", List.of(javaBin(), "-cp", Path.of("target", "test-classes").toString(),
                     MinimalJdkEndpoint.class.getName()), Map.of()));
             nodePeer().ifPresent(peers::add);
+            peers.add(new Peer("Undertow 2.3 (parse/no-request timeouts)", List.of(javaBin(), "-cp",
+                    classpath("undertow", "xnio", "jboss", "wildfly", "smallrye"), UndertowEndpoint.class.getName()), Map.of()));
+            peers.add(new Peer("Jetty 12 (idle timeout, min data rate)", List.of(javaBin(), "-cp",
+                    classpath("jetty", "slf4j-api"), JettyEndpoint.class.getName()), Map.of()));
             List<String> local = new ArrayList<>(List.of(javaBin()));
             local.addAll(LOCAL_JVM);
             local.addAll(List.of("-jar", jar.toString()));
@@ -110,15 +117,16 @@ public final class ColdStartBenchmark {
             }
         }
         Run base = medians(results.get(peers.get(0).name()));
-        System.out.printf("%n%-45s %18s %8s %14s %14s %12s %8s%n", "endpoint", "spawn->1st PONG", "ratio", "warm p50", "warm p99",
-                "RSS warm", "ratio");
+        System.out.printf("%n%-45s %12s %20s %8s %12s %12s %10s %8s%n", "endpoint", "port open", "spawn->1st PONG", "ratio",
+                "warm p50", "warm p99", "RSS warm", "ratio");
         for (Peer peer : peers) {
             List<Run> all = results.get(peer.name());
             Run median = medians(all);
             long min = all.stream().mapToLong(Run::spawnToPong).min().orElse(0) / 1_000_000;
             long max = all.stream().mapToLong(Run::spawnToPong).max().orElse(0) / 1_000_000;
-            System.out.printf("%-45s %6d ms (%d-%d) %7.2fx %11.2f ms %11.2f ms %9.1f MB %7.2fx%n", peer.name(),
-                    median.spawnToPong() / 1_000_000, min, max, (double) median.spawnToPong() / base.spawnToPong(), median.warmP50(),
+            System.out.printf("%-45s %9d ms %6d ms (%d-%d) %7.2fx %9.2f ms %9.2f ms %7.1f MB %7.2fx%n", peer.name(),
+                    median.spawnToOpen() / 1_000_000, median.spawnToPong() / 1_000_000, min, max,
+                    (double) median.spawnToPong() / base.spawnToPong(), median.warmP50(),
                     median.warmP99(), median.rssKb() / 1024.0, (double) median.rssKb() / base.rssKb());
         }
     }
@@ -142,6 +150,7 @@ public final class ColdStartBenchmark {
         long start = System.nanoTime();
         Process process = builder.start();
         try (RawHttp http = RawHttp.connect(port, Duration.ofSeconds(60))) {
+            long spawnToOpen = System.nanoTime() - start;
             RawHttp.Answer pong = http.post(pings.get(0));
             long spawnToPong = System.nanoTime() - start;
             expectPong(peer, pong);
@@ -153,7 +162,7 @@ public final class ColdStartBenchmark {
             }
             List<Long> measured = times.subList(times.size() / 2, times.size());
             Stats stats = new Stats(measured);
-            return new Run(spawnToPong, stats.median(), stats.percentile(99), rssKb(process.pid()));
+            return new Run(spawnToOpen, spawnToPong, stats.median(), stats.percentile(99), rssKb(process.pid()));
         } catch (IOException e) {
             throw new IllegalStateException(peer.name() + " failed (" + e + "); its output:\n" + Files.readString(output), e);
         } finally {
@@ -308,7 +317,8 @@ public final class ColdStartBenchmark {
     }
 
     private static Run medians(List<Run> runs) {
-        return new Run(median(runs.stream().mapToDouble(Run::spawnToPong).toArray()).longValue(),
+        return new Run(median(runs.stream().mapToDouble(Run::spawnToOpen).toArray()).longValue(),
+                median(runs.stream().mapToDouble(Run::spawnToPong).toArray()).longValue(),
                 median(runs.stream().mapToDouble(Run::warmP50).toArray()),
                 median(runs.stream().mapToDouble(Run::warmP99).toArray()),
                 median(runs.stream().mapToDouble(Run::rssKb).toArray()).longValue());
@@ -413,6 +423,18 @@ public final class ColdStartBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The test classes and only the jars of this classpath whose path names one of {@code libraries}. */
+    private static String classpath(String... libraries) {
+        List<String> entries = new ArrayList<>(List.of(Path.of("target", "test-classes").toString()));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (entry.endsWith(".jar") && java.util.Arrays.stream(libraries).anyMatch(name::startsWith)) {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String javaBin() {

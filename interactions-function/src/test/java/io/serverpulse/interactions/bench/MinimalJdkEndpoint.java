@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class MinimalJdkEndpoint {
 
-    private static final Pattern PING = Pattern.compile("\"type\"\\s*:\\s*1(?![0-9])");
+    static final Pattern PING = Pattern.compile("\"type\"\\s*:\\s*1(?![0-9])");
 
     private MinimalJdkEndpoint() {
     }
@@ -57,7 +57,7 @@ public final class MinimalJdkEndpoint {
         server.start();
     }
 
-    private static boolean verified(PublicKey key, String signatureHex, String timestamp, byte[] body) {
+    static boolean verified(PublicKey key, String signatureHex, String timestamp, byte[] body) {
         if (signatureHex == null || timestamp == null) {
             return false;
         }
@@ -73,7 +73,7 @@ public final class MinimalJdkEndpoint {
     }
 
     /** Discord's key is the raw 32-byte encoding (RFC 8032): y little-endian, the top bit the sign of x. */
-    private static PublicKey publicKey(String hex) throws Exception {
+    static PublicKey publicKey(String hex) throws Exception {
         byte[] raw = HexFormat.of().parseHex(hex);
         boolean xOdd = (raw[31] & 0x80) != 0;
         raw[31] &= 0x7f;
