@@ -4,8 +4,10 @@ import io.serverpulse.interactions.http.EndpointRequest;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,10 +37,12 @@ public final class LocalInteractionsServer implements AutoCloseable {
 
     private final HttpFront front;
     private final ThreadPoolExecutor answerThreads;
+    private final CountDownLatch firstAnswer;
 
-    private LocalInteractionsServer(HttpFront front, ThreadPoolExecutor answerThreads) {
+    private LocalInteractionsServer(HttpFront front, ThreadPoolExecutor answerThreads, CountDownLatch firstAnswer) {
         this.front = front;
         this.answerThreads = answerThreads;
+        this.firstAnswer = firstAnswer;
     }
 
     /** Serves {@code endpoint} on {@code address} (port 0: a free port) with the default limits. */
@@ -61,15 +65,26 @@ public final class LocalInteractionsServer implements AutoCloseable {
         }
         ThreadPoolExecutor pool = new ThreadPoolExecutor(answerThreads, answerThreads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(ANSWER_QUEUE), namedDaemons("interactions-answer-"));
+        CountDownLatch firstAnswer = new CountDownLatch(1);
         HttpFront front = HttpFront.open(address, limits, (request, reply) -> {
             try {
                 pool.execute(() -> endpoint.answer(new EndpointRequest(request.method(), request.headers(), request.body(),
-                        request.startedNanos())).thenAccept(reply));
+                        request.startedNanos())).thenAccept(reply).thenRun(firstAnswer::countDown));
             } catch (RejectedExecutionException e) {
                 reply.accept(Responses.error(503, "busy"));
             }
         }, endpoint.logs());
-        return new LocalInteractionsServer(front, pool);
+        return new LocalInteractionsServer(front, pool, firstAnswer);
+    }
+
+    /** Waits until the first request has been answered, or {@code atMost}; true if it has. */
+    public boolean awaitFirstAnswer(Duration atMost) {
+        try {
+            return firstAnswer.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public int port() {

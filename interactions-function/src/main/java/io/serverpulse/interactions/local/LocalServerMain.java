@@ -29,7 +29,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -63,6 +62,11 @@ public final class LocalServerMain {
     public static final String REQUEST_DEADLINE_MS = "INTERACTIONS_REQUEST_DEADLINE_MS";
     /** Threads that verify and answer; they never wait for the store. */
     static final int ANSWER_THREADS = 2;
+    /**
+     * How long after the port opened the rest (MongoDB, the command core) waits for the first request to be answered
+     * before it is built anyway: on a busy machine, building it beside the first request delays that request's answer.
+     */
+    static final Duration STARTUP_GRACE = Duration.ofMillis(300);
 
     private LocalServerMain() {
     }
@@ -141,13 +145,17 @@ public final class LocalServerMain {
             running.close();
             throw new ConfigException(ServerPulseConfig.MONGODB_URI, "Invalid " + ServerPulseConfig.MONGODB_URI + ": " + e.getMessage());
         }
-        Logger log = LoggerFactory.getLogger(LocalServerMain.class);
-        log.info("Interactions endpoint listening on {} (answers PINGs; storage connects in the background)", server.uri());
-        commands.start();
-        deferred.start();
-        Thread warm = new Thread(core::get, "interactions-core-build");
-        warm.setDaemon(true);
-        warm.start();
+        Thread startup = new Thread(() -> {
+            // what a PING never needs: after the first answer, or a moment after the port opened if none came
+            server.awaitFirstAnswer(STARTUP_GRACE);
+            LoggerFactory.getLogger(LocalServerMain.class).info(
+                    "Interactions endpoint listening on {} (answers PINGs; storage connects in the background)", server.uri());
+            commands.start();
+            deferred.start();
+            core.get();
+        }, "interactions-startup");
+        startup.setDaemon(true);
+        startup.start();
         return running;
     }
 

@@ -53,7 +53,7 @@ public final class ColdStartBenchmark {
 
     /** The JVM options of the documented run command (README): small serial heap, C1 only, small thread stacks. */
     static final List<String> LOCAL_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k", "-Xms8m", "-Xmx64m",
-            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m");
+            "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-XX:-UsePerfData");
     private static final String DISCORD_INTERACTIONS = "discord-interactions@4.4.0";
     private static final Pattern PROBE = Pattern.compile("PROBE status=(\\d+) jvmToInitDoneMs=(\\d+) primingMs=(\\d+) firstInvokeMs=(\\d+)");
 
@@ -277,6 +277,7 @@ public final class ColdStartBenchmark {
             return java.util.Optional.empty();
         }
         Path dir = Files.createTempDirectory("serverpulse-bench-node");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
         Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", DISCORD_INTERACTIONS)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (install.waitFor() != 0) {
@@ -304,6 +305,14 @@ public final class ColdStartBenchmark {
                 "  });",
                 "}).listen(Number(process.env.PORT), '127.0.0.1');", ""));
         return java.util.Optional.of(new Peer("Node " + DISCORD_INTERACTIONS, List.of("node", server.toString()), Map.of()));
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     private static boolean onPath(String tool) throws IOException, InterruptedException {
