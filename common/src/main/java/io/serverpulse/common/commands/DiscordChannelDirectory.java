@@ -6,6 +6,7 @@ import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.discord.rest.RateLimits;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
+import io.serverpulse.common.discord.rest.Routes;
 import io.serverpulse.common.discord.rest.Sleeper;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -47,8 +48,7 @@ public final class DiscordChannelDirectory implements ChannelDirectory {
 
     @Override
     public Optional<Long> guildOf(long channelId) {
-        RestResult result = client().send(new RestCall("GET", "channels/" + Long.toUnsignedString(channelId),
-                new RestCall.Body.None(), true));
+        RestResult result = client().send(RestCall.of(Routes.CHANNEL.compile(channelId)));
         if (!result.ok()) {
             return Optional.empty();
         }
