@@ -159,14 +159,22 @@ public final class CommandContext {
     }
 
     /**
-     * Throws {@link BadInputException} unless the channel belongs to this interaction's guild: by Discord's
-     * {@code resolved} data for it ({@code guild_id}), else by asking the {@link ChannelDirectory}; and, when
-     * Discord resolved its type, unless that type is in {@code allowedTypes} (empty: any type).
+     * Throws {@link BadInputException} unless the channel belongs to this interaction's guild, and, when Discord
+     * resolved its type, unless that type is in {@code allowedTypes} (empty: any type). Where it belongs:
+     * <ul>
+     *   <li>Discord resolved it with a {@code guild_id} ({@code data.resolved.channels}): that guild;</li>
+     *   <li>Discord resolved it without one (its documented partial channel: id, name, type, permissions):
+     *       the interaction's guild — Discord resolves a channel option or select value only among the channels
+     *       of the guild the interaction comes from;</li>
+     *   <li>not resolved at all: the {@link ChannelDirectory} is asked (Discord's REST API with the bot token);
+     *       if it cannot say, the channel is refused as unverified.</li>
+     * </ul>
      */
     public void checkChannel(long channelId, Set<Integer> allowedTypes) {
         String mention = "<#" + Long.toUnsignedString(channelId) + ">";
         ResolvedChannel resolved = interaction.data().resolvedChannels().get(channelId);
-        Optional<Long> owner = resolved != null && resolved.hasGuild() ? Optional.of(resolved.guildId()) : askOwner(channelId);
+        Optional<Long> owner = resolved == null ? askOwner(channelId)
+                : Optional.of(resolved.hasGuild() ? resolved.guildId() : guildId);
         if (owner.isEmpty()) {
             throw new BadInputException("error.channel-unverified", mention);
         }

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A channel option or select value is accepted only if it belongs to the interaction's guild: Discord's
- * {@code resolved} data names each channel's {@code guild_id}. A channel of another guild, or one the
- * interaction does not resolve at all (and no directory can place), is refused ephemerally and nothing is saved.
+ * {@code resolved} data names each channel's {@code guild_id} (or, as its documented partial channel, resolves
+ * only channels of the interaction's guild). A channel of another guild, or one the interaction does not
+ * resolve at all (and no directory can place), is refused ephemerally and nothing is saved.
  */
 class ChannelOwnershipTest {
 
@@ -64,12 +65,12 @@ class ChannelOwnershipTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commandsTakingAChannel")
-    void aChannelTheInteractionDoesNotPlaceIsRefusedWithoutADirectory(String fixture, long channel) {
-        // GIVEN an interaction whose channel Discord did not resolve with a guild (and no bot token to ask Discord)
+    void aChannelDiscordDidNotResolveIsRefusedWithoutADirectory(String fixture, long channel) {
+        // GIVEN an interaction carrying a channel id Discord did not resolve (and no bot token to ask Discord)
         GuildSettings before = GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL, MEMES), Instant.EPOCH);
         kit.store.saveSettings(before);
         ObjectNode body = fixture(fixture);
-        resolved(body, channel).remove("guild_id");
+        ((ObjectNode) body.at("/data/resolved/channels")).remove(Long.toString(channel));
 
         // WHEN it is run
         Answer answer = kit.run(body);
@@ -78,6 +79,21 @@ class ChannelOwnershipTest {
         assertThat(answer.ephemeral()).isTrue();
         assertThat(answer.content()).isEqualTo("I couldn’t confirm that <#" + channel + ">" + UNVERIFIED_TEXT);
         assertThat(kit.store.settings(GUILD)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commandsTakingAChannel")
+    void aChannelDiscordResolvedAsItsDocumentedPartialChannelIsThisGuilds(String fixture, long channel) {
+        // GIVEN the channel resolved as Discord documents a partial channel: id, name, type, permissions, no guild_id
+        kit.store.saveSettings(GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL, MEMES), Instant.EPOCH));
+        ObjectNode body = fixture(fixture);
+        resolved(body, channel).remove("guild_id");
+
+        // WHEN it is run
+        Answer answer = kit.run(body);
+
+        // THEN no ownership refusal: Discord resolves only channels of the interaction's guild
+        assertThat(answer.text()).doesNotContain("isn’t a channel of this server").doesNotContain("couldn’t confirm");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -36,9 +36,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A channel option Discord did not resolve (here: the emulator sends the bare id) is placed by asking Discord's
- * REST API for the channel with the bot token: a channel of another guild is refused, one of the interaction's
- * guild accepted; without a bot token it cannot be placed and is refused as unverified. Nothing is stored on a
+ * As Discord does, the emulator resolves a channel option only among the interaction's guild's channels (as a
+ * partial channel, without {@code guild_id}): a channel of another guild arrives unresolved, as a bare id. The
+ * endpoint then asks Discord's REST API with the bot token where it belongs and refuses it; without a bot token it
+ * cannot place it and refuses it as unverified. A channel of the guild is accepted. Nothing is stored on a
  * refusal. Through the local server as its main builds it, on the MongoDB stand-in.
  */
 class ChannelOwnershipEndToEndTest {
@@ -90,7 +91,7 @@ class ChannelOwnershipEndToEndTest {
         assertThat(running.commands().awaitReady(EndToEnd.TIMEOUT)).isTrue();
     }
 
-    /** The owner runs /set-update-channel with a bare channel id (no resolved data), as Discord might. */
+    /** The owner runs /set-update-channel naming a channel by id (resolved by the emulator if it is this guild's). */
     private JsonNode setUpdateChannel(long channel) throws IOException {
         ArrayNode options = Json.array();
         options.addObject().put("name", "channel").put("type", 7).put("value", Long.toUnsignedString(channel));
@@ -123,7 +124,7 @@ class ChannelOwnershipEndToEndTest {
     }
 
     @Test
-    void aChannelOfThisGuildIsAcceptedAfterAskingDiscord() throws IOException {
+    void aChannelOfThisGuildIsAccepted() throws IOException {
         // GIVEN the endpoint with the bot token
         start(true);
 
@@ -141,11 +142,11 @@ class ChannelOwnershipEndToEndTest {
         // GIVEN the endpoint without a bot token (it cannot ask Discord)
         start(false);
 
-        // WHEN the owner names #random by its bare id
-        JsonNode answer = setUpdateChannel(TestGuild.RANDOM);
+        // WHEN the owner names the other guild's channel (Discord does not resolve it here)
+        JsonNode answer = setUpdateChannel(OTHER_CHANNEL);
 
         // THEN refused as unverified, and nothing is stored
-        assertThat(answer.path("data").path("content").asText()).startsWith("I couldn’t confirm that <#" + TestGuild.RANDOM + ">");
+        assertThat(answer.path("data").path("content").asText()).startsWith("I couldn’t confirm that <#" + OTHER_CHANNEL + ">");
         assertThat(storedUpdateChannel()).isNull();
     }
 }
