@@ -16,7 +16,10 @@ import io.serverpulse.common.settings.SettingsStore;
 public interface Store extends SettingsStore, MetricsStore, MemberEventStore, AlertStore, SummaryStore,
         LeaderboardCacheStore, GuildDataStore, AutoCloseable {
 
-    /** A short description for logs and {@code /serverpulse status}, e.g. {@code sqlite:data/serverpulse.db}. Never contains credentials. */
+    /**
+     * A short description for the operator's logs, e.g. {@code sqlite:data/serverpulse.db}. Never contains
+     * credentials, and is never shown in Discord (it names the database's host or path).
+     */
     String describe();
 
     /** True when the database answers right now. */

@@ -48,7 +48,7 @@ class StatusCommandTest {
                 .containsEntry("Sentiment counts", "off · not available on this deployment: the bot’s operator hasn’t enabled"
                         + " message content")
                 .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d")
-                .containsEntry("Collection health", "Storage: `memory`, answering\nNo activity counted in the last 3 days.");
+                .containsEntry("Collection health", "Storage: answering\nNo activity counted in the last 3 days.");
         assertThat(fields.get("Alerts")).contains("**Join raid** — on: 10 joins within 1 min")
                 .contains("**Activity drop** — on: messages in 1 h fall below 50% of the usual for those hours (when usually at least 20)");
     }
@@ -103,7 +103,7 @@ class StatusCommandTest {
         // WHEN / THEN status says so in an embed
         Answer answer = kit.run(fixture("serverpulse-status.json"));
         JsonNode embed = answer.data().path("embeds").get(0);
-        assertThat(embed.path("description").asText()).startsWith("⚠️ Storage `memory` isn’t answering.");
+        assertThat(embed.path("description").asText()).isEqualTo("⚠️ Storage isn’t answering. Collection and commands will resume when it’s back.");
         assertThat(answer.ephemeral()).isTrue();
     }
 

@@ -177,10 +177,17 @@ class CommandsEndToEndTest extends EndToEndSuite {
             // WHEN an admin asks for /serverpulse status
             JsonNode status = slash(e2e, ADMIN, "serverpulse", new SlashCommand.Subcommand("status", java.util.List.of()));
 
-            // THEN a private embed names the channels and the MongoDB store, and nothing was written
+            // THEN a private embed names the channels and says that storage answers — never where it is (no URI, host
+            // or database name: on a public bot every guild's admins would learn the operator's database host)
             assertThat(ephemeral(status)).isTrue();
             String embed = status.path("data").path("embeds").get(0).toString();
-            assertThat(embed).contains("<#" + ANNOUNCEMENTS.id() + ">").contains("<#" + GENERAL.id() + ">").contains("mongodb");
+            assertThat(embed).contains("<#" + ANNOUNCEMENTS.id() + ">").contains("<#" + GENERAL.id() + ">")
+                    .contains("Storage: answering");
+            String where = e2e.store.describe();
+            assertThat(where).startsWith("mongodb://127.0.0.1:");
+            String database = where.substring(where.lastIndexOf('/') + 1);
+            assertThat(status.toString()).doesNotContain("mongodb").doesNotContain("127.0.0.1").doesNotContain(database)
+                    .doesNotContain("://");
             assertThat(e2e.calls.writes()).isEmpty();
         }
     }

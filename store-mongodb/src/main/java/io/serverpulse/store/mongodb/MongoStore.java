@@ -64,12 +64,12 @@ public final class MongoStore implements Store {
 
     public static final String DEFAULT_DATABASE = "serverpulse";
     /** How long an operation waits for a reachable server before failing, unless the URI says otherwise. */
-    public static final Duration DEFAULT_SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_SERVER_SELECTION_TIMEOUT = MongoTimeouts.BACKGROUND.serverSelection();
     /**
      * How long a connected operation may wait for the server's reply before it fails, unless the URI
      * sets {@code socketTimeoutMS}: a server that stops answering must not hang the flusher.
      */
-    public static final Duration DEFAULT_SOCKET_READ_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_SOCKET_READ_TIMEOUT = MongoTimeouts.BACKGROUND.socketRead();
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
@@ -97,6 +97,11 @@ public final class MongoStore implements Store {
      * @throws StoreException if the database cannot be reached (the client is closed if owned)
      */
     public MongoStore(MongoClient client, String databaseName, boolean ownsClient) {
+        this(client, databaseName, ownsClient, null);
+    }
+
+    /** @param indexTimeout the operation timeout for index creation when the client has one ({@code timeoutMS}), else null */
+    private MongoStore(MongoClient client, String databaseName, boolean ownsClient, Duration indexTimeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.ownsClient = ownsClient;
         if (databaseName == null || databaseName.isBlank()) {
@@ -114,7 +119,8 @@ public final class MongoStore implements Store {
         this.records = new GuildRecords(database, retentions);
         this.guildData = new GuildData(database);
         try {
-            run("index creation", () -> MongoIndexes.ensure(database));
+            MongoDatabase indexes = indexTimeout == null ? database : database.withTimeout(indexTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            run("index creation", () -> MongoIndexes.ensure(indexes));
         } catch (RuntimeException e) {
             if (ownsClient) {
                 client.close();
@@ -125,41 +131,62 @@ public final class MongoStore implements Store {
     }
 
     /**
-     * Connects to the URI ({@code mongodb://} or {@code mongodb+srv://}); the database is the URI's
-     * path, {@link #DEFAULT_DATABASE} when it has none. Server selection (and connecting) times out
-     * after the URI's {@code serverSelectionTimeoutMS}, or {@link #DEFAULT_SERVER_SELECTION_TIMEOUT};
-     * waiting for a reply after the URI's {@code socketTimeoutMS}, or {@link #DEFAULT_SOCKET_READ_TIMEOUT}.
+     * Connects to the URI ({@code mongodb://} or {@code mongodb+srv://}) with the {@link MongoTimeouts#BACKGROUND}
+     * timeouts; the database is the URI's path, {@link #DEFAULT_DATABASE} when it has none.
      *
      * @throws IllegalArgumentException if the URI is not a MongoDB connection string
      * @throws StoreException if the database cannot be reached
      */
     public static MongoStore connect(String uri) {
-        ConnectionString connection = parse(uri);
-        Integer fromUri = connection.getServerSelectionTimeout();
-        return connect(connection, fromUri == null ? DEFAULT_SERVER_SELECTION_TIMEOUT : Duration.ofMillis(fromUri));
+        return connect(uri, MongoTimeouts.BACKGROUND);
     }
 
     /** As {@link #connect(String)}, with this server-selection (and connect) timeout whatever the URI says. */
     public static MongoStore connect(String uri, Duration serverSelectionTimeout) {
-        return connect(parse(uri), serverSelectionTimeout);
+        ConnectionString connection = parse(uri);
+        return connect(connection, MongoTimeouts.BACKGROUND.withServerSelection(serverSelectionTimeout), false);
     }
 
-    private static MongoStore connect(ConnectionString connection, Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("the server selection timeout must be positive: " + timeout);
-        }
-        long millis = timeout.toMillis();
-        long readMillis = connection.getSocketTimeout() == null
-                ? DEFAULT_SOCKET_READ_TIMEOUT.toMillis() : connection.getSocketTimeout();
-        MongoClientSettings settings = MongoClientSettings.builder()
+    /**
+     * Connects with these timeouts (see {@link MongoTimeouts}); the URI's {@code serverSelectionTimeoutMS},
+     * {@code socketTimeoutMS} and {@code timeoutMS} take precedence. Creates the indexes before returning.
+     *
+     * @throws IllegalArgumentException if the URI is not a MongoDB connection string
+     * @throws StoreException if the database cannot be reached
+     */
+    public static MongoStore connect(String uri, MongoTimeouts timeouts) {
+        return connect(parse(uri), Objects.requireNonNull(timeouts, "timeouts"), true);
+    }
+
+    private static MongoStore connect(ConnectionString connection, MongoTimeouts timeouts, boolean uriSelectionWins) {
+        long selection = uriSelectionWins && connection.getServerSelectionTimeout() != null
+                ? connection.getServerSelectionTimeout() : timeouts.serverSelection().toMillis();
+        long connect = connection.getConnectTimeout() != null && uriSelectionWins
+                ? connection.getConnectTimeout() : timeouts.connect().toMillis();
+        long read = connection.getSocketTimeout() != null ? connection.getSocketTimeout() : timeouts.socketRead().toMillis();
+        Long operation = connection.getTimeout() != null ? connection.getTimeout()
+                : timeouts.operation().map(Duration::toMillis).orElse(null);
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
-                .applyToClusterSettings(b -> b.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(millis, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)
-                        .readTimeout(readMillis, TimeUnit.MILLISECONDS))
-                .build();
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(selection, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(connect, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)
+                        .readTimeout(read, TimeUnit.MILLISECONDS));
+        if (operation != null) {
+            settings.timeout(operation, TimeUnit.MILLISECONDS);
+        }
         String databaseName = connection.getDatabase() == null || connection.getDatabase().isBlank()
                 ? DEFAULT_DATABASE : connection.getDatabase();
-        return new MongoStore(MongoClients.create(settings), databaseName, true);
+        return new MongoStore(MongoClients.create(settings.build()), databaseName, true,
+                operation == null ? null : timeouts.indexCreation());
+    }
+
+    /**
+     * Checks that the URI is a MongoDB connection string, without connecting.
+     *
+     * @throws IllegalArgumentException if it is not (the message never repeats the URI)
+     */
+    public static void checkUri(String uri) {
+        parse(uri);
     }
 
     private static ConnectionString parse(String uri) {

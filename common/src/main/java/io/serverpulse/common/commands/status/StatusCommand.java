@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /serverpulse status}: the guild's configuration (never the AI key, only whether one is set)
- * and the health of collection: whether the store answers, which store it is, and the last hour in
- * which activity was counted, and whether sentiment is counted (and can be, on this deployment).
+ * and the health of collection: whether the store answers (never which store it is or where: on a public bot
+ * every guild's admins would learn the operator's database host), the last hour in which activity was counted,
+ * and whether sentiment is counted (and can be, on this deployment).
  */
 public final class StatusCommand implements Command {
 
@@ -61,7 +62,7 @@ public final class StatusCommand implements Command {
         Store store = context.store();
         Embed.Builder embed = Embed.builder().title(texts.get("status.title"));
         if (!store.healthy()) {
-            embed.color(0xED4245).description(texts.get("status.store-down", shortDescription(store)));
+            embed.color(0xED4245).description(texts.get("status.store-down"));
             return reply(embed.build());
         }
         GuildSettings settings = context.settings();
@@ -82,11 +83,6 @@ public final class StatusCommand implements Command {
 
     private static InteractionOutcome reply(Embed embed) {
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.embeds(true, embed)));
-    }
-
-    private static String shortDescription(Store store) {
-        String description = store.describe().replace('`', '\'');
-        return description.length() > 200 ? description.substring(0, 200) + "…" : description;
     }
 
     private static String channels(GuildSettings settings, Texts texts) {
@@ -133,6 +129,6 @@ public final class StatusCommand implements Command {
         Optional<Instant> last = rows.stream().map(row -> row.key().start()).max(Instant::compareTo);
         String activity = last.map(hour -> texts.get("status.last-activity", "<t:" + hour.getEpochSecond() + ":f>"))
                 .orElseGet(() -> texts.get("status.no-activity", ACTIVITY_LOOKBACK.toDays()));
-        return texts.get("status.store", shortDescription(store)) + "\n" + activity;
+        return texts.get("status.store") + "\n" + activity;
     }
 }
