@@ -13,12 +13,15 @@ import io.serverpulse.common.commands.export.ExportReportCommand;
 import io.serverpulse.common.commands.leaderboard.LeaderboardChart;
 import io.serverpulse.common.commands.leaderboard.LeaderboardCommand;
 import io.serverpulse.common.commands.leaderboard.TopMessagersCommand;
+import io.serverpulse.common.commands.pulse.PulseCommand;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.RegistrationJson;
 import io.serverpulse.common.commands.sentiment.SentimentCommand;
 import io.serverpulse.common.commands.setup.SetupCommand;
 import io.serverpulse.common.commands.status.StatusCommand;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.digest.ChannelNames;
+import io.serverpulse.common.digest.charts.DigestCharts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,12 @@ public final class CommandRegistry {
 
     /** The same, with the AI providers reached at {@code aiEndpoints} ({@code ServerPulseConfig#aiEndpoints()}). */
     public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints) {
+        return standard(sealer, sentimentScoring, aiEndpoints, ChannelNames.NONE);
+    }
+
+    /** The same, with the channel names of {@code /pulse}'s chart looked up by {@code channelNames} (never stored). */
+    public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
+                                           ChannelNames channelNames) {
         LeaderboardChart chart = new LeaderboardChart();
         return new CommandRegistry(List.of(
                 new SetupCommand(),
@@ -61,6 +70,7 @@ public final class CommandRegistry {
                 CollectChannelCommand.remove(),
                 new TopMessagersCommand(chart),
                 new LeaderboardCommand(),
+                new PulseCommand(new DigestCharts(), channelNames),
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),
                 new SetDigestCommand(),

@@ -59,7 +59,8 @@ import java.util.TreeMap;
  *       voice join of that channel (a move is a join of the new channel); an update to the channel
  *       the member is already in changes nothing. Voice seconds run from each join or move to the
  *       member's next move or leave, split on UTC hour boundaries, each hour's part truncated to
- *       whole seconds. A session still open at the end is counted up to {@code openSessionsEnd}.</li>
+ *       whole seconds, in the channel-hour and in the member's all-channel member-hour and member-day
+ *       buckets. A session still open at the end is counted up to {@code openSessionsEnd}.</li>
  *   <li>Sentiment, only when asked for ({@code sentimentGuilds}): a message counted as above, in a
  *       guild that opted in, adds one to the {@code SENTIMENT_*} counter of its channel-hour that
  *       matches its text's human-assigned {@linkplain MessageCorpus#mood mood}. Without
@@ -153,18 +154,19 @@ public final class GroundTruth {
                     continue;
                 }
                 if (open != null) {
-                    tally.voiceSeconds(v.guildId(), open.channelId(), open.since(), v.at());
+                    tally.voiceSeconds(v.guildId(), open.channelId(), v.userId(), open.since(), v.at());
                     sessions.remove(who);
                 }
                 if (v.channelId() != null) {
                     tally.add(BucketKey.channelHour(v.guildId(), v.channelId(), v.at()), Counter.VOICE_JOINS, 1);
-                    sessions.put(who, new Session(v.channelId(), v.at()));
+                    sessions.put(who, new Session(v.userId(), v.channelId(), v.at()));
                 }
             } else {
                 throw new IllegalArgumentException("unknown event " + event.getClass().getSimpleName());
             }
         }
-        sessions.forEach((who, session) -> tally.voiceSeconds(who.guildId(), session.channelId(), session.since(), openSessionsEnd));
+        sessions.forEach((who, session) -> tally.voiceSeconds(who.guildId(), session.channelId(), session.userId(), session.since(),
+                openSessionsEnd));
         return new GroundTruth(tally.frozen(), incidents);
     }
 
@@ -338,7 +340,7 @@ public final class GroundTruth {
     private record VoiceKey(long guildId, long userId) {
     }
 
-    private record Session(Long channelId, Instant since) {
+    private record Session(long userId, Long channelId, Instant since) {
     }
 
     private static final class Tally {
@@ -358,15 +360,20 @@ public final class GroundTruth {
             }
         }
 
-        /** Whole seconds of {@code [from, to)} in each UTC hour it touches, each hour's part truncated. */
-        void voiceSeconds(long guildId, long channelId, Instant from, Instant to) {
+        /**
+         * Whole seconds of {@code [from, to)} in each UTC hour it touches, each hour's part truncated: in the
+         * channel's hour, and in the member's all-channel member-hour and member-day.
+         */
+        void voiceSeconds(long guildId, long channelId, long memberId, Instant from, Instant to) {
             for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
                 Instant next = hour.plus(Duration.ofHours(1));
                 Instant segmentStart = from.isAfter(hour) ? from : hour;
                 Instant segmentEnd = to.isBefore(next) ? to : next;
                 if (segmentEnd.isAfter(segmentStart)) {
-                    add(BucketKey.channelHour(guildId, channelId, hour), Counter.VOICE_SECONDS,
-                            Duration.between(segmentStart, segmentEnd).toSeconds());
+                    long seconds = Duration.between(segmentStart, segmentEnd).toSeconds();
+                    add(BucketKey.channelHour(guildId, channelId, hour), Counter.VOICE_SECONDS, seconds);
+                    add(BucketKey.memberHour(guildId, BucketKey.ALL_CHANNELS, memberId, hour), Counter.VOICE_SECONDS, seconds);
+                    add(BucketKey.memberDay(guildId, BucketKey.ALL_CHANNELS, memberId, hour), Counter.VOICE_SECONDS, seconds);
                 }
             }
         }
