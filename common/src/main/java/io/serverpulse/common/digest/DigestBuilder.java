@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds a {@link DigestReport} from the stored buckets only: seven reads, whose cost grows with the
+ * Builds a {@link DigestReport} from the stored buckets only: five reads, whose cost grows with the
  * guild's channels, hours and active members, never with messages. See {@link DigestPeriod} for which
  * buckets serve which figure.
  */
@@ -61,12 +61,15 @@ public final class DigestBuilder {
     /** The digest of {@code period} for the guild of {@code settings} (its sentiment opt-in decides that part). */
     public DigestReport build(GuildSettings settings, DigestPeriod period) {
         long guild = settings.guildId();
-        List<BucketRow> hours = metrics.buckets(BucketKind.CHANNEL_HOUR, guild, null, null, period.hours());
-        List<BucketRow> previousHours = metrics.buckets(BucketKind.CHANNEL_HOUR, guild, null, null, period.previousHours());
-        Map<Long, long[]> members = perMember(metrics.buckets(period.memberKind(), guild, BucketKey.ALL_CHANNELS, null,
-                period.members()));
-        Map<Long, long[]> previousMembers = perMember(metrics.buckets(period.memberKind(), guild, BucketKey.ALL_CHANNELS, null,
-                period.previousMembers()));
+        // one read per kind of bucket for both periods (the previous one ends where this one starts)
+        List<BucketRow> bothHours = metrics.buckets(BucketKind.CHANNEL_HOUR, guild, null, null,
+                new TimeWindow(period.previousHours().from(), period.hours().to()));
+        List<BucketRow> hours = in(bothHours, period.hours());
+        List<BucketRow> previousHours = in(bothHours, period.previousHours());
+        List<BucketRow> bothMembers = metrics.buckets(period.memberKind(), guild, BucketKey.ALL_CHANNELS, null,
+                new TimeWindow(period.previousMembers().from(), period.members().to()));
+        Map<Long, long[]> members = perMember(in(bothMembers, period.members()));
+        Map<Long, long[]> previousMembers = perMember(in(bothMembers, period.previousMembers()));
         Heatmap heatmap = heatmap(hours, period);
         return new DigestReport(guild, period,
                 totals(hours, members.size()),
@@ -82,6 +85,10 @@ public final class DigestBuilder {
                 newMembers(memberEvents.memberEvents(guild, period.previousHours()), members.keySet()),
                 alerts.alerts(guild, period.hours()),
                 settings.sentimentEnabled() ? Optional.of(sentiment(hours)) : Optional.empty());
+    }
+
+    private static List<BucketRow> in(List<BucketRow> rows, TimeWindow window) {
+        return rows.stream().filter(row -> window.contains(row.key().start())).toList();
     }
 
     /** Messages and voice seconds per member (every member with a row was active). */

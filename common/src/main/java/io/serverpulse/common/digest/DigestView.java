@@ -7,6 +7,8 @@ import io.serverpulse.common.digest.DigestReport.Totals;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.KeyCount;
 import io.serverpulse.common.metrics.MemberCount;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -61,10 +63,7 @@ public final class DigestView {
         list(main, texts.get("digest.top-members"), members(report.topMembers(), "digest.top-members.line", 1, texts));
         list(main, texts.get("digest.top-channels"), channels(report.topChannels(), texts));
         list(main, texts.get("digest.top-voice"), members(report.topVoice(), "digest.top-voice.line", 60, texts));
-        list(main, texts.get(period.emojiMatchMembers() ? "digest.top-emoji" : "digest.top-emoji.utc-days",
-                DigestWords.range(java.time.LocalDate.ofInstant(period.days().from(), java.time.ZoneOffset.UTC),
-                        java.time.LocalDate.ofInstant(period.days().to().minusSeconds(1), java.time.ZoneOffset.UTC), texts)),
-                emoji(report.topEmoji()));
+        list(main, emojiTitle(period, texts), emoji(report.topEmoji(), texts));
         main.field(texts.get("digest.alerts"), alerts(report.alerts(), texts), false);
         report.sentiment().ifPresent(s -> main.field(texts.get("digest.sentiment"), texts.get("digest.sentiment.value",
                 s.share(s.positive()), s.share(s.neutral()), s.share(s.negative()), s.total()), false));
@@ -82,6 +81,16 @@ public final class DigestView {
             embeds.add(Embed.builder().title(texts.get("digest.channels.title")).image("attachment://" + CHANNELS_FILE).build());
         }
         return embeds;
+    }
+
+    /** The emoji field's name; for the last 24 hours it says which UTC days the emoji were counted on. */
+    private static String emojiTitle(DigestPeriod period, Texts texts) {
+        if (period.emojiMatchMembers()) {
+            return texts.get("digest.top-emoji");
+        }
+        LocalDate first = LocalDate.ofInstant(period.days().from(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(period.days().to().minusSeconds(1), ZoneOffset.UTC);
+        return texts.get("digest.top-emoji.utc-days", DigestWords.range(first, last, texts));
     }
 
     private static String figure(long now, long before, DigestPeriod period, Texts texts) {
@@ -129,11 +138,12 @@ public final class DigestView {
     }
 
     /** Unicode emoji as they are; custom ones ({@code name:id}) as Discord's emoji markup. */
-    static List<String> emoji(List<KeyCount> emoji) {
+    static List<String> emoji(List<KeyCount> emoji, Texts texts) {
         if (emoji.isEmpty()) {
             return List.of();
         }
-        return List.of(emoji.stream().map(e -> markup(e.key()) + " " + e.count()).collect(Collectors.joining("  ·  ")));
+        return List.of(emoji.stream().map(e -> texts.get("digest.top-emoji.item", markup(e.key()), e.count()))
+                .collect(Collectors.joining("  ·  ")));
     }
 
     static String markup(String emoji) {

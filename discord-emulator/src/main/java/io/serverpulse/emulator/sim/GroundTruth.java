@@ -1,5 +1,9 @@
 package io.serverpulse.emulator.sim;
 
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestPeriod;
+import io.serverpulse.common.digest.DigestReport;
+import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKey;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
@@ -9,6 +13,7 @@ import io.serverpulse.common.metrics.LeaderboardQuery;
 import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.emulator.model.Community;
 import io.serverpulse.emulator.timeline.TimelineEvent;
 import io.serverpulse.emulator.timeline.TimelineEvent.MemberAdd;
@@ -74,10 +79,12 @@ public final class GroundTruth {
 
     private final Map<BucketKey, Map<Counter, Long>> buckets;
     private final List<Incident> incidents;
+    private final List<MemberEvent> memberEvents;
 
-    private GroundTruth(Map<BucketKey, Map<Counter, Long>> buckets, List<Incident> incidents) {
+    private GroundTruth(Map<BucketKey, Map<Counter, Long>> buckets, List<Incident> incidents, List<MemberEvent> memberEvents) {
         this.buckets = buckets;
         this.incidents = List.copyOf(incidents);
+        this.memberEvents = List.copyOf(memberEvents);
     }
 
     /**
@@ -120,6 +127,7 @@ public final class GroundTruth {
         Set<Long> bots = Bots.ids(communities, events);
         Tally tally = new Tally();
         Map<VoiceKey, Session> sessions = new LinkedHashMap<>();
+        List<MemberEvent> memberEvents = new ArrayList<>();
         for (TimelineEvent event : events) {
             if (event instanceof MessageCreate m) {
                 if (collectedChannels.contains(m.channelId()) && (countBots || !m.bot())) {
@@ -145,8 +153,10 @@ public final class GroundTruth {
                 }
             } else if (event instanceof MemberAdd j) {
                 tally.add(BucketKey.channelHour(j.guildId(), BucketKey.GUILD_WIDE, j.at()), Counter.JOINS, 1);
+                memberEvents.add(new MemberEvent(j.guildId(), j.userId(), MemberEvent.Kind.JOIN, j.at()));
             } else if (event instanceof MemberRemove l) {
                 tally.add(BucketKey.channelHour(l.guildId(), BucketKey.GUILD_WIDE, l.at()), Counter.LEAVES, 1);
+                memberEvents.add(new MemberEvent(l.guildId(), l.userId(), MemberEvent.Kind.LEAVE, l.at()));
             } else if (event instanceof VoiceStateUpdate v) {
                 VoiceKey who = new VoiceKey(v.guildId(), v.userId());
                 Session open = sessions.get(who);
@@ -167,7 +177,7 @@ public final class GroundTruth {
         }
         sessions.forEach((who, session) -> tally.voiceSeconds(who.guildId(), session.channelId(), session.userId(), session.since(),
                 openSessionsEnd));
-        return new GroundTruth(tally.frozen(), incidents);
+        return new GroundTruth(tally.frozen(), incidents, memberEvents);
     }
 
     // ---- raw buckets -----------------------------------------------------------------------
@@ -184,6 +194,20 @@ public final class GroundTruth {
 
     public List<Incident> incidents() {
         return incidents;
+    }
+
+    /** Every join and leave, in time order (what the bot's member event log holds). */
+    public List<MemberEvent> memberEvents() {
+        return memberEvents;
+    }
+
+    /**
+     * What a digest of {@code period} must say for the guild of {@code settings}, counted from the truth's
+     * buckets and joins by the rules of {@code DigestPeriod} (see {@link DigestTruth}); the alerts are those of
+     * {@code storedAlerts} that belong to the guild and started in the period.
+     */
+    public DigestReport digest(GuildSettings settings, DigestPeriod period, List<AlertRecord> storedAlerts) {
+        return DigestTruth.of(buckets, memberEvents, settings, period, storedAlerts);
     }
 
     // ---- the store's reads, answered from the truth ----------------------------------------

@@ -14,7 +14,6 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.CategoryStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -46,13 +45,11 @@ final class ActivityChart {
         List<String> labels = labels(report, texts);
         List<Long> previous = aligned(report.previousActivity(), labels.size());
         CategorySeries before = chart.addSeries(texts.get("chart.previous." + period.kind().label()), labels, previous);
-        before.setLineColor(ChartTheme.PREVIOUS).setLineStyle(SeriesLines.DASH_DASH);
+        before.setLineColor(ChartTheme.PREVIOUS).setLineStyle(ChartTheme.PREVIOUS_LINE);
         before.setMarkerColor(ChartTheme.PREVIOUS).setMarker(SeriesMarkers.NONE);
-        before.setLineWidth(3f);
         CategorySeries now = chart.addSeries(texts.get("chart.current." + period.kind().label()), labels, report.activity());
-        now.setLineColor(ChartTheme.CURRENT).setLineStyle(SeriesLines.SOLID);
+        now.setLineColor(ChartTheme.CURRENT).setLineStyle(ChartTheme.CURRENT_LINE);
         now.setMarkerColor(ChartTheme.CURRENT).setMarker(SeriesMarkers.CIRCLE);
-        now.setLineWidth(4f);
         return chart;
     }
 

@@ -19,7 +19,9 @@ import org.knowm.xchart.style.CategoryStyler;
 final class ChannelChart {
 
     /** Longest label drawn under a bar. */
-    static final int MAX_LABEL = 16;
+    static final int MAX_LABEL = 14;
+    /** Labels longer than this are drawn at a slant so that neighbours do not overlap. */
+    static final int ROTATE_ABOVE = 8;
 
     private ChannelChart() {
     }
@@ -31,15 +33,14 @@ final class ChannelChart {
         ChartTheme.apply(styler, texts.locale());
         styler.setYAxisMin(0.0);
         styler.setXAxisTitleVisible(false);
-        styler.setLabelsVisible(true);
-        styler.setLabelsFont(ChartTheme.LABELS);
-        styler.setLabelsFontColorAutomaticEnabled(false);
-        styler.setLabelsFontColor(ChartTheme.TEXT);
-        styler.setLabelsPosition(1.0);
+        styler.setLabelsVisible(false);
         styler.setAvailableSpaceFill(0.7);
         styler.setSeriesColors(new java.awt.Color[] {ChartTheme.PREVIOUS, ChartTheme.CURRENT});
         List<ChannelCount> top = report.topChannels();
         List<String> labels = labels(top, names, texts);
+        if (labels.stream().anyMatch(label -> label.length() > ROTATE_ABOVE)) {
+            styler.setXAxisLabelRotation(35);
+        }
         List<Long> before = top.stream().map(ChannelCount::previousMessages).toList();
         List<Long> now = top.stream().map(ChannelCount::messages).toList();
         chart.addSeries(texts.get("chart.previous." + report.period().kind().label()), labels, before);

@@ -15,14 +15,14 @@ import org.knowm.xchart.style.Styler;
 /**
  * The look of every digest chart. Discord shows an embed's image at roughly 400–520 pixels wide, in a dark
  * or a light theme it does not tell the bot about: so the charts are {@value #WIDTH}×{@value #HEIGHT} with
- * fonts large enough to stay readable at half size, on an opaque background of their own (never transparent),
+ * fonts large enough to stay readable at little more than half size (22 px labels, 30 px titles), on an opaque background of their own (never transparent),
  * with text at a contrast of at least 7:1 and data at least 3:1 against it (WCAG), which reads the same in both
  * themes.
  */
 public final class ChartTheme {
 
-    public static final int WIDTH = 800;
-    public static final int HEIGHT = 420;
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 400;
     public static final Color BACKGROUND = new Color(0x23, 0x24, 0x28);
     public static final Color TEXT = new Color(0xF2, 0xF3, 0xF5);
     public static final Color MUTED_TEXT = new Color(0xC4, 0xC9, 0xCE);
@@ -35,9 +35,13 @@ public final class ChartTheme {
     public static final Color[] HEAT = {new Color(0x2E, 0x30, 0x36), new Color(0x4E, 0x5A, 0xC8), new Color(0x8C, 0x96, 0xFF),
             new Color(0xF0, 0xB2, 0x32), new Color(0xFF, 0xE0, 0x66)};
 
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 28);
-    static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 20);
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 30);
+    static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
     static final Font AXIS_TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 20);
+    /** This period's line, and the previous period's, dashed. */
+    static final BasicStroke CURRENT_LINE = new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final BasicStroke PREVIOUS_LINE = new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {12f, 9f}, 0f);
 
     static {
         // Lambda and servers have no display; never try to open one

@@ -11,7 +11,10 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
 
-/** Messages per local weekday and hour: a 24 × 7 grid, Monday on top, the busiest hour the brightest. */
+/**
+ * Messages per local weekday and hour: a 24 × 7 grid, Monday on top, the busiest hour the brightest. The hours
+ * are a numeric axis labelled every three hours at the hour's start ({@code 00}, {@code 03}, …).
+ */
 final class HeatmapChart {
 
     private HeatmapChart() {
@@ -19,7 +22,7 @@ final class HeatmapChart {
 
     static HeatMapChart build(DigestReport report, Texts texts) {
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
-                .title(texts.get("chart.heatmap", report.period().zone().getId())).build();
+                .title(texts.get("chart.heatmap")).xAxisTitle(texts.get("chart.hour", report.period().zone().getId())).build();
         HeatMapStyler styler = chart.getStyler();
         ChartTheme.apply(styler, texts.locale());
         styler.setRangeColors(ChartTheme.HEAT);
@@ -27,13 +30,13 @@ final class HeatmapChart {
         styler.setDrawBorder(true);
         styler.setLegendVisible(false);
         styler.setPlotGridLinesVisible(false);
-        styler.setXAxisMaxLabelCount(12);
         styler.setMin(0);
         styler.setMax(Math.max(1, report.heatmap().max()));
-        List<String> hours = new ArrayList<>();
+        List<Integer> hours = new ArrayList<>();
         for (int h = 0; h < Heatmap.HOURS; h++) {
-            hours.add(String.format("%02d", h));
+            hours.add(h);
         }
+        chart.setCustomXAxisTickLabelsFormatter(hour -> Math.round(hour) % 3 == 0 ? String.format("%02d", Math.round(hour)) : "");
         List<String> days = new ArrayList<>();
         for (int d = Heatmap.DAYS; d >= 1; d--) {
             days.add(DayOfWeek.of(d).getDisplayName(TextStyle.SHORT, texts.locale()));
