@@ -134,7 +134,7 @@ class GuildSettingsJsonTest {
 
         // THEN nothing is lost, and digests use UTC
         assertThat(settings.timeZone()).isEqualTo("Mars/Olympus_Mons");
-        assertThat(settings.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(settings.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
     }
 
     @Test

@@ -84,9 +84,9 @@ public final class DigestBenchmark {
             System.out.printf("check: both stores give the same digest (%,d messages, %,d active members in the week)%n",
                     fromSqlite.current().messages(), fromSqlite.current().activeMembers());
         }
-        for (String target : List.of("sqlite:" + dir, "mongodb-standin:" + uri)) {
-            System.out.println(target.substring(0, target.indexOf(':')) + " " + measure(target, runs));
-        }
+        System.out.println("sqlite " + measure("sqlite:" + dir, runs));
+        // every read scans whole collections in the stand-in (it ignores secondary indexes): fewer runs there
+        System.out.println("mongodb-standin " + measure("mongodb-standin:" + uri, Math.max(3, runs / 4)));
         mongo.shutdownNow();
     }
 

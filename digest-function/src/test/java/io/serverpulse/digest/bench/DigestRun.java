@@ -19,8 +19,6 @@ import io.serverpulse.common.store.Store;
 import io.serverpulse.store.mongodb.MongoStore;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +63,9 @@ public final class DigestRun {
         List<Double> reads = new ArrayList<>();
         List<Double> drawing = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         long allocated = 0;
+        long live = 0;
         int pngBytes = 0;
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
@@ -76,12 +76,22 @@ public final class DigestRun {
             baseline.add(ms(t));
 
             long before = threads.getThreadAllocatedBytes(threadId);
+            long cpuBefore = threads.getCurrentThreadCpuTime();
             t = System.nanoTime();
             DigestComposer.Composed composed = composer.compose(settings, week, texts, DigestView.footer(BenchGuild.GUILD, week),
                     10L << 20);
             full.add(ms(t));
+            cpu.add((threads.getCurrentThreadCpuTime() - cpuBefore) / 1e6);
             allocated = Math.max(allocated, threads.getThreadAllocatedBytes(threadId) - before);
             pngBytes = composed.message().files().stream().mapToInt(FileAttachment::size).sum();
+            if (i == 0) {
+                // what a finished digest keeps alive (its numbers, embeds and PNGs) on top of the idle process
+                System.gc();
+                live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                if (composed.message().files().isEmpty()) {
+                    throw new IllegalStateException("no chart");
+                }
+            }
 
             t = System.nanoTime();
             DigestReport report = builder.build(settings, week);
@@ -92,18 +102,12 @@ public final class DigestRun {
         }
         System.gc();
         long heapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
         DigestReport report = cold.report();
-        System.out.printf(Locale.ROOT, "RESULT process_ms=%.0f cold_ms=%.0f full_p50=%.1f full_p90=%.1f full_max=%.1f reads_p50=%.1f "
-                        + "charts_p50=%.1f baseline_p50=%.1f allocated_mb=%.1f peak_heap_mb=%.1f heap_after_gc_mb=%.1f max_heap_mb=%.0f "
-                        + "cpus=%d png_kb=%d messages=%d active=%d files=%d%n",
-                processMs, coldMs, pct(full, 50), pct(full, 90), pct(full, 100), pct(reads, 50), pct(drawing, 50), pct(baseline, 50),
-                allocated / 1e6, peak / 1e6, heapAfterGc / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
+        System.out.printf(Locale.ROOT, "RESULT process_ms=%.0f cold_ms=%.0f full_p50=%.1f full_p90=%.1f full_max=%.1f cpu_p50=%.1f "
+                        + "reads_p50=%.1f charts_p50=%.1f baseline_p50=%.1f allocated_mb=%.1f live_with_digest_mb=%.1f "
+                        + "heap_after_gc_mb=%.1f max_heap_mb=%.0f cpus=%d png_kb=%d messages=%d active=%d files=%d%n",
+                processMs, coldMs, pct(full, 50), pct(full, 90), pct(full, 100), pct(cpu, 50), pct(reads, 50), pct(drawing, 50),
+                pct(baseline, 50), allocated / 1e6, live / 1e6, heapAfterGc / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
                 Runtime.getRuntime().availableProcessors(), pngBytes / 1024, report.current().messages(),
                 report.current().activeMembers(), cold.message().files().size());
         store.close();

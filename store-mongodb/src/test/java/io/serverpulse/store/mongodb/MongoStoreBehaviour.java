@@ -419,7 +419,7 @@ abstract class MongoStoreBehaviour {
 
         // THEN it reads, with the default zone, and everything else as stored
         assertThat(settings.timeZone()).isEqualTo("UTC");
-        assertThat(settings.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(settings.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
         assertThat(settings.locale()).isEqualTo("de");
     }
 
