@@ -29,6 +29,7 @@ import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.FlushStats;
@@ -136,9 +137,10 @@ public final class Collector implements AutoCloseable {
         this.listener = new GatewayListener(recorder, settings, clock);
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
+            // /pulse's chart names channels as Discord has them now (never stored)
             InteractionHandler handler = new InteractionHandler(store,
                     CommandRegistry.standard(config.masterKey().map(SecretSealer::new), config.messageContentIntent(),
-                            config.aiEndpoints()), clock);
+                            config.aiEndpoints(), new RestChannelNames(rest)), clock);
             this.interactions = new GatewayInteractions(handler, rest, settings);
             listeners.add(interactions);
             listeners.add(new CommandRegistration(handler, rest));

@@ -30,7 +30,7 @@ class RegisterCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> NAMES = List.of("setup", "set-update-channel", "add-collect-channel", "remove-collect-channel",
-            "topmessagers", "leaderboard", "toggle-alert", "alert-threshold", "set-digest", "ai-provider", "export-report",
+            "topmessagers", "leaderboard", "pulse", "toggle-alert", "alert-threshold", "set-digest", "ai-provider", "export-report",
             "sentiment", "serverpulse");
 
     private DiscordEmulator discord;
