@@ -18,17 +18,14 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.store.Store;
+import io.serverpulse.digest.support.Fortnight;
 import io.serverpulse.digest.support.SimulatedStore;
 import io.serverpulse.emulator.model.Community;
-import io.serverpulse.emulator.sim.CommunitySpec;
 import io.serverpulse.emulator.sim.GroundTruth;
-import io.serverpulse.emulator.sim.Scenarios;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
-import io.serverpulse.emulator.sim.TimelineGenerator;
 import io.serverpulse.store.mongodb.MongoStore;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,7 +49,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DigestGroundTruthTest {
 
-    static final Instant START = Instant.parse("2026-02-23T00:00:00Z");
     static final Instant NOW = Instant.parse("2026-03-08T18:30:00Z");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
@@ -70,18 +66,11 @@ class DigestGroundTruthTest {
         }
     }
 
-    static SimulatedCommunity fortnight(int events) {
-        return TimelineGenerator.generate(Scenarios.weekSpec(11, events)
-                .start(START).duration(Duration.ofDays(14))
-                .guild(new CommunitySpec("Night Owls", 300, 2, 6, 4, 2, 4, -5, 0.4))
-                .build());
-    }
-
     @BeforeAll
     static void fill() {
         // the stand-in scans a collection on every upsert (see store-mongodb's MetricWriter): a smaller fortnight there
-        SimulatedCommunity large = fortnight(40_000);
-        SimulatedCommunity small = fortnight(6_000);
+        SimulatedCommunity large = Fortnight.of(40_000);
+        SimulatedCommunity small = Fortnight.of(6_000);
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         STORES.add(stored("sqlite", SqliteStore.open(dir), large));
