@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * racing the first attempt, one gets it); the digest is composed in the guild's language and posted through
  * the one {@link UpdatePoster} with {@link UpdatePoster#postOnce}, which first looks for the bot's message with
  * the digest's footer (an attempt that posted and died before recording it is not posted again); then the
- * ledger records where it went. A claim left by a dead attempt is taken over once its {@link #LEASE} ran out.
+ * ledger records where it went. A claim left by a dead attempt is taken over once its {@link #LEASE} ran out. A
+ * period in which nothing was counted, after one in which nothing was counted either (a guild that just added the
+ * bot, or stopped being collected long ago), is recorded with no message instead of posting an empty digest.
  */
 public final class DigestDelivery {
 
@@ -40,7 +42,9 @@ public final class DigestDelivery {
         /** Another attempt holds a fresh claim: it posts, this one does nothing. */
         CLAIMED_ELSEWHERE,
         /** The guild has no update channel and the bot may not create one; the period stays due. */
-        NO_CHANNEL
+        NO_CHANNEL,
+        /** Nothing was counted in the period nor in the one before (a guild that just added the bot): recorded, not posted. */
+        NOTHING_TO_REPORT
     }
 
     private final DigestLedger ledger;
@@ -78,8 +82,14 @@ public final class DigestDelivery {
             return Outcome.CLAIMED_ELSEWHERE;
         }
         String footer = DigestView.footer(guild, period);
-        MessageBody message = composer.compose(settings, period, Texts.forLocale(settings.locale()), footer, ATTACHMENT_LIMIT)
-                .message();
+        DigestComposer.Composed digest = composer.compose(settings, period, Texts.forLocale(settings.locale()), footer,
+                ATTACHMENT_LIMIT);
+        if (digest.report().quiet() && digest.report().previous().isEmpty()) {
+            ledger.digestPosted(guild, key, attempt, 0, 0, clock.instant());
+            LOG.info("Digest {} of guild {} not posted: nothing was counted in it or in the period before", key, guild);
+            return Outcome.NOTHING_TO_REPORT;
+        }
+        MessageBody message = digest.message();
         Posted posted = poster.postOnce(settings, ChannelPost.of(footer, message.embeds(), message.files()));
         if (posted.outcome() == Posted.Outcome.NO_CHANNEL) {
             LOG.warn("Digest {} of guild {} not posted: no update channel, and the bot may not create one (Manage Channels)",

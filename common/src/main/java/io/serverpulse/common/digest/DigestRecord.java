@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param owner     the posting attempt that holds the claim (an id unique to that attempt)
  * @param postedAt  null until posted
  * @param channelId the channel it was posted in; null until posted
- * @param messageId the message; null until posted
+ * @param messageId the message; null until posted, 0 when there was nothing to report
  */
 public record DigestRecord(long guildId, String periodKey, String owner, Instant claimedAt, Instant postedAt, Long channelId,
                            Long messageId) {
@@ -24,6 +24,11 @@ public record DigestRecord(long guildId, String periodKey, String owner, Instant
 
     public boolean posted() {
         return postedAt != null;
+    }
+
+    /** Posted as no message: nothing was counted in the period nor in the one before. */
+    public boolean nothingToReport() {
+        return posted() && Long.valueOf(0).equals(messageId);
     }
 
     public boolean ownedBy(String attempt) {

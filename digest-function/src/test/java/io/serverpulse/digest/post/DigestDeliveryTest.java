@@ -199,6 +199,23 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void aWeekWithNothingCountedAfterAnotherIsRecordedButNotPosted() {
+        // GIVEN the week before the fortnight began: nothing stored for it or the week before it
+        GuildSettings settings = rig.weekly(rig.guild(), "Europe/Berlin", "en-US");
+        DigestPeriod before = DigestPeriod.weekly(LocalDate.parse("2026-02-16"), ZoneId.of("Europe/Berlin"));
+
+        // WHEN its digest is delivered
+        Outcome outcome = rig.delivery(Clock.fixed(Instant.parse("2026-02-23T02:15:00Z"), ZoneOffset.UTC), "test")
+                .deliver(settings, before);
+
+        // THEN nothing is posted (no channel created either), and the period is no longer due
+        assertThat(outcome).isEqualTo(Outcome.NOTHING_TO_REPORT);
+        assertThat(rig.channelsCreated()).isEmpty();
+        assertThat(rig.store().digestRecord(rig.guild().guildId(), before.key()))
+                .hasValueSatisfying(r -> assertThat(r.nothingToReport()).isTrue());
+    }
+
+    @Test
     void aPeriodMissedWhileNothingRanIsPostedOnceWhenItRunsAgain() {
         // GIVEN nothing ran on Monday; the scheduler comes back on Tuesday morning (within the catch-up)
         GuildSettings settings = rig.weekly(rig.guild(), "Europe/Berlin", "en-US");

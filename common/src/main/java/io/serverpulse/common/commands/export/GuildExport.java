@@ -191,7 +191,7 @@ public final class GuildExport {
                 node.put("channel_id", digest.channelId() == null ? null : Long.toUnsignedString(digest.channelId()));
                 node.put("message_id", digest.messageId() == null ? null : Long.toUnsignedString(digest.messageId()));
                 row("digest", digest.posted() ? digest.postedAt() : digest.claimedAt(), digest.channelId(), null, digest.periodKey(),
-                        digest.messageId() == null ? null : Long.toUnsignedString(digest.messageId()), digest.posted() ? "posted" : "claimed");
+                        digest.messageId() == null ? null : Long.toUnsignedString(digest.messageId()), digest.nothingToReport() ? "nothing to report" : digest.posted() ? "posted" : "claimed");
             }
         };
     }
