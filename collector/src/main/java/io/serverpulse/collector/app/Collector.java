@@ -30,11 +30,7 @@ import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.SecretSealer;
-import io.serverpulse.common.digest.DigestComposer;
-import io.serverpulse.common.digest.DigestDelivery;
 import io.serverpulse.common.digest.RestChannelNames;
-import io.serverpulse.common.discord.post.UpdateChannelStore;
-import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.FlushStats;
@@ -196,9 +192,8 @@ public final class Collector implements AutoCloseable {
         }
         running.set(shards);
         // self-hosted: digests are posted in-process (in the AWS mode EventBridge Scheduler invokes digest-function)
-        this.digests = config.mode() == DeploymentMode.SELF_HOSTED ? new DigestTimer(store, new DigestDelivery(store,
-                DigestComposer.of(store, new RestChannelNames(rest)), new UpdatePoster(rest, UpdateChannelStore.of(store, clock)),
-                clock, "collector"), () -> servedGuilds(running.get()), clock, b.settingsRefresh).start() : null;
+        this.digests = config.mode() == DeploymentMode.SELF_HOSTED
+                ? DigestTimer.start(store, rest, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
                 flusher.policy().interval().toSeconds());

@@ -1,7 +1,12 @@
 package io.serverpulse.collector.digests;
 
+import io.serverpulse.common.digest.DigestComposer;
 import io.serverpulse.common.digest.DigestDelivery;
 import io.serverpulse.common.digest.DigestPlanner;
+import io.serverpulse.common.digest.RestChannelNames;
+import io.serverpulse.common.discord.post.UpdateChannelStore;
+import io.serverpulse.common.discord.post.UpdatePoster;
+import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.store.Store;
 import java.time.Clock;
@@ -54,6 +59,16 @@ public final class DigestTimer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * The collector's timer, started: digests composed from {@code store}, posted over {@code rest} with the one
+     * poster (channel names for the charts looked up over the same client), for the guilds {@code servedGuilds}.
+     */
+    public static DigestTimer start(Store store, DiscordRest rest, Supplier<long[]> servedGuilds, Clock clock, Duration recheck) {
+        DigestDelivery delivery = new DigestDelivery(store, DigestComposer.of(store, new RestChannelNames(rest)),
+                new UpdatePoster(rest, UpdateChannelStore.of(store, clock)), clock, "collector");
+        return new DigestTimer(store, delivery, servedGuilds, clock, recheck).start();
     }
 
     /** Starts looking for due digests now. */
