@@ -2,6 +2,8 @@ package io.serverpulse.aws.scheduler;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.serverpulse.common.config.ConfigException;
+import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.digest.DigestSchedule;
 import io.serverpulse.common.digest.DigestSchedules;
 import io.serverpulse.common.settings.GuildSettings;
@@ -9,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindow;
@@ -42,11 +45,29 @@ public final class EventBridgeDigestSchedules implements DigestSchedules {
      * @param roleArn     the role EventBridge Scheduler assumes to invoke it
      */
     public record Target(String group, String functionArn, String roleArn) {
+
+        public static final String GROUP = "DIGEST_SCHEDULE_GROUP";
+        public static final String FUNCTION_ARN = "DIGEST_FUNCTION_ARN";
+        public static final String ROLE_ARN = "DIGEST_SCHEDULER_ROLE_ARN";
+
         public Target {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(functionArn, "functionArn");
             Objects.requireNonNull(roleArn, "roleArn");
         }
+
+        /** From the variables template.yaml sets; a missing one is a {@link ConfigException} naming it. */
+        public static Target of(EnvSource env) {
+            return new Target(env.require(GROUP, "the digest schedule group"), env.require(FUNCTION_ARN, "the digest function"),
+                    env.require(ROLE_ARN, "the role EventBridge Scheduler assumes"));
+        }
+    }
+
+    /** Schedules in the target of these variables, through a scheduler client of the Lambda's region. */
+    public static EventBridgeDigestSchedules fromEnvironment(EnvSource env) {
+        Target target = Target.of(env);
+        SchedulerClient client = SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return new EventBridgeDigestSchedules(client, target);
     }
 
     private final SchedulerClient client;

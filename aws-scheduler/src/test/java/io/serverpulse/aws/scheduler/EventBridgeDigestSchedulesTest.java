@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serverpulse.common.digest.DigestSchedules.Change;
 import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.testing.aws.SchedulerStandIn;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

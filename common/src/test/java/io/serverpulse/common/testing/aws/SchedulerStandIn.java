@@ -1,4 +1,4 @@
-package io.serverpulse.aws.scheduler;
+package io.serverpulse.common.testing.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,18 +22,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code DELETE /schedules/{name}?groupName=…} deletes (404 {@code ResourceNotFoundException} if missing). It keeps
  * the schedules by group and name, and records every request as received.
  */
-final class SchedulerStandIn implements AutoCloseable {
+public final class SchedulerStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
                     .findFirst().orElse(null);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -46,7 +46,7 @@ final class SchedulerStandIn implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, JsonNode> schedules = new ConcurrentHashMap<>();
 
-    SchedulerStandIn() {
+    public SchedulerStandIn() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -56,20 +56,20 @@ final class SchedulerStandIn implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 
     /** The stored schedule {@code group/name}, as its last create or update body. */
-    JsonNode schedule(String group, String name) {
+    public JsonNode schedule(String group, String name) {
         return schedules.get(group + "/" + name);
     }
 
-    int size() {
+    public int size() {
         return schedules.size();
     }
 
