@@ -63,6 +63,39 @@ public final class EventBridgeDigestSchedules implements DigestSchedules {
         }
     }
 
+    /**
+     * The schedules of the target these variables name, or empty when {@value Target#GROUP} is not set (an older
+     * template): the client is built on the first change, so a function that never changes a schedule never pays
+     * for it at start-up.
+     */
+    public static Optional<DigestSchedules> ifConfigured(EnvSource env) {
+        if (env.get(Target.GROUP).isEmpty()) {
+            return Optional.empty();
+        }
+        Target target = Target.of(env);
+        return Optional.of(new DigestSchedules() {
+            private EventBridgeDigestSchedules schedules;
+
+            private synchronized EventBridgeDigestSchedules schedules() {
+                if (schedules == null) {
+                    schedules = new EventBridgeDigestSchedules(SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create())
+                            .build(), target);
+                }
+                return schedules;
+            }
+
+            @Override
+            public Change sync(GuildSettings settings) {
+                return schedules().sync(settings);
+            }
+
+            @Override
+            public Change remove(long guildId) {
+                return schedules().remove(guildId);
+            }
+        });
+    }
+
     /** Schedules in the target of these variables, through a scheduler client of the Lambda's region. */
     public static EventBridgeDigestSchedules fromEnvironment(EnvSource env) {
         Target target = Target.of(env);

@@ -21,6 +21,7 @@ import io.serverpulse.common.commands.setup.SetupCommand;
 import io.serverpulse.common.commands.status.StatusCommand;
 import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.digest.ChannelNames;
+import io.serverpulse.common.digest.DigestSchedules;
 import io.serverpulse.common.digest.charts.DigestCharts;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,15 @@ public final class CommandRegistry {
     /** The same, with the channel names of {@code /pulse}'s chart looked up by {@code channelNames} (never stored). */
     public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
                                            ChannelNames channelNames) {
+        return standard(sealer, sentimentScoring, aiEndpoints, channelNames, Optional.empty());
+    }
+
+    /**
+     * The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode's EventBridge Scheduler):
+     * {@code /set-digest} then finishes in the deferred worker by creating, updating or deleting the guild's schedule.
+     */
+    public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
+                                           ChannelNames channelNames, Optional<DigestSchedules> schedules) {
         LeaderboardChart chart = new LeaderboardChart();
         return new CommandRegistry(List.of(
                 new SetupCommand(),
@@ -73,7 +83,7 @@ public final class CommandRegistry {
                 new PulseCommand(new DigestCharts(), channelNames),
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),
-                new SetDigestCommand(),
+                new SetDigestCommand(schedules),
                 new AiProviderCommand(sealer, new HttpAiClient(aiEndpoints)),
                 new ExportReportCommand(),
                 new SentimentCommand(sentimentScoring),

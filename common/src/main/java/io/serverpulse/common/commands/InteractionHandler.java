@@ -12,6 +12,7 @@ import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.digest.ChannelNames;
+import io.serverpulse.common.digest.DigestSchedules;
 import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.store.Store;
@@ -66,6 +67,11 @@ public final class InteractionHandler {
      * in {@code /pulse}'s chart (over REST, on first use).
      */
     public static InteractionHandler create(ServerPulseConfig config, Store store) {
+        return create(config, store, Optional.empty());
+    }
+
+    /** The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode). */
+    public static InteractionHandler create(ServerPulseConfig config, Store store, Optional<DigestSchedules> schedules) {
         Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
         ChannelDirectory channels = config.discordToken().isPresent()
                 ? DiscordChannelDirectory.lazy(config.discordApiBaseUrl(), config.discordToken().get())
@@ -73,7 +79,7 @@ public final class InteractionHandler {
         ChannelNames names = config.discordToken().<ChannelNames>map(token ->
                 RestChannelNames.lazy(config.discordApiBaseUrl(), token)).orElse(ChannelNames.NONE);
         return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints(),
-                names), Clock.systemUTC(), channels);
+                names, schedules), Clock.systemUTC(), channels);
     }
 
     /** Answers one interaction body (the raw JSON Discord sent). Never throws. */
