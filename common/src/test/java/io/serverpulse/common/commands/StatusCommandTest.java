@@ -43,7 +43,7 @@ class StatusCommandTest {
         Map<String, String> fields = fields(answer);
         assertThat(fields).containsEntry("Update channel", "not set")
                 .containsEntry("Digest", "weekly, Mondays at 12:10 AM (UTC) (in #serverpulse-updates, created if missing, until an "
-                        + "update channel is set)")
+                        + "update channel is set)\nDigests start once an admin has saved any setting (for example with /setup).")
                 .containsEntry("Collected channels (0)", "None yet: add one with /add-collect-channel.")
                 .containsEntry("AI", "No provider set")
                 .containsEntry("Sentiment counts", "off · not available on this deployment: the bot’s operator hasn’t enabled"

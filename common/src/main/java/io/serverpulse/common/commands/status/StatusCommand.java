@@ -70,7 +70,9 @@ public final class StatusCommand implements Command {
         GuildSettings settings = context.settings();
         embed.field(texts.get("status.update-channel"), settings.updateChannelId() == null ? texts.get("status.not-set")
                 : "<#" + Long.toUnsignedString(settings.updateChannelId()) + ">", true);
-        embed.field(texts.get("status.digest"), digest(settings, texts), false);
+        embed.field(texts.get("status.digest"), digest(settings, texts)
+                + (settings.digest().posts() && store.findSettings(context.guildId()).isEmpty()
+                        ? "\n" + texts.get("status.digest-not-started") : ""), false);
         embed.field(texts.get("status.collected", settings.collectChannels().size()), channels(settings, texts), false);
         embed.field(texts.get("status.alerts"), alerts(settings, texts), false);
         embed.field(texts.get("status.ai"), ai(settings, texts), true);
