@@ -84,7 +84,7 @@ class RegisterCommandsTest {
         assertThat(registrations.get(0).body().toString()).isEqualTo(expectedBody());
         assertThat(discord.state().listCommands(null)).extracting(command -> command.path("name").asText())
                 .containsExactlyInAnyOrderElementsOf(NAMES);
-        assertThat(out()).startsWith("Registered 13 commands for all guilds (global): /setup, ");
+        assertThat(out()).startsWith("Registered 14 commands for all guilds (global): /setup, ");
         assertThat(err()).isEmpty();
     }
 
