@@ -17,6 +17,7 @@ final class CollectionNames {
     static final String AI_SUMMARIES = "ai_summaries";
     static final String LEADERBOARD_CACHE = "leaderboard_cache";
     static final String DIGESTS = DigestLedgerCollection.NAME;
+    static final String USAGE_COUNTERS = UsageCounterCollection.NAME;
 
     private CollectionNames() {
     }
@@ -32,6 +33,7 @@ final class CollectionNames {
         names.add(AI_SUMMARIES);
         names.add(LEADERBOARD_CACHE);
         names.add(DIGESTS);
+        names.add(USAGE_COUNTERS);
         return List.copyOf(names);
     }
 

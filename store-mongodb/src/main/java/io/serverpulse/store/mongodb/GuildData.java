@@ -66,7 +66,7 @@ final class GuildData {
         Document member = new Document(Fields.GUILD_ID, guildId).append(Fields.MEMBER_ID, memberId);
         long deleted = 0;
         for (String name : List.of(BucketKind.MEMBER_HOUR.collection(), BucketKind.MEMBER_DAY.collection(),
-                CollectionNames.MEMBER_EVENTS)) {
+                CollectionNames.MEMBER_EVENTS, CollectionNames.USAGE_COUNTERS)) {
             deleted += collection(name).deleteMany(member).getDeletedCount();
         }
         deleted += collection(CollectionNames.LEADERBOARD_CACHE).deleteMany(new Document(Fields.GUILD_ID, guildId)

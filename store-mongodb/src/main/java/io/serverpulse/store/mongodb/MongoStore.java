@@ -85,6 +85,7 @@ public final class MongoStore implements Store {
     private final GuildRecords records;
     private final GuildData guildData;
     private final DigestLedgerCollection digests;
+    private final UsageCounterCollection usage;
     private volatile boolean closed;
 
     /** Uses a client the caller owns (and closes): {@link #close()} leaves it open. */
@@ -121,6 +122,7 @@ public final class MongoStore implements Store {
         this.records = new GuildRecords(database, retentions);
         this.guildData = new GuildData(database);
         this.digests = new DigestLedgerCollection(database, retentions);
+        this.usage = new UsageCounterCollection(database);
         try {
             MongoDatabase indexes = indexTimeout == null ? database : database.withTimeout(indexTimeout.toMillis(), TimeUnit.MILLISECONDS);
             run("index creation", () -> MongoIndexes.ensure(indexes));
@@ -344,6 +346,12 @@ public final class MongoStore implements Store {
     public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
         Objects.requireNonNull(periodKey, "periodKey");
         return call("digest read", () -> digests.find(guildId, periodKey));
+    }
+
+    @Override
+    public long addUse(long guildId, long memberId, String counter, Instant windowStart, Instant expireAt, long delta) {
+        Objects.requireNonNull(counter, "counter");
+        return call("usage count", () -> usage.add(guildId, memberId, counter, windowStart, expireAt, delta));
     }
 
     @Override

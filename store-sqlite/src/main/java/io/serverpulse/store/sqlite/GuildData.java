@@ -17,7 +17,7 @@ final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
     private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
-            "leaderboard_cache", "digests");
+            "leaderboard_cache", "digests", "usage_counters");
 
     /** How many expired rows one sweep transaction deletes at most. */
     static final int SWEEP_CHUNK = 5_000;
@@ -100,6 +100,7 @@ final class GuildData {
                 count += db.update(BucketSql.eraseMember(kind), guildId, memberId);
             }
             count += db.update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId);
+            count += db.update("DELETE FROM usage_counters WHERE guild_id = ? AND member_id = ?", guildId, memberId);
             count += eraseCachedLeaderboardsListing(guildId, memberId);
             return count;
         }));
@@ -139,6 +140,7 @@ final class GuildData {
         deleted += sweep("ai_summaries", "rowid", cutoff);
         deleted += sweep("leaderboard_cache", "rowid", cutoff);
         deleted += sweep("digests", "guild_id, period_key", cutoff);
+        deleted += sweep("usage_counters", "guild_id, member_id, counter, window_start", cutoff);
         // remembered batch ids are bookkeeping, not guild data: pruned, not counted
         sweep("applied_batches", "batch_id", cutoff);
         LOG.debug("Swept {} expired rows at {}", deleted, now);

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code MongoStore} does: {@link SettingsRows} (guild settings, changed by a version
  * compare-and-set, and the retention in force), {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
  * transaction), {@link MetricReader} (leaderboards, bucket rows, totals), {@link GuildRecords}
- * (member events, alerts, AI summaries, cached leaderboards), {@link DigestRows} (the digest ledger) and
+ * (member events, alerts, AI summaries, cached leaderboards), {@link DigestRows} (the digest ledger), {@link UsageRows}
+ * (usage counters) and
  * {@link GuildData} (export,
  * erasure, the retention sweep). They share one {@link SqliteConnection}: one connection used
  * under one lock.
@@ -107,6 +108,7 @@ public final class SqliteStore implements Store {
     private final GuildRecords records;
     private final GuildData guildData;
     private final DigestRows digests;
+    private final UsageRows usage;
 
     private SqliteStore(SqliteConnection db, Options options) throws SQLException {
         this.db = db;
@@ -116,6 +118,7 @@ public final class SqliteStore implements Store {
         this.records = new GuildRecords(db, settings);
         this.guildData = new GuildData(db, settings);
         this.digests = new DigestRows(db, settings);
+        this.usage = new UsageRows(db);
     }
 
     /** The data directory named by {@value #DATA_DIR_ENV} in {@code env}, or {@code ./data}. */
@@ -247,6 +250,13 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
         return digests.find(guildId, periodKey);
+    }
+
+    // ---------------------------------------------------------------- usage counters
+
+    @Override
+    public long addUse(long guildId, long memberId, String counter, Instant windowStart, Instant expireAt, long delta) {
+        return usage.add(guildId, memberId, counter, windowStart, expireAt, delta);
     }
 
     // ---------------------------------------------------------------- whole guild
