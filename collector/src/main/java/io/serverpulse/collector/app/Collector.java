@@ -25,11 +25,11 @@ import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.alerts.detect.AlertDetector;
 import io.serverpulse.common.alerts.detect.DetectorOptions;
+import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.commands.CommandRegistry;
 import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
-import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
@@ -110,6 +110,8 @@ public final class Collector implements AutoCloseable {
         this.memberEvents = new MemberEventLog(store, b.maxPendingMemberEvents);
         AtomicReference<ShardManager> running = new AtomicReference<>();
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
+        // the AI providers: /pulse, /askpulse, /ai-provider test and the digests (self-hosted)
+        AiServices ai = AiServices.of(config);
         BackgroundWrites alertWrites = new BackgroundWrites(Duration.ofSeconds(1));
         AlertPublisher publisher;
         if (config.mode() == DeploymentMode.AWS) {
@@ -140,9 +142,8 @@ public final class Collector implements AutoCloseable {
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
             // /pulse's chart names channels as Discord has them now (never stored)
-            InteractionHandler handler = new InteractionHandler(store,
-                    CommandRegistry.standard(config.masterKey().map(SecretSealer::new), config.messageContentIntent(),
-                            config.aiEndpoints(), new RestChannelNames(rest)), clock);
+            InteractionHandler handler = new InteractionHandler(store, CommandRegistry.standard(config.messageContentIntent(), ai,
+                    new RestChannelNames(rest), Optional.empty()), clock);
             this.interactions = new GatewayInteractions(handler, rest, settings);
             listeners.add(interactions);
             listeners.add(new CommandRegistration(handler, rest));
@@ -193,7 +194,7 @@ public final class Collector implements AutoCloseable {
         running.set(shards);
         // self-hosted: digests are posted in-process (in the AWS mode EventBridge Scheduler invokes digest-function)
         this.digests = config.mode() == DeploymentMode.SELF_HOSTED
-                ? DigestTimer.start(store, rest, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
+                ? DigestTimer.start(store, rest, ai, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
                 flusher.policy().interval().toSeconds());
