@@ -8,6 +8,7 @@ import io.serverpulse.collector.alerts.BaselineSeeder;
 import io.serverpulse.collector.alerts.RestAlertPublisher;
 import io.serverpulse.collector.alerts.SqsAlertPublisher;
 import io.serverpulse.collector.commands.CommandRegistration;
+import io.serverpulse.collector.digests.DigestTimer;
 import io.serverpulse.collector.commands.GatewayInteractions;
 import io.serverpulse.collector.gateway.ActivityRecorder;
 import io.serverpulse.collector.gateway.DisallowedIntents;
@@ -29,6 +30,7 @@ import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.FlushStats;
@@ -60,8 +62,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * alerts go to the {@link AlertDispatcher} (posted with {@code common}'s poster over REST, or sent to
  * the alert queue that {@code alert-function} consumes; then stored). In the self-hosted mode the same
  * process answers slash commands that arrive over the gateway and checks activity drops every hour
- * ({@link ActivityDropSchedule}); in
- * the AWS mode that hourly check is {@code alert-function}'s job and is not scheduled here.
+ * ({@link ActivityDropSchedule}) and posts digests when they are due ({@link DigestTimer}); in
+ * the AWS mode those are {@code alert-function}'s and {@code digest-function}'s jobs and are not scheduled here.
  *
  * <p>{@link #close()} is the SIGTERM path: stop counting, end open voice stretches, flush the last
  * counters (retrying for the flusher's close deadline), write the last join/leave records, finish
@@ -85,6 +87,7 @@ public final class Collector implements AutoCloseable {
     private final SqsAlertPublisher queue;
     private final ScheduledExecutorService scheduler;
     private final ActivityDropSchedule drops;
+    private final DigestTimer digests;
     private final ShardManager shards;
     private final Object closeLock = new Object();
     private ShutdownReport report;
@@ -136,9 +139,10 @@ public final class Collector implements AutoCloseable {
         this.listener = new GatewayListener(recorder, settings, clock);
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
+            // /pulse's chart names channels as Discord has them now (never stored)
             InteractionHandler handler = new InteractionHandler(store,
                     CommandRegistry.standard(config.masterKey().map(SecretSealer::new), config.messageContentIntent(),
-                            config.aiEndpoints()), clock);
+                            config.aiEndpoints(), new RestChannelNames(rest)), clock);
             this.interactions = new GatewayInteractions(handler, rest, settings);
             listeners.add(interactions);
             listeners.add(new CommandRegistration(handler, rest));
@@ -187,6 +191,9 @@ public final class Collector implements AutoCloseable {
             throw e;
         }
         running.set(shards);
+        // self-hosted: digests are posted in-process (in the AWS mode EventBridge Scheduler invokes digest-function)
+        this.digests = config.mode() == DeploymentMode.SELF_HOSTED
+                ? DigestTimer.start(store, rest, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
                 flusher.policy().interval().toSeconds());
@@ -283,6 +290,9 @@ public final class Collector implements AutoCloseable {
             // 1. stop counting (the gateway stays up so that queued alerts can still be posted)
             listener.stop();
             scheduler.shutdownNow();
+            if (digests != null) {
+                digests.close();
+            }
             if (interactions != null) {
                 interactions.close();
             }

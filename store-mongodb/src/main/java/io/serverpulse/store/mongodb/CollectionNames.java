@@ -16,6 +16,7 @@ final class CollectionNames {
     static final String ALERTS = "alerts";
     static final String AI_SUMMARIES = "ai_summaries";
     static final String LEADERBOARD_CACHE = "leaderboard_cache";
+    static final String DIGESTS = DigestLedgerCollection.NAME;
 
     private CollectionNames() {
     }
@@ -30,6 +31,7 @@ final class CollectionNames {
         names.add(ALERTS);
         names.add(AI_SUMMARIES);
         names.add(LEADERBOARD_CACHE);
+        names.add(DIGESTS);
         return List.copyOf(names);
     }
 

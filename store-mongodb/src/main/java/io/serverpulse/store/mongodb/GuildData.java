@@ -47,6 +47,9 @@ final class GuildData {
         for (Document d : collection(CollectionNames.LEADERBOARD_CACHE).find(guild).sort(Sorts.ascending(Fields.ID))) {
             visitor.leaderboard(RecordDocuments.leaderboard(d));
         }
+        for (Document d : collection(CollectionNames.DIGESTS).find(guild).sort(Sorts.ascending("period_key"))) {
+            visitor.digest(DigestLedgerCollection.record(d));
+        }
     }
 
     long eraseGuild(long guildId) {

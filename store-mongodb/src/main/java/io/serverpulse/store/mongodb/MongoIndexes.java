@@ -65,6 +65,9 @@ final class MongoIndexes {
         all.put(CollectionNames.LEADERBOARD_CACHE, List.of(
                 unique("guild_channel_counter_period", keys(Fields.GUILD_ID, Fields.CHANNEL_ID, "counter", "period")),
                 ttl()));
+        all.put(CollectionNames.DIGESTS, List.of(
+                unique("guild_period_key", keys(Fields.GUILD_ID, "period_key")),
+                ttl()));
         return all;
     }
 

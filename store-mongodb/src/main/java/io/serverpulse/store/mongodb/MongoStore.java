@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ClusterSettings;
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKind;
@@ -83,6 +84,7 @@ public final class MongoStore implements Store {
     private final MetricReader reader;
     private final GuildRecords records;
     private final GuildData guildData;
+    private final DigestLedgerCollection digests;
     private volatile boolean closed;
 
     /** Uses a client the caller owns (and closes): {@link #close()} leaves it open. */
@@ -118,6 +120,7 @@ public final class MongoStore implements Store {
         this.reader = new MetricReader(database);
         this.records = new GuildRecords(database, retentions);
         this.guildData = new GuildData(database);
+        this.digests = new DigestLedgerCollection(database, retentions);
         try {
             MongoDatabase indexes = indexTimeout == null ? database : database.withTimeout(indexTimeout.toMillis(), TimeUnit.MILLISECONDS);
             run("index creation", () -> MongoIndexes.ensure(indexes));
@@ -323,6 +326,24 @@ public final class MongoStore implements Store {
     public Optional<AiSummary> summary(long guildId, String periodKey) {
         Objects.requireNonNull(periodKey, "periodKey");
         return call("summary read", () -> records.summary(guildId, periodKey));
+    }
+
+    @Override
+    public DigestRecord claimDigest(long guildId, String periodKey, String owner, Instant now, Duration lease) {
+        Objects.requireNonNull(periodKey, "periodKey");
+        return call("digest claim", () -> digests.claim(guildId, periodKey, owner, now, lease));
+    }
+
+    @Override
+    public boolean digestPosted(long guildId, String periodKey, String owner, long channelId, long messageId, Instant at) {
+        Objects.requireNonNull(periodKey, "periodKey");
+        return call("digest posted", () -> digests.posted(guildId, periodKey, owner, channelId, messageId, at));
+    }
+
+    @Override
+    public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
+        Objects.requireNonNull(periodKey, "periodKey");
+        return call("digest read", () -> digests.find(guildId, periodKey));
     }
 
     @Override

@@ -17,7 +17,7 @@ final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
     private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
-            "leaderboard_cache");
+            "leaderboard_cache", "digests");
 
     /** How many expired rows one sweep transaction deletes at most. */
     static final int SWEEP_CHUNK = 5_000;
@@ -66,6 +66,12 @@ final class GuildData {
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     visitor.leaderboard(RecordRows.leaderboard(rows));
+                }
+            }
+            try (PreparedStatement query = db.prepare("SELECT * FROM digests WHERE guild_id = ? ORDER BY period_key", guildId);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    visitor.digest(DigestRows.record(rows));
                 }
             }
             return null;
@@ -132,6 +138,7 @@ final class GuildData {
         deleted += sweep("alerts", "rowid", cutoff);
         deleted += sweep("ai_summaries", "rowid", cutoff);
         deleted += sweep("leaderboard_cache", "rowid", cutoff);
+        deleted += sweep("digests", "guild_id, period_key", cutoff);
         // remembered batch ids are bookkeeping, not guild data: pruned, not counted
         sweep("applied_batches", "batch_id", cutoff);
         LOG.debug("Swept {} expired rows at {}", deleted, now);

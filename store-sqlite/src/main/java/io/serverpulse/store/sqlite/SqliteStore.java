@@ -2,6 +2,7 @@ package io.serverpulse.store.sqlite;
 
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKind;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code MongoStore} does: {@link SettingsRows} (guild settings, changed by a version
  * compare-and-set, and the retention in force), {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
  * transaction), {@link MetricReader} (leaderboards, bucket rows, totals), {@link GuildRecords}
- * (member events, alerts, AI summaries, cached leaderboards) and {@link GuildData} (export,
+ * (member events, alerts, AI summaries, cached leaderboards), {@link DigestRows} (the digest ledger) and
+ * {@link GuildData} (export,
  * erasure, the retention sweep). They share one {@link SqliteConnection}: one connection used
  * under one lock.
  *
@@ -104,6 +106,7 @@ public final class SqliteStore implements Store {
     private final MetricReader reader;
     private final GuildRecords records;
     private final GuildData guildData;
+    private final DigestRows digests;
 
     private SqliteStore(SqliteConnection db, Options options) throws SQLException {
         this.db = db;
@@ -112,6 +115,7 @@ public final class SqliteStore implements Store {
         this.reader = new MetricReader(db);
         this.records = new GuildRecords(db, settings);
         this.guildData = new GuildData(db, settings);
+        this.digests = new DigestRows(db, settings);
     }
 
     /** The data directory named by {@value #DATA_DIR_ENV} in {@code env}, or {@code ./data}. */
@@ -226,6 +230,23 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<CachedLeaderboard> leaderboard(long guildId, long channelId, Counter counter, Period period) {
         return records.leaderboard(guildId, channelId, counter, period);
+    }
+
+    // ---------------------------------------------------------------- digest ledger
+
+    @Override
+    public DigestRecord claimDigest(long guildId, String periodKey, String owner, Instant now, Duration lease) {
+        return digests.claim(guildId, periodKey, owner, now, lease);
+    }
+
+    @Override
+    public boolean digestPosted(long guildId, String periodKey, String owner, long channelId, long messageId, Instant at) {
+        return digests.posted(guildId, periodKey, owner, channelId, messageId, at);
+    }
+
+    @Override
+    public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
+        return digests.find(guildId, periodKey);
     }
 
     // ---------------------------------------------------------------- whole guild

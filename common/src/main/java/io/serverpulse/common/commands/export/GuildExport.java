@@ -9,6 +9,7 @@ import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.commands.message.DiscordJson;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKey;
@@ -50,6 +51,7 @@ public final class GuildExport {
         json.putArray("alerts");
         json.putArray("ai_summaries");
         json.putArray("leaderboards");
+        json.putArray("digests");
     }
 
     /** Reads the guild's rows from the store. */
@@ -178,6 +180,19 @@ public final class GuildExport {
                             leaderboard.counter().field() + ":" + leaderboard.period().label(), Long.toString(entry.count()), null);
                 }
             }
+
+            @Override
+            public void digest(DigestRecord digest) {
+                records++;
+                ObjectNode node = ((ArrayNode) json.get("digests")).addObject();
+                node.put("period_key", digest.periodKey());
+                node.put("claimed_at", digest.claimedAt().toString());
+                node.put("posted_at", digest.posted() ? digest.postedAt().toString() : null);
+                node.put("channel_id", digest.channelId() == null ? null : Long.toUnsignedString(digest.channelId()));
+                node.put("message_id", digest.messageId() == null ? null : Long.toUnsignedString(digest.messageId()));
+                row("digest", digest.posted() ? digest.postedAt() : digest.claimedAt(), digest.channelId(), null, digest.periodKey(),
+                        digest.messageId() == null ? null : Long.toUnsignedString(digest.messageId()), digest.nothingToReport() ? "nothing to report" : digest.posted() ? "posted" : "claimed");
+            }
         };
     }
 
@@ -205,6 +220,7 @@ public final class GuildExport {
         node.put("locale", settings.locale());
         node.put("sentiment_enabled", settings.sentimentEnabled());
         node.put("count_bots", settings.countBots());
+        node.put("time_zone", settings.timeZone());
         node.put("updated_at", settings.updatedAt().toString());
         return node;
     }
