@@ -18,6 +18,7 @@ import io.serverpulse.collector.gateway.GatewayOptions;
 import io.serverpulse.collector.gateway.MemberCounts;
 import io.serverpulse.collector.gateway.RecorderStats;
 import io.serverpulse.collector.gateway.VoiceTracker;
+import io.serverpulse.collector.health.Readiness;
 import io.serverpulse.collector.members.MemberEventLog;
 import io.serverpulse.collector.sentiment.SentimentSetup;
 import io.serverpulse.collector.settings.SettingsCache;
@@ -212,13 +213,17 @@ public final class Collector implements AutoCloseable {
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (shards.getShardsQueued() == 0 && !shards.getShards().isEmpty()
-                    && shards.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED)) {
+            if (Readiness.connected(shards)) {
                 return true;
             }
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /** Ready when every shard is connected and the last metric write did not fail (the health endpoint's answer). */
+    public Readiness readiness() {
+        return Readiness.of(shards, flusher.stats());
     }
 
     public ShardManager shards() {
