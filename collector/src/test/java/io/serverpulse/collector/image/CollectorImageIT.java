@@ -3,7 +3,6 @@ package io.serverpulse.collector.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.serverpulse.collector.support.TestBots;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -150,7 +148,7 @@ class CollectorImageIT {
     @Test
     void againstDiscordTheCollectorBecomesReadyAndTheHealthCheckOfTheTemplateSaysSo() throws Exception {
         ImageRunner runner = runner("ready");
-        List<String> healthCheck = templateHealthCheck();
+        List<String> healthCheck = TemplateHealthCheck.command();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         try (DiscordEmulator discord = TestBots.emulator(Scenarios.small(1))) {
@@ -228,23 +226,6 @@ class CollectorImageIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the collector never became ready; last answer: " + last + "\nit printed:\n" + collector.printed());
-    }
-
-    /** The Fargate task's health check command in template.yaml (after its "CMD"). */
-    private static List<String> templateHealthCheck() throws IOException {
-        Path template = null;
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null && template == null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                template = dir.resolve("template.yaml");
-            }
-        }
-        assertThat(template).as("template.yaml at the repository root").isNotNull();
-        JsonNode container = new YAMLMapper().readTree(template.toFile()).path("Resources").path("CollectorTaskDefinition")
-                .path("Properties").path("ContainerDefinitions").get(0);
-        List<String> command = new ArrayList<>();
-        container.path("HealthCheck").path("Command").forEach(arg -> command.add(arg.asText()));
-        assertThat(command).as("the collector's HealthCheck command in template.yaml").first().isEqualTo("CMD");
-        return command.subList(1, command.size());
     }
 
     private static int freePort() throws IOException {

@@ -97,10 +97,17 @@ final class ImageRunner {
 
     /** Starts {@code command}; its output goes to files of its own. */
     Started start(List<String> command, Map<String, String> env) throws IOException {
+        return start(command, env, List.of());
+    }
+
+    /** Starts {@code command} under {@code prefix} (a host program such as /usr/bin/time), output to files of its own. */
+    Started start(List<String> command, Map<String, String> env, List<String> prefix) throws IOException {
         int run = runs.incrementAndGet();
         Path out = logs.resolve(run + "-out.txt");
         Path err = logs.resolve(run + "-err.txt");
-        ProcessBuilder builder = new ProcessBuilder(wrap(command)).redirectOutput(out.toFile()).redirectError(err.toFile());
+        List<String> line = new ArrayList<>(prefix);
+        line.addAll(commandLine(command));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
         if (mode == Mode.LOADER) {
             builder.directory(root.resolve(workingDir.substring(1)).toFile());
         }
@@ -132,7 +139,8 @@ final class ImageRunner {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
-    private List<String> wrap(List<String> command) throws IOException {
+    /** The host's command line that runs {@code command} of the image (for {@code /usr/bin/time} in a benchmark). */
+    List<String> commandLine(List<String> command) throws IOException {
         List<String> full = new ArrayList<>();
         if (mode == Mode.CONTAINER) {
             // an outer user and mount namespace (this user as root) binds the host's /dev into the image, as a container
