@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.serverpulse.collector.support.TestBots;
+import io.serverpulse.common.alerts.AlertNotice;
+import io.serverpulse.common.alerts.AlertNoticeJson;
+import io.serverpulse.common.testing.aws.SqsStandIn;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.sim.Scenarios;
+import io.serverpulse.emulator.sim.SimulatedCommunity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The collector's image as {@code jib:buildTar} wrote it in this build ({@code target/jib-image.tar}, profile
  * {@code image}): its entry point and user, what it carries (the very jar {@code CollectorJarIT} checks, a Java runtime
  * without what the collector does not use, no shell), and, run from its own files as a container would run it
- * ({@link ImageRunner}), its Java starting the collector: a missing token is one line and exit status 2, and against the
- * emulator the collector becomes ready and the health check that template.yaml gives ECS says so.
+ * ({@link ImageRunner}), its Java starting the collector: a missing token is one line and exit status 2; against the
+ * emulator and stand-ins for MongoDB and SQS the collector becomes ready, the health check that template.yaml gives ECS
+ * says so, and a join raid reaches the alert queue (the AWS mode's whole path, on the image's Java runtime).
  */
 class CollectorImageIT {
 
@@ -146,20 +151,22 @@ class CollectorImageIT {
     }
 
     @Test
-    void againstDiscordTheCollectorBecomesReadyAndTheHealthCheckOfTheTemplateSaysSo() throws Exception {
-        ImageRunner runner = runner("ready");
+    void againstDiscordTheCollectorBecomesReadyQueuesAnAlertAndTheHealthCheckOfTheTemplateSaysSo() throws Exception {
+        ImageRunner runner = runner("aws");
         List<String> healthCheck = TemplateHealthCheck.command();
+        SimulatedCommunity sim = Scenarios.small(41);
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
-        try (DiscordEmulator discord = TestBots.emulator(Scenarios.small(1))) {
-            // GIVEN the image's collector in the AWS mode against the emulator and the MongoDB stand-in (its health port
-            // moved off 8081, as the test shares the host's network)
+        try (SqsStandIn sqs = new SqsStandIn(); DiscordEmulator discord = TestBots.emulator(sim)) {
+            // GIVEN the image's collector in the AWS mode against the emulator, the MongoDB stand-in and an SQS stand-in
+            // (the SDK sent there by its endpoint variable), its health port moved off 8081 as it shares this host's network
             int port = freePort();
+            String queueUrl = sqs.createQueue("serverpulse-alerts.fifo", Duration.ofMinutes(9));
             Map<String, String> env = new HashMap<>(image.environment());
             env.putAll(Map.of("DISCORD_TOKEN", discord.token(), "DISCORD_API_BASE_URL", discord.restBaseUrl(),
                     "MONGODB_URI", "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/serverpulse",
-                    "ALERT_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/serverpulse-alerts.fifo",
-                    "COLLECTOR_HEALTH_PORT", String.valueOf(port)));
+                    "ALERT_QUEUE_URL", queueUrl, "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(), "AWS_REGION", SqsStandIn.REGION,
+                    "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test-secret", "COLLECTOR_HEALTH_PORT", String.valueOf(port)));
             // (before it runs, the health check fails)
             ImageRunner.Result before = runner.run(healthCheck, env, END);
             assertThat(before.status()).as(before.printed()).isEqualTo(1);
@@ -178,6 +185,12 @@ class CollectorImageIT {
                 assertThat(check.out()).isEqualTo("ready\n");
                 assertThat(check.err()).isEmpty();
 
+                // AND when the guild's days are played, its join raid goes to the alert queue in the guild's group
+                discord.play(sim.events());
+                SqsStandIn.Message first = awaitMessage(sqs, collector);
+                assertThat(first.groupId()).isEqualTo(Long.toUnsignedString(sim.community().guildId()));
+                assertThat(AlertNoticeJson.fromJson(first.body()).kind()).isEqualTo(AlertNotice.Kind.OPENED);
+
                 // AND stopped as ECS stops a task (SIGTERM), it shuts down in order
                 assertThat(ImageRunner.stop(collector.process())).as("stopped within 60 s").isTrue();
                 assertThat(collector.printed()).contains("Collector stopped");
@@ -189,6 +202,17 @@ class CollectorImageIT {
         } finally {
             mongo.shutdownNow();
         }
+    }
+
+    private static SqsStandIn.Message awaitMessage(SqsStandIn sqs, ImageRunner.Started collector) throws Exception {
+        long deadline = System.nanoTime() + END.toNanos();
+        while (sqs.messages("serverpulse-alerts.fifo").isEmpty()) {
+            if (System.nanoTime() > deadline || !collector.process().isAlive()) {
+                throw new AssertionError("no alert notice reached the queue; the collector printed:\n" + collector.printed());
+            }
+            Thread.sleep(100);
+        }
+        return sqs.messages("serverpulse-alerts.fifo").get(0);
     }
 
     private static ImageRunner runner(String name) throws IOException, InterruptedException {
