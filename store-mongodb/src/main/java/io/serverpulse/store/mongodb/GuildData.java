@@ -2,25 +2,57 @@ package io.serverpulse.store.mongodb;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.retention.ExpiryKind;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.retention.RetentionPolicy;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Whole-guild operations: export (streamed, never loaded whole), erasure, and the retention sweep. */
+/**
+ * Whole-guild operations: export (streamed, never loaded whole), erasure, the retention sweep, and
+ * re-stamping a guild's documents after its retention changed.
+ */
 final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
 
-    private final MongoDatabase database;
+    /** A collection whose documents expire: the field its expiry counts from and its kind. */
+    private record Expiring(String collection, String anchor, ExpiryKind kind) {
+    }
 
-    GuildData(MongoDatabase database) {
+    private static final List<Expiring> EXPIRING;
+
+    static {
+        List<Expiring> all = new ArrayList<>();
+        for (BucketKind kind : BucketKind.values()) {
+            all.add(new Expiring(kind.collection(), Fields.START, ExpiryKind.of(kind)));
+        }
+        all.add(new Expiring(CollectionNames.MEMBER_EVENTS, "at", ExpiryKind.MEMBER_EVENTS));
+        all.add(new Expiring(CollectionNames.ALERTS, "started_at", ExpiryKind.ALERTS));
+        all.add(new Expiring(CollectionNames.AI_SUMMARIES, "created_at", ExpiryKind.SUMMARIES));
+        all.add(new Expiring(CollectionNames.LEADERBOARD_CACHE, "computed_at", ExpiryKind.LEADERBOARDS));
+        EXPIRING = List.copyOf(all);
+    }
+
+    private final MongoDatabase database;
+    private final RetentionPolicy policy;
+
+    GuildData(MongoDatabase database, RetentionPolicy policy) {
         this.database = database;
+        this.policy = policy;
     }
 
     void export(long guildId, GuildDataVisitor visitor) {
@@ -85,5 +117,59 @@ final class GuildData {
 
     private MongoCollection<Document> collection(String name) {
         return database.getCollection(name);
+    }
+
+    /**
+     * One step of re-stamping: up to {@code limit} documents of one collection of the guild after
+     * the cursor, in {@code _id} order (every {@code _id} of a guild's document begins with its guild
+     * id), rewritten in one unordered bulk where their expiry differs. The cursor is
+     * {@code <collection index>:<last _id>}.
+     */
+    RestampStep restamp(long guildId, Retention retention, String resumeAfter, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        int index = 0;
+        String afterId = null;
+        if (resumeAfter != null) {
+            int colon = resumeAfter.indexOf(':');
+            try {
+                index = Integer.parseInt(resumeAfter.substring(0, colon));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
+            }
+            afterId = resumeAfter.substring(colon + 1);
+        }
+        if (index < 0 || index >= EXPIRING.size()) {
+            throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
+        }
+        Expiring expiring = EXPIRING.get(index);
+        Document filter = new Document(Fields.GUILD_ID, guildId);
+        if (afterId != null && !afterId.isEmpty()) {
+            filter.append(Fields.ID, new Document("$gt", afterId));
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        int examined = 0;
+        String last = null;
+        for (Document d : collection(expiring.collection()).find(filter).sort(Sorts.ascending(Fields.ID)).limit(limit)
+                .projection(Projections.include(expiring.anchor(), expiring.anchor() + "_nanos", Fields.EXPIRE_AT))) {
+            examined++;
+            last = d.get(Fields.ID).toString();
+            Date expireAt = BsonInstants.ceil(policy.expireAt(expiring.kind(), retention, BsonInstants.get(d, expiring.anchor())));
+            if (!expireAt.equals(d.getDate(Fields.EXPIRE_AT))) {
+                writes.add(new UpdateOneModel<>(new Document(Fields.ID, d.get(Fields.ID)),
+                        new Document("$set", new Document(Fields.EXPIRE_AT, expireAt))));
+            }
+        }
+        if (!writes.isEmpty()) {
+            collection(expiring.collection()).bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+        String next;
+        if (examined == limit) {
+            next = index + ":" + last;
+        } else {
+            next = index + 1 < EXPIRING.size() ? (index + 1) + ":" : null;
+        }
+        return new RestampStep(examined, writes.size(), next);
     }
 }

@@ -21,7 +21,10 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
@@ -50,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * across guilds). Every document carries {@code guild_id} and every query is scoped by it, either
  * by a {@code guild_id} filter or by an {@code _id} that begins with the guild id (plain {@code _id}
  * filters are what mongo-java-server serves from its index); every
- * document but the settings carries an {@code expire_at} from its guild's retention, honoured by TTL
- * indexes and by {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently
+ * document but the settings carries the {@code expire_at} the {@link RetentionPolicy} gives it under its
+ * guild's retention (this adapter only stores it), honoured by TTL indexes and by
+ * {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently
  * ({@link MongoIndexes}). Metric batches are idempotent without transactions ({@link MetricWriter}).
  *
  * <p>Only operations that mongo-java-server (the tests' wire-protocol stand-in) also supports are
@@ -77,6 +81,7 @@ public final class MongoStore implements Store {
     private final boolean ownsClient;
     private final MongoDatabase database;
     private final String description;
+    private final RetentionPolicy policy;
     private final RetentionLookup retentions;
     private final SettingsCollection settings;
     private final MetricWriter writer;
@@ -91,18 +96,25 @@ public final class MongoStore implements Store {
     }
 
     /**
-     * Opens the store on the named database and creates its indexes.
+     * Opens the store on the named database and creates its indexes, keeping rows as the seed's
+     * default retention says.
      *
      * @param ownsClient whether {@link #close()} closes the client
      * @throws StoreException if the database cannot be reached (the client is closed if owned)
      */
     public MongoStore(MongoClient client, String databaseName, boolean ownsClient) {
-        this(client, databaseName, ownsClient, null);
+        this(client, databaseName, ownsClient, RetentionPolicy.STANDARD, null);
+    }
+
+    /** As {@link #MongoStore(MongoClient, String, boolean)}, keeping rows as {@code policy} says (the configured default retention). */
+    public MongoStore(MongoClient client, String databaseName, boolean ownsClient, RetentionPolicy policy) {
+        this(client, databaseName, ownsClient, policy, null);
     }
 
     /** @param indexTimeout the operation timeout for index creation when the client has one ({@code timeoutMS}), else null */
-    private MongoStore(MongoClient client, String databaseName, boolean ownsClient, Duration indexTimeout) {
+    private MongoStore(MongoClient client, String databaseName, boolean ownsClient, RetentionPolicy policy, Duration indexTimeout) {
         this.client = Objects.requireNonNull(client, "client");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.ownsClient = ownsClient;
         if (databaseName == null || databaseName.isBlank()) {
             if (ownsClient) {
@@ -112,12 +124,12 @@ public final class MongoStore implements Store {
         }
         this.database = client.getDatabase(databaseName);
         this.description = describe(client.getClusterDescription().getClusterSettings(), databaseName);
-        this.retentions = new RetentionLookup(database);
+        this.retentions = new RetentionLookup(database, policy);
         this.settings = new SettingsCollection(database);
         this.writer = new MetricWriter(database, retentions);
         this.reader = new MetricReader(database);
         this.records = new GuildRecords(database, retentions);
-        this.guildData = new GuildData(database);
+        this.guildData = new GuildData(database, policy);
         try {
             MongoDatabase indexes = indexTimeout == null ? database : database.withTimeout(indexTimeout.toMillis(), TimeUnit.MILLISECONDS);
             run("index creation", () -> MongoIndexes.ensure(indexes));
@@ -138,13 +150,19 @@ public final class MongoStore implements Store {
      * @throws StoreException if the database cannot be reached
      */
     public static MongoStore connect(String uri) {
-        return connect(uri, MongoTimeouts.BACKGROUND);
+        return connect(uri, MongoTimeouts.BACKGROUND, RetentionPolicy.STANDARD);
+    }
+
+    /** As {@link #connect(String)}, keeping rows as {@code policy} says (the configured default retention). */
+    public static MongoStore connect(String uri, RetentionPolicy policy) {
+        return connect(uri, MongoTimeouts.BACKGROUND, policy);
     }
 
     /** As {@link #connect(String)}, with this server-selection (and connect) timeout whatever the URI says. */
     public static MongoStore connect(String uri, Duration serverSelectionTimeout) {
         ConnectionString connection = parse(uri);
-        return connect(connection, MongoTimeouts.BACKGROUND.withServerSelection(serverSelectionTimeout), false);
+        return connect(connection, MongoTimeouts.BACKGROUND.withServerSelection(serverSelectionTimeout), false,
+                RetentionPolicy.STANDARD);
     }
 
     /**
@@ -155,10 +173,16 @@ public final class MongoStore implements Store {
      * @throws StoreException if the database cannot be reached
      */
     public static MongoStore connect(String uri, MongoTimeouts timeouts) {
-        return connect(parse(uri), Objects.requireNonNull(timeouts, "timeouts"), true);
+        return connect(uri, timeouts, RetentionPolicy.STANDARD);
     }
 
-    private static MongoStore connect(ConnectionString connection, MongoTimeouts timeouts, boolean uriSelectionWins) {
+    /** As {@link #connect(String, MongoTimeouts)}, keeping rows as {@code policy} says (the configured default retention). */
+    public static MongoStore connect(String uri, MongoTimeouts timeouts, RetentionPolicy policy) {
+        return connect(parse(uri), Objects.requireNonNull(timeouts, "timeouts"), true, Objects.requireNonNull(policy, "policy"));
+    }
+
+    private static MongoStore connect(ConnectionString connection, MongoTimeouts timeouts, boolean uriSelectionWins,
+                                      RetentionPolicy policy) {
         long selection = uriSelectionWins && connection.getServerSelectionTimeout() != null
                 ? connection.getServerSelectionTimeout() : timeouts.serverSelection().toMillis();
         long connect = connection.getConnectTimeout() != null && uriSelectionWins
@@ -176,7 +200,7 @@ public final class MongoStore implements Store {
         }
         String databaseName = connection.getDatabase() == null || connection.getDatabase().isBlank()
                 ? DEFAULT_DATABASE : connection.getDatabase();
-        return new MongoStore(MongoClients.create(settings.build()), databaseName, true,
+        return new MongoStore(MongoClients.create(settings.build()), databaseName, true, policy,
                 operation == null ? null : timeouts.indexCreation());
     }
 
@@ -360,6 +384,17 @@ public final class MongoStore implements Store {
     public long sweepExpired(Instant now) {
         Objects.requireNonNull(now, "now");
         return call("retention sweep", () -> guildData.sweepExpired(now));
+    }
+
+    @Override
+    public RetentionPolicy retentionPolicy() {
+        return policy;
+    }
+
+    @Override
+    public RestampStep restampExpiry(long guildId, Retention retention, String resumeAfter, int limit) {
+        Objects.requireNonNull(retention, "retention");
+        return call("re-stamp", () -> guildData.restamp(guildId, retention, resumeAfter, limit));
     }
 
     // ---- helpers

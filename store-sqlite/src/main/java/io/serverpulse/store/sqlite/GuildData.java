@@ -2,6 +2,9 @@ package io.serverpulse.store.sqlite;
 
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +15,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Whole-guild operations: export (streamed row by row), erasure of a guild or a member, and the retention sweep. */
+/**
+ * Whole-guild operations: export (streamed row by row), erasure of a guild or a member, the
+ * retention sweep, and re-stamping a guild's rows after its retention changed.
+ */
 final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
@@ -154,5 +160,78 @@ final class GuildData {
             total += chunk;
         } while (chunk == SWEEP_CHUNK);
         return total;
+    }
+
+    /**
+     * One step of re-stamping: up to {@code limit} rows of one table of the guild, after the cursor,
+     * in key order (served by the primary key), in one short transaction. The cursor is
+     * {@code <table index>:<JSON array of the last key>}.
+     */
+    RestampStep restamp(long guildId, Retention retention, String resumeAfter, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        int tableIndex = 0;
+        List<Object> after = List.of();
+        if (resumeAfter != null) {
+            int colon = resumeAfter.indexOf(':');
+            try {
+                tableIndex = Integer.parseInt(resumeAfter.substring(0, colon));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
+            }
+            String key = resumeAfter.substring(colon + 1);
+            after = key.isEmpty() ? List.of() : SqlValues.fromJson(key, new TypeReference<List<Object>>() { }, "re-stamp cursor");
+        }
+        if (tableIndex < 0 || tableIndex >= ExpiringTables.ALL.size()) {
+            throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
+        }
+        ExpiringTables.Table table = ExpiringTables.ALL.get(tableIndex);
+        List<Object> cursor = after;
+        int thisTable = tableIndex;
+        return db.locked("re-stamp " + table.name() + " of guild " + guildId, () -> db.inTransaction(() -> {
+            List<List<Object>> changed = new ArrayList<>();
+            List<Long> expiries = new ArrayList<>();
+            List<Object> last = null;
+            int examined = 0;
+            List<Object> params = new ArrayList<>();
+            params.add(guildId);
+            params.addAll(cursor);
+            params.add(limit);
+            String sql = "SELECT " + table.keyList() + ", " + table.anchor() + " AS anchor, expire_at FROM " + table.name()
+                    + " WHERE guild_id = ?" + (cursor.isEmpty() ? "" : " AND " + table.after())
+                    + " ORDER BY " + table.keyList() + " LIMIT ?";
+            try (PreparedStatement query = db.prepare(sql, params.toArray()); ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    examined++;
+                    List<Object> key = new ArrayList<>(table.key().size());
+                    for (int i = 1; i <= table.key().size(); i++) {
+                        key.add(rows.getObject(i));
+                    }
+                    long expireAt = SqlValues.millis(settings.policy().expireAt(table.kind(), retention,
+                            Instant.ofEpochMilli(rows.getLong("anchor"))));
+                    if (rows.getLong("expire_at") != expireAt) {
+                        changed.add(key);
+                        expiries.add(expireAt);
+                    }
+                    last = key;
+                }
+            }
+            String update = "UPDATE " + table.name() + " SET expire_at = ? WHERE guild_id = ? AND " + table.equal();
+            for (int i = 0; i < changed.size(); i++) {
+                List<Object> updateParams = new ArrayList<>();
+                updateParams.add(expiries.get(i));
+                updateParams.add(guildId);
+                updateParams.addAll(changed.get(i));
+                db.update(update, updateParams.toArray());
+            }
+            String next;
+            if (examined == limit) {
+                next = thisTable + ":" + SqlValues.json(last);
+            } else {
+                next = thisTable + 1 < ExpiringTables.ALL.size() ? (thisTable + 1) + ":" : null;
+            }
+            return new RestampStep(examined, changed.size(), next);
+        }));
     }
 }

@@ -14,7 +14,9 @@ import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKey;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.MemberCount;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import io.serverpulse.common.store.Store;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +41,10 @@ public final class GuildExport {
     private final ObjectNode json = DiscordJson.object();
     private int records;
 
-    private GuildExport(long guildId, Instant now) {
+    private final RetentionPolicy policy;
+
+    private GuildExport(long guildId, Instant now, RetentionPolicy policy) {
+        this.policy = policy;
         json.put("format", "serverpulse-export");
         json.put("version", 1);
         json.put("guild_id", Long.toUnsignedString(guildId));
@@ -54,7 +59,7 @@ public final class GuildExport {
 
     /** Reads the guild's rows from the store. */
     public static GuildExport of(Store store, long guildId, Instant now) {
-        GuildExport export = new GuildExport(guildId, now);
+        GuildExport export = new GuildExport(guildId, now, store.retentionPolicy());
         store.exportGuild(guildId, export.visitor());
         return export;
     }
@@ -95,7 +100,7 @@ public final class GuildExport {
             @Override
             public void settings(GuildSettings settings) {
                 records++;
-                ObjectNode node = settingsJson(settings);
+                ObjectNode node = settingsJson(settings, policy);
                 json.set("settings", node);
                 node.properties().forEach(field ->
                         row("setting", settings.updatedAt(), null, null, field.getKey(),
@@ -181,7 +186,7 @@ public final class GuildExport {
         };
     }
 
-    private static ObjectNode settingsJson(GuildSettings settings) {
+    private static ObjectNode settingsJson(GuildSettings settings, RetentionPolicy policy) {
         ObjectNode node = DiscordJson.object();
         node.put("update_channel_id", settings.updateChannelId() == null ? null : Long.toUnsignedString(settings.updateChannelId()));
         ArrayNode collect = node.putArray("collect_channels");
@@ -193,9 +198,11 @@ public final class GuildExport {
             alerts.putObject(entry.getKey().option()).put("enabled", rule.enabled()).put("threshold", rule.threshold())
                     .put("window_seconds", rule.window().toSeconds()).put("factor", rule.factor());
         }
-        node.putObject("retention").put("metrics_days", settings.retention().metricsDays())
-                .put("leaderboard_days", settings.retention().leaderboardDays())
-                .put("summary_days", settings.retention().summaryDays());
+        Retention retention = policy.inForce(settings);
+        node.putObject("retention").put("metrics_days", retention.metricsDays())
+                .put("leaderboard_days", retention.leaderboardDays())
+                .put("summary_days", retention.summaryDays())
+                .put("chosen", settings.retention() != null);
         node.put("ai_provider", settings.aiProvider() == null ? null : settings.aiProvider().option());
         node.put("ai_model", settings.aiModel());
         node.put("ai_key_set", settings.aiKeyCiphertext() != null);
