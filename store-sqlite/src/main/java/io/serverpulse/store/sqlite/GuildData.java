@@ -25,8 +25,8 @@ final class GuildData {
     private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
             "leaderboard_cache");
 
-    /** How many expired rows one sweep transaction deletes at most. */
-    static final int SWEEP_CHUNK = 5_000;
+    /** How many expired rows one sweep transaction deletes at most (a few milliseconds of holding the write lock). */
+    static final int SWEEP_CHUNK = 2_000;
     /** The primary key of the bucket tables. */
     static final String BUCKET_KEY = "guild_id, channel_id, start, member_id, emoji";
 
@@ -140,8 +140,29 @@ final class GuildData {
         deleted += sweep("leaderboard_cache", "rowid", cutoff);
         // remembered batch ids are bookkeeping, not guild data: pruned, not counted
         sweep("applied_batches", "batch_id", cutoff);
-        LOG.debug("Swept {} expired rows at {}", deleted, now);
+        long reclaimed = reclaim();
+        LOG.debug("Swept {} expired rows at {}; {} free pages handed back to the file system", deleted, now, reclaimed);
         return deleted;
+    }
+
+    /**
+     * Hands the pages the sweep freed back to the file system, {@link FileSpace#RECLAIM_PAGES} at a
+     * time, each step under the lock on its own, then truncates the write-ahead log. Returns the
+     * pages handed back.
+     */
+    private long reclaim() {
+        long before = db.locked("count free pages", () -> FileSpace.freePages(db.connection()));
+        long left = before;
+        long previous = Long.MAX_VALUE;
+        while (left > 0 && left < previous) {
+            previous = left;
+            left = db.locked("hand free pages back to the file system", () -> FileSpace.reclaimStep(db.connection()));
+        }
+        db.locked("checkpoint the write-ahead log", () -> {
+            FileSpace.checkpoint(db.connection());
+            return null;
+        });
+        return before - left;
     }
 
     /** Deletes at most {@link #SWEEP_CHUNK} expired rows of {@code table}, found through its expire_at index by their {@code key}. */
