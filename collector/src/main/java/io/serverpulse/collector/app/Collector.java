@@ -19,6 +19,7 @@ import io.serverpulse.collector.gateway.MemberCounts;
 import io.serverpulse.collector.gateway.RecorderStats;
 import io.serverpulse.collector.gateway.VoiceTracker;
 import io.serverpulse.collector.members.MemberEventLog;
+import io.serverpulse.collector.retention.RetentionMaintenance;
 import io.serverpulse.collector.sentiment.SentimentSetup;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
@@ -85,6 +86,7 @@ public final class Collector implements AutoCloseable {
     private final SqsAlertPublisher queue;
     private final ScheduledExecutorService scheduler;
     private final ActivityDropSchedule drops;
+    private final RetentionMaintenance retention;
     private final ShardManager shards;
     private final Object closeLock = new Object();
     private ShutdownReport report;
@@ -101,6 +103,8 @@ public final class Collector implements AutoCloseable {
         this.ownsStore = b.store == null || b.closeStore;
         this.store = b.store != null ? b.store : StoreFactory.open(config);
         this.settings = new SettingsCache(store, b.settingsRetry);
+        this.retention = new RetentionMaintenance(store, clock, b.retentionSchedule);
+        settings.onChange(retention::settingsChanged);
         this.flusher = MetricFlusher.builder(store)
                 .policy(b.flushPolicy != null ? b.flushPolicy : FlushPolicy.everySeconds(config.flushSeconds()))
                 .build();
@@ -151,6 +155,7 @@ public final class Collector implements AutoCloseable {
         listeners.addAll(b.extraListeners);
 
         flusher.start();
+        retention.start(() -> servedGuilds(running.get()));
         long tick = b.tickInterval.toMillis();
         scheduler.scheduleWithFixedDelay(() -> guarded("alert tick", () -> {
             detector.tick(clock.instant());
@@ -173,6 +178,7 @@ public final class Collector implements AutoCloseable {
         } catch (RuntimeException e) {
             // nothing was counted yet: stop what was started and hand the reason to the caller
             scheduler.shutdownNow();
+            retention.close();
             flusher.close();
             alerts.close(Duration.ofSeconds(1));
             if (interactions != null) {
@@ -233,6 +239,11 @@ public final class Collector implements AutoCloseable {
         return settings;
     }
 
+    /** The retention sweep and re-stamping of this process. */
+    public RetentionMaintenance retention() {
+        return retention;
+    }
+
     public FlushStats flushStats() {
         return flusher.stats();
     }
@@ -283,6 +294,7 @@ public final class Collector implements AutoCloseable {
             // 1. stop counting (the gateway stays up so that queued alerts can still be posted)
             listener.stop();
             scheduler.shutdownNow();
+            retention.close();
             if (interactions != null) {
                 interactions.close();
             }
@@ -333,6 +345,7 @@ public final class Collector implements AutoCloseable {
         private Duration settingsRefresh = Duration.ofSeconds(30);
         private Duration settingsRetry = Duration.ofSeconds(10);
         private Duration tickInterval = Duration.ofSeconds(5);
+        private RetentionMaintenance.Schedule retentionSchedule = RetentionMaintenance.Schedule.defaults();
         private int maxPendingMemberEvents = 100_000;
         private final List<Object> extraListeners = new ArrayList<>();
         private Runnable onGatewayRefused = () -> { };
@@ -385,6 +398,12 @@ public final class Collector implements AutoCloseable {
         /** How often the detector's clock ticks and open voice stretches are cut at hour boundaries (default 5 s). */
         public Builder tickInterval(Duration value) {
             this.tickInterval = Objects.requireNonNull(value, "tickInterval");
+            return this;
+        }
+
+        /** When the retention sweep and the re-stamp check after start run (default: a minute after start, then hourly). */
+        public Builder retentionSchedule(RetentionMaintenance.Schedule value) {
+            this.retentionSchedule = Objects.requireNonNull(value, "retentionSchedule");
             return this;
         }
 

@@ -15,6 +15,7 @@ import io.serverpulse.common.commands.leaderboard.LeaderboardCommand;
 import io.serverpulse.common.commands.leaderboard.TopMessagersCommand;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.RegistrationJson;
+import io.serverpulse.common.commands.retention.SetRetentionCommand;
 import io.serverpulse.common.commands.sentiment.SentimentCommand;
 import io.serverpulse.common.commands.setup.SetupCommand;
 import io.serverpulse.common.commands.status.StatusCommand;
@@ -64,6 +65,7 @@ public final class CommandRegistry {
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),
                 new SetDigestCommand(),
+                new SetRetentionCommand(),
                 new AiProviderCommand(sealer, new HttpAiClient(aiEndpoints)),
                 new ExportReportCommand(),
                 new SentimentCommand(sentimentScoring),
