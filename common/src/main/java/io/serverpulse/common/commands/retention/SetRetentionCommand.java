@@ -5,9 +5,11 @@ import io.serverpulse.common.commands.Command;
 import io.serverpulse.common.commands.CommandContext;
 import io.serverpulse.common.commands.InteractionOutcome;
 import io.serverpulse.common.commands.InteractionResponse;
+import io.serverpulse.common.commands.SettingsChange;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.Retention;
 import java.time.Instant;
@@ -40,33 +42,38 @@ public final class SetRetentionCommand implements Command {
 
     @Override
     public InteractionOutcome execute(CommandContext context) {
-        GuildSettings settings = context.settings();
-        Retention inForce = context.store().retentionPolicy().inForce(settings);
-        Retention chosen = new Retention(
-                days(context, "metrics", Optional.empty(), METRICS_MIN, METRICS_MAX),
-                days(context, "leaderboards", Optional.of(inForce.leaderboardDays()), LEADERBOARDS_MIN, LEADERBOARDS_MAX),
-                days(context, "summaries", Optional.of(inForce.summaryDays()), SUMMARIES_MIN, SUMMARIES_MAX));
-        context.save(change(chosen, context.now()).apply(settings));
+        RetentionPolicy policy = context.store().retentionPolicy();
+        int metrics = days(context, "metrics", METRICS_MIN, METRICS_MAX)
+                .orElseThrow(() -> new BadInputException("error.missing-option", context.label("metrics")));
+        Optional<Integer> leaderboards = days(context, "leaderboards", LEADERBOARDS_MIN, LEADERBOARDS_MAX);
+        Optional<Integer> summaries = days(context, "summaries", SUMMARIES_MIN, SUMMARIES_MAX);
+        SettingsChange stored = context.updateSettings(change(policy, metrics, leaderboards, summaries, context.now()));
+        Retention before = policy.inForce(stored.before());
+        Retention chosen = stored.after().retention();
         String text = context.texts().get("retention.set", chosen.metricsDays(), chosen.leaderboardDays(), chosen.summaryDays())
-                + "\n" + context.texts().get(shorter(chosen, inForce) ? "retention.shorter" : "retention.restamped");
+                + "\n" + context.texts().get(shorter(chosen, before) ? "retention.shorter" : "retention.restamped");
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(text)));
     }
 
-    /** The settings change this command makes: a pure function, so that it can be applied atomically by the store. */
-    public static UnaryOperator<GuildSettings> change(Retention chosen, Instant now) {
-        return settings -> settings.withRetention(chosen, now);
+    /**
+     * The settings change this command makes, a pure function of the stored settings (the store may
+     * apply it more than once): the given days, and for a value left out the one in force.
+     */
+    public static UnaryOperator<GuildSettings> change(RetentionPolicy policy, int metrics, Optional<Integer> leaderboards,
+                                                      Optional<Integer> summaries, Instant now) {
+        return settings -> {
+            Retention inForce = policy.inForce(settings);
+            return settings.withRetention(new Retention(metrics, leaderboards.orElse(inForce.leaderboardDays()),
+                    summaries.orElse(inForce.summaryDays())), now);
+        };
     }
 
-    private static int days(CommandContext context, String option, Optional<Integer> fallback, int min, int max) {
+    private static Optional<Integer> days(CommandContext context, String option, int min, int max) {
         Optional<Long> given = context.integer(option);
-        if (given.isEmpty()) {
-            return fallback.orElseThrow(() -> new BadInputException("error.missing-option", context.label(option)));
-        }
-        long days = given.get();
-        if (days < min || days > max) {
+        if (given.isPresent() && (given.get() < min || given.get() > max)) {
             throw new BadInputException("retention.out-of-range", context.label(option), min, max);
         }
-        return (int) days;
+        return given.map(Long::intValue);
     }
 
     private static boolean shorter(Retention chosen, Retention before) {
