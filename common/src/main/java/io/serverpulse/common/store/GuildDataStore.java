@@ -1,5 +1,6 @@
 package io.serverpulse.common.store;
 
+import io.serverpulse.common.privacy.MemberErasure;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.Retention;
@@ -8,18 +9,19 @@ import java.time.Instant;
 /** Whole-guild operations: export (GDPR access), erasure, retention (the sweep and re-stamping). */
 public interface GuildDataStore {
 
-    /** Hands every stored row of the guild, and only of that guild, to the visitor. */
+    /** Hands every stored row of the guild (opt-outs included), and only of that guild, to the visitor. */
     void exportGuild(long guildId, GuildDataVisitor visitor);
 
-    /** Deletes everything stored for the guild (settings included). Returns the number of rows deleted. */
+    /** Deletes everything stored for the guild (settings and opt-outs included). Returns the number of rows deleted. */
     long eraseGuild(long guildId);
 
     /**
      * Deletes a member's rows in a guild: member buckets, member events, and the guild's cached
      * leaderboards that list the member (they are recomputed on the next request, without them).
-     * Channel totals stay: they hold no member id. Returns the number of rows deleted.
+     * Channel totals stay: they hold no member id. The member's opt-out stays too: it is their
+     * instruction not to be counted. Returns what was deleted.
      */
-    long eraseMember(long guildId, long memberId);
+    MemberErasure eraseMember(long guildId, long memberId);
 
     /**
      * Deletes every row whose {@code expire_at} is at or before {@code now}, in all guilds, in short

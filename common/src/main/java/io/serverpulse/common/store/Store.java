@@ -5,6 +5,7 @@ import io.serverpulse.common.alerts.AlertStore;
 import io.serverpulse.common.leaderboard.LeaderboardCacheStore;
 import io.serverpulse.common.members.MemberEventStore;
 import io.serverpulse.common.metrics.MetricsStore;
+import io.serverpulse.common.privacy.OptOutStore;
 import io.serverpulse.common.settings.SettingsStore;
 
 /**
@@ -14,7 +15,7 @@ import io.serverpulse.common.settings.SettingsStore;
  * {@link StoreException} when the database cannot be reached.
  */
 public interface Store extends SettingsStore, MetricsStore, MemberEventStore, AlertStore, SummaryStore,
-        LeaderboardCacheStore, GuildDataStore, AutoCloseable {
+        LeaderboardCacheStore, OptOutStore, GuildDataStore, AutoCloseable {
 
     /**
      * A short description for the operator's logs, e.g. {@code sqlite:data/serverpulse.db}. Never contains

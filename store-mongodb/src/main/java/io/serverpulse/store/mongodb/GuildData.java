@@ -7,6 +7,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.privacy.MemberErasure;
 import io.serverpulse.common.retention.ExpiryKind;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.retention.RetentionPolicy;
@@ -49,10 +50,12 @@ final class GuildData {
 
     private final MongoDatabase database;
     private final RetentionPolicy policy;
+    private final OptOutDocuments optOuts;
 
-    GuildData(MongoDatabase database, RetentionPolicy policy) {
+    GuildData(MongoDatabase database, RetentionPolicy policy, OptOutDocuments optOuts) {
         this.database = database;
         this.policy = policy;
+        this.optOuts = optOuts;
     }
 
     void export(long guildId, GuildDataVisitor visitor) {
@@ -79,6 +82,7 @@ final class GuildData {
         for (Document d : collection(CollectionNames.LEADERBOARD_CACHE).find(guild).sort(Sorts.ascending(Fields.ID))) {
             visitor.leaderboard(RecordDocuments.leaderboard(d));
         }
+        optOuts.ofGuildSorted(guildId).forEach(visitor::optOut);
     }
 
     long eraseGuild(long guildId) {
@@ -87,21 +91,21 @@ final class GuildData {
             deleted += collection(name).deleteMany(new Document(Fields.GUILD_ID, guildId)).getDeletedCount();
         }
         deleted += collection(CollectionNames.GUILD_SETTINGS).deleteOne(new Document(Fields.ID, guildId)).getDeletedCount();
+        deleted += optOuts.eraseGuild(guildId);
         LOG.info("erased guild {}: {} documents", guildId, deleted);
         return deleted;
     }
 
-    long eraseMember(long guildId, long memberId) {
+    MemberErasure eraseMember(long guildId, long memberId) {
         Document member = new Document(Fields.GUILD_ID, guildId).append(Fields.MEMBER_ID, memberId);
-        long deleted = 0;
-        for (String name : List.of(BucketKind.MEMBER_HOUR.collection(), BucketKind.MEMBER_DAY.collection(),
-                CollectionNames.MEMBER_EVENTS)) {
-            deleted += collection(name).deleteMany(member).getDeletedCount();
-        }
-        deleted += collection(CollectionNames.LEADERBOARD_CACHE).deleteMany(new Document(Fields.GUILD_ID, guildId)
-                .append("entries." + Fields.MEMBER_ID, memberId)).getDeletedCount();
-        LOG.info("erased member {} of guild {}: {} documents", memberId, guildId, deleted);
-        return deleted;
+        MemberErasure erased = new MemberErasure(
+                collection(BucketKind.MEMBER_HOUR.collection()).deleteMany(member).getDeletedCount(),
+                collection(BucketKind.MEMBER_DAY.collection()).deleteMany(member).getDeletedCount(),
+                collection(CollectionNames.MEMBER_EVENTS).deleteMany(member).getDeletedCount(),
+                collection(CollectionNames.LEADERBOARD_CACHE).deleteMany(new Document(Fields.GUILD_ID, guildId)
+                        .append("entries." + Fields.MEMBER_ID, memberId)).getDeletedCount());
+        LOG.info("erased a member's data in guild {}: {} documents", guildId, erased.total());
+        return erased;
     }
 
     /** Deletes {@code expire_at <= now} everywhere: what the TTL indexes do, exactly and at once. */

@@ -21,6 +21,8 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.privacy.MemberOptOut;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
@@ -33,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -87,6 +90,7 @@ public final class MongoStore implements Store {
     private final MetricWriter writer;
     private final MetricReader reader;
     private final GuildRecords records;
+    private final OptOutDocuments optOuts;
     private final GuildData guildData;
     private volatile boolean closed;
 
@@ -129,7 +133,8 @@ public final class MongoStore implements Store {
         this.writer = new MetricWriter(database, retentions);
         this.reader = new MetricReader(database);
         this.records = new GuildRecords(database, retentions);
-        this.guildData = new GuildData(database, policy);
+        this.optOuts = new OptOutDocuments(database);
+        this.guildData = new GuildData(database, policy, optOuts);
         try {
             MongoDatabase indexes = indexTimeout == null ? database : database.withTimeout(indexTimeout.toMillis(), TimeUnit.MILLISECONDS);
             run("index creation", () -> MongoIndexes.ensure(indexes));
@@ -362,6 +367,34 @@ public final class MongoStore implements Store {
         return call("leaderboard cache read", () -> records.leaderboard(guildId, channelId, counter, period));
     }
 
+    // ---- opt-outs
+
+    @Override
+    public boolean optOut(MemberOptOut optOut) {
+        Objects.requireNonNull(optOut, "optOut");
+        return call("opt-out write", () -> optOuts.optOut(optOut));
+    }
+
+    @Override
+    public boolean optIn(long guildId, long memberId) {
+        return call("opt-out removal", () -> optOuts.optIn(guildId, memberId));
+    }
+
+    @Override
+    public Optional<MemberOptOut> optOut(long guildId, long memberId) {
+        return call("opt-out read", () -> optOuts.find(guildId, memberId));
+    }
+
+    @Override
+    public Set<Long> optedOut(long guildId) {
+        return call("opt-out read", () -> optOuts.ofGuild(guildId));
+    }
+
+    @Override
+    public List<MemberOptOut> allOptOuts() {
+        return call("opt-out read", optOuts::all);
+    }
+
     // ---- whole guild
 
     @Override
@@ -376,7 +409,7 @@ public final class MongoStore implements Store {
     }
 
     @Override
-    public long eraseMember(long guildId, long memberId) {
+    public MemberErasure eraseMember(long guildId, long memberId) {
         return call("member erasure", () -> guildData.eraseMember(guildId, memberId));
     }
 

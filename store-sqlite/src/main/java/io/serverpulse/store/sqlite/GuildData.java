@@ -3,6 +3,7 @@ package io.serverpulse.store.sqlite;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.serverpulse.common.privacy.MemberErasure;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
@@ -23,7 +24,7 @@ final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
     private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
-            "leaderboard_cache");
+            "leaderboard_cache", "member_opt_outs");
 
     /** How many expired rows one sweep transaction deletes at most (a few milliseconds of holding the write lock). */
     static final int SWEEP_CHUNK = 2_000;
@@ -32,10 +33,12 @@ final class GuildData {
 
     private final SqliteConnection db;
     private final SettingsRows settings;
+    private final OptOutRows optOuts;
 
-    GuildData(SqliteConnection db, SettingsRows settings) {
+    GuildData(SqliteConnection db, SettingsRows settings, OptOutRows optOuts) {
         this.db = db;
         this.settings = settings;
+        this.optOuts = optOuts;
     }
 
     void export(long guildId, GuildDataVisitor visitor) {
@@ -74,6 +77,7 @@ final class GuildData {
                     visitor.leaderboard(RecordRows.leaderboard(rows));
                 }
             }
+            optOuts.ofGuildLocked(guildId).forEach(visitor::optOut);
             return null;
         });
     }
@@ -93,16 +97,14 @@ final class GuildData {
         return deleted;
     }
 
-    long eraseMember(long guildId, long memberId) {
-        return db.locked("erase a member of guild " + guildId, () -> db.inTransaction(() -> {
-            long count = 0;
-            for (BucketKind kind : List.of(BucketKind.MEMBER_HOUR, BucketKind.MEMBER_DAY)) {
-                count += db.update(BucketSql.eraseMember(kind), guildId, memberId);
-            }
-            count += db.update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId);
-            count += eraseCachedLeaderboardsListing(guildId, memberId);
-            return count;
-        }));
+    MemberErasure eraseMember(long guildId, long memberId) {
+        MemberErasure erased = db.locked("erase a member of guild " + guildId, () -> db.inTransaction(() -> new MemberErasure(
+                db.update(BucketSql.eraseMember(BucketKind.MEMBER_HOUR), guildId, memberId),
+                db.update(BucketSql.eraseMember(BucketKind.MEMBER_DAY), guildId, memberId),
+                db.update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId),
+                eraseCachedLeaderboardsListing(guildId, memberId))));
+        LOG.info("Erased a member's data in guild {}: {} rows", guildId, erased.total());
+        return erased;
     }
 
     /** Deletes the guild's cached leaderboards whose entries list the member (inside the caller's transaction). */

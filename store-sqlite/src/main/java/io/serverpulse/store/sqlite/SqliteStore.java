@@ -13,6 +13,8 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.privacy.MemberOptOut;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * {@code MongoStore} does: {@link SettingsRows} (guild settings, changed by a version
  * compare-and-set, and the retention in force), {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
  * transaction), {@link MetricReader} (leaderboards, bucket rows, totals), {@link GuildRecords}
- * (member events, alerts, AI summaries, cached leaderboards) and {@link GuildData} (export,
+ * (member events, alerts, AI summaries, cached leaderboards), {@link OptOutRows} (members' opt-outs)
+ * and {@link GuildData} (export,
  * erasure, the retention sweep and re-stamping). Every row's {@code expire_at} is what the
  * {@link RetentionPolicy} of {@link Options#retention()} gives it; this adapter only stores it. They share one {@link SqliteConnection}: one connection used
  * under one lock.
@@ -113,6 +117,7 @@ public final class SqliteStore implements Store {
     private final MetricWriter writer;
     private final MetricReader reader;
     private final GuildRecords records;
+    private final OptOutRows optOuts;
     private final GuildData guildData;
 
     private SqliteStore(SqliteConnection db, Options options) throws SQLException {
@@ -121,7 +126,8 @@ public final class SqliteStore implements Store {
         this.writer = new MetricWriter(db, settings, options.clock(), options.faultHook());
         this.reader = new MetricReader(db);
         this.records = new GuildRecords(db, settings);
-        this.guildData = new GuildData(db, settings);
+        this.optOuts = new OptOutRows(db);
+        this.guildData = new GuildData(db, settings, optOuts);
     }
 
     /** The data directory named by {@value #DATA_DIR_ENV} in {@code env}, or {@code ./data}. */
@@ -238,6 +244,33 @@ public final class SqliteStore implements Store {
         return records.leaderboard(guildId, channelId, counter, period);
     }
 
+    // ---------------------------------------------------------------- opt-outs
+
+    @Override
+    public boolean optOut(MemberOptOut optOut) {
+        return optOuts.optOut(optOut);
+    }
+
+    @Override
+    public boolean optIn(long guildId, long memberId) {
+        return optOuts.optIn(guildId, memberId);
+    }
+
+    @Override
+    public Optional<MemberOptOut> optOut(long guildId, long memberId) {
+        return optOuts.find(guildId, memberId);
+    }
+
+    @Override
+    public Set<Long> optedOut(long guildId) {
+        return optOuts.ofGuild(guildId);
+    }
+
+    @Override
+    public List<MemberOptOut> allOptOuts() {
+        return optOuts.all();
+    }
+
     // ---------------------------------------------------------------- whole guild
 
     @Override
@@ -251,7 +284,7 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public long eraseMember(long guildId, long memberId) {
+    public MemberErasure eraseMember(long guildId, long memberId) {
         return guildData.eraseMember(guildId, memberId);
     }
 

@@ -15,6 +15,8 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.privacy.MemberOptOut;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
@@ -70,6 +72,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Expiring<AlertRecord>> alerts = new HashMap<>();
     private final Map<String, Expiring<AiSummary>> summaries = new HashMap<>();
     private final Map<String, Expiring<CachedLeaderboard>> leaderboards = new HashMap<>();
+    private final Map<String, MemberOptOut> optOuts = new java.util.TreeMap<>();
     private boolean closed;
 
     public InMemoryStore() {
@@ -356,6 +359,8 @@ public final class InMemoryStore implements Store {
                 .map(Expiring::value)
                 .sorted(Comparator.comparing(CachedLeaderboard::id))
                 .forEach(visitor::leaderboard);
+        optOuts.values().stream().filter(o -> o.guildId() == guildId)
+                .sorted(Comparator.comparingLong(MemberOptOut::memberId)).forEach(visitor::optOut);
     }
 
     @Override
@@ -368,19 +373,57 @@ public final class InMemoryStore implements Store {
         deleted += removeIf(alerts.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(summaries.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId);
+        deleted += removeIf(optOuts.values().iterator(), o -> o.guildId() == guildId);
         return deleted;
     }
 
     @Override
-    public synchronized long eraseMember(long guildId, long memberId) {
+    public synchronized MemberErasure eraseMember(long guildId, long memberId) {
         ensureOpen();
-        long deleted = removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId && key.memberId() == memberId
-                && (key.kind() == BucketKind.MEMBER_HOUR || key.kind() == BucketKind.MEMBER_DAY));
-        deleted += removeIf(memberEvents.values().iterator(),
+        long memberHours = removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId && key.memberId() == memberId
+                && key.kind() == BucketKind.MEMBER_HOUR);
+        long memberDays = removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId && key.memberId() == memberId
+                && key.kind() == BucketKind.MEMBER_DAY);
+        long events = removeIf(memberEvents.values().iterator(),
                 e -> e.guildId() == guildId && e.value().memberId() == memberId);
-        deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId
+        long cached = removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId
                 && e.value().entries().stream().anyMatch(entry -> entry.memberId() == memberId));
-        return deleted;
+        return new MemberErasure(memberHours, memberDays, events, cached);
+    }
+
+    // ---------------------------------------------------------------- opt-outs
+
+    @Override
+    public synchronized boolean optOut(MemberOptOut optOut) {
+        ensureOpen();
+        return optOuts.putIfAbsent(optOut.guildId() + ":" + optOut.memberId(), optOut) == null;
+    }
+
+    @Override
+    public synchronized boolean optIn(long guildId, long memberId) {
+        ensureOpen();
+        return optOuts.remove(guildId + ":" + memberId) != null;
+    }
+
+    @Override
+    public synchronized Optional<MemberOptOut> optOut(long guildId, long memberId) {
+        ensureOpen();
+        return Optional.ofNullable(optOuts.get(guildId + ":" + memberId));
+    }
+
+    @Override
+    public synchronized Set<Long> optedOut(long guildId) {
+        ensureOpen();
+        Set<Long> members = new java.util.TreeSet<>();
+        optOuts.values().stream().filter(o -> o.guildId() == guildId).forEach(o -> members.add(o.memberId()));
+        return members;
+    }
+
+    @Override
+    public synchronized List<MemberOptOut> allOptOuts() {
+        ensureOpen();
+        return optOuts.values().stream()
+                .sorted(Comparator.comparingLong(MemberOptOut::guildId).thenComparingLong(MemberOptOut::memberId)).toList();
     }
 
     @Override
