@@ -1,6 +1,7 @@
 package io.serverpulse.collector.support;
 
 import io.serverpulse.collector.app.Collector;
+import io.serverpulse.collector.app.CollectorBuilder;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
@@ -54,7 +55,7 @@ public final class TestBots {
     }
 
     /** A collector on {@code store} (which the test closes) with simulated time and quick ticks and retries. */
-    public static Collector.Builder collector(DiscordEmulator emulator, ServerPulseConfig config, Store store, SimulatedClock clock,
+    public static CollectorBuilder collector(DiscordEmulator emulator, ServerPulseConfig config, Store store, SimulatedClock clock,
                                               GatewayProgress progress) {
         return Collector.builder(config)
                 .store(store, false)

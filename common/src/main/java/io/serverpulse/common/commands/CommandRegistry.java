@@ -13,6 +13,7 @@ import io.serverpulse.common.commands.export.ExportReportCommand;
 import io.serverpulse.common.commands.leaderboard.LeaderboardChart;
 import io.serverpulse.common.commands.leaderboard.LeaderboardCommand;
 import io.serverpulse.common.commands.leaderboard.TopMessagersCommand;
+import io.serverpulse.common.commands.privacy.PrivacyCommand;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.RegistrationJson;
 import io.serverpulse.common.commands.retention.SetRetentionCommand;
@@ -68,6 +69,7 @@ public final class CommandRegistry {
                 new SetRetentionCommand(),
                 new AiProviderCommand(sealer, new HttpAiClient(aiEndpoints)),
                 new ExportReportCommand(),
+                new PrivacyCommand(),
                 new SentimentCommand(sentimentScoring),
                 new StatusCommand(sentimentScoring)));
     }
