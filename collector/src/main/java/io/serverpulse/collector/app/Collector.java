@@ -27,6 +27,8 @@ import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.alerts.detect.AlertDetector;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.KeyRotation;
+import io.serverpulse.common.crypto.MasterKeys;
 import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
@@ -95,6 +97,9 @@ public final class Collector implements AutoCloseable {
             config.requireMongoUri();
         }
         this.clock = b.clock;
+        // self-hosted, AI keys are always sealed: with the configured master key or one generated in the data directory
+        Optional<SecretSealer> sealer = config.mode() == DeploymentMode.SELF_HOSTED
+                ? Optional.of(MasterKeys.selfHosted(config)) : MasterKeys.configured(config);
         this.ownsStore = b.store == null || b.closeStore;
         this.store = b.store != null ? b.store : StoreFactory.open(config);
         this.settings = new SettingsCache(store, b.settingsRetry);
@@ -132,8 +137,8 @@ public final class Collector implements AutoCloseable {
         this.listener = new GatewayListener(recorder, settings, clock);
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
-            SelfHostedCommands commands = SelfHostedCommands.wire(store, clock, rest,
-                    config.masterKey().map(SecretSealer::new), config.messageContentIntent(), config.aiEndpoints(), guildId -> {
+            SelfHostedCommands commands = SelfHostedCommands.wire(store, clock, rest, sealer,
+                    config.messageContentIntent(), config.aiEndpoints(), guildId -> {
                         settings.refresh(guildId);
                         optOuts.refresh(guildId);
                     });
@@ -148,6 +153,7 @@ public final class Collector implements AutoCloseable {
         listeners.addAll(b.extraListeners);
 
         flusher.start();
+        sealer.filter(SecretSealer::rotating).ifPresent(this::resealInBackground);
         retention.start(() -> servedGuilds(running.get()));
         tasks.every(b.tickInterval, "alert tick", () -> {
             detector.tick(clock.instant());
@@ -184,6 +190,19 @@ public final class Collector implements AutoCloseable {
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
                 flusher.policy().interval().toSeconds());
+    }
+
+    /** A rotation of the master key is under way: re-seals the stored AI keys with the new one, off the start-up path. */
+    private void resealInBackground(SecretSealer sealer) {
+        Thread thread = new Thread(() -> {
+            try {
+                KeyRotation.resealAll(store, sealer, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Re-sealing the stored AI keys failed ({}); run java -jar serverpulse.jar reseal-keys", e.getMessage());
+            }
+        }, "serverpulse-reseal");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public static CollectorBuilder builder(ServerPulseConfig config) {

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
 /** Collectors and emulators as the end-to-end tests use them. */
 public final class TestBots {
 
+    /** The master key of test collectors (32 bytes, base64). */
+    public static final String TEST_MASTER_KEY = java.util.Base64.getEncoder()
+            .encodeToString("test-master-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     private TestBots() {
     }
 
@@ -50,6 +54,8 @@ public final class TestBots {
         env.put(ServerPulseConfig.DISCORD_TOKEN, emulator.token());
         env.put(ServerPulseConfig.DISCORD_API_BASE_URL, emulator.restBaseUrl());
         env.put(ServerPulseConfig.FLUSH_SECONDS, "1");
+        // a fixed master key, so that no test collector generates one in ./data
+        env.put(ServerPulseConfig.MASTER_KEY, TEST_MASTER_KEY);
         env.putAll(extra);
         return ServerPulseConfig.load(EnvSource.of(env));
     }

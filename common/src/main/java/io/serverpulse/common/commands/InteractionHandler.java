@@ -10,6 +10,7 @@ import io.serverpulse.common.commands.interaction.InteractionType;
 import io.serverpulse.common.commands.interaction.NotAnInteractionException;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.MasterKeys;
 import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.store.Store;
@@ -63,7 +64,7 @@ public final class InteractionHandler {
      * REST API ({@link DiscordChannelDirectory}); without one it is refused.
      */
     public static InteractionHandler create(ServerPulseConfig config, Store store) {
-        Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
+        Optional<SecretSealer> sealer = MasterKeys.configured(config);
         ChannelDirectory channels = config.discordToken().isPresent()
                 ? DiscordChannelDirectory.lazy(config.discordApiBaseUrl(), config.discordToken().get())
                 : ChannelDirectory.NONE;
