@@ -156,6 +156,11 @@ public final class ActivityRecorder {
         sink.voicePresence(guildId, voice.inVoice(guildId), at);
     }
 
+    /** The guild became ready (or was joined): its opt-outs are read now, before its first event. */
+    public void guildReady(long guildId) {
+        optedOut.preload(guildId);
+    }
+
     /** A member already in voice when the guild became ready (timed from now, not a join). */
     public void alreadyInVoice(long guildId, long memberId, long channelId, Instant at) {
         if (!optedOut.optedOut(guildId, memberId)) {

@@ -8,4 +8,8 @@ public interface OptedOut {
     OptedOut NOBODY = (guildId, memberId) -> false;
 
     boolean optedOut(long guildId, long memberId);
+
+    /** Reads the guild's opt-outs now, if they are kept in memory (its shard made it ready). */
+    default void preload(long guildId) {
+    }
 }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The opt-outs of the guilds this process serves, beside the settings cache and refreshed with it:
- * a guild's opt-outs are read from the store on its first event, then served from memory, so that
- * the hot path never waits on the database.
+ * a guild's opt-outs are read from the store when its shard makes it ready (or on its first event),
+ * then served from memory, so that the hot path never waits on the database.
  * <ul>
  *   <li>Self-hosted, a {@code /privacy} command answered by this process is followed by
  *       {@link #refresh(long)}: the member's next event is already decided by the new state.</li>
@@ -61,6 +61,13 @@ public final class OptOutCache implements OptedOut {
             }
         }
         return members.contains(memberId);
+    }
+
+    @Override
+    public void preload(long guildId) {
+        if (!optedOut.containsKey(guildId)) {
+            load(guildId);
+        }
     }
 
     /** Reads the guild's opt-outs again now (after a {@code /privacy} command in this process). */
