@@ -1,5 +1,6 @@
 package io.serverpulse.common.crypto;
 
+import io.serverpulse.common.config.DataDirectory;
 import io.serverpulse.common.config.ServerPulseConfig;
 import java.util.Optional;
 
@@ -18,10 +19,10 @@ public final class MasterKeys {
     }
 
     /**
-     * The self-hosted bot's sealer: the configured keys, or else the key in the data directory,
-     * generated there on the first start ({@link MasterKeyFile}).
+     * The self-hosted bot's sealer: the configured keys, or else the key in the data directory
+     * (checked first, {@link DataDirectory}), generated there on the first start ({@link MasterKeyFile}).
      */
     public static SecretSealer selfHosted(ServerPulseConfig config) {
-        return configured(config).orElseGet(() -> new SecretSealer(MasterKeyFile.loadOrCreate(config.dataDir())));
+        return configured(config).orElseGet(() -> new SecretSealer(MasterKeyFile.loadOrCreate(DataDirectory.require(config))));
     }
 }
