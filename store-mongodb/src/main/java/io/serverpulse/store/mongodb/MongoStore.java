@@ -1,13 +1,9 @@
 package io.serverpulse.store.mongodb;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
-import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.connection.ClusterSettings;
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
@@ -39,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +122,7 @@ public final class MongoStore implements Store {
             throw new IllegalArgumentException("a database name is required");
         }
         this.database = client.getDatabase(databaseName);
-        this.description = describe(client.getClusterDescription().getClusterSettings(), databaseName);
+        this.description = MongoConnections.describe(client.getClusterDescription().getClusterSettings(), databaseName);
         this.retentions = new RetentionLookup(database, policy);
         this.settings = new SettingsCollection(database);
         this.writer = new MetricWriter(database, retentions);
@@ -188,25 +183,8 @@ public final class MongoStore implements Store {
 
     private static MongoStore connect(ConnectionString connection, MongoTimeouts timeouts, boolean uriSelectionWins,
                                       RetentionPolicy policy) {
-        long selection = uriSelectionWins && connection.getServerSelectionTimeout() != null
-                ? connection.getServerSelectionTimeout() : timeouts.serverSelection().toMillis();
-        long connect = connection.getConnectTimeout() != null && uriSelectionWins
-                ? connection.getConnectTimeout() : timeouts.connect().toMillis();
-        long read = connection.getSocketTimeout() != null ? connection.getSocketTimeout() : timeouts.socketRead().toMillis();
-        Long operation = connection.getTimeout() != null ? connection.getTimeout()
-                : timeouts.operation().map(Duration::toMillis).orElse(null);
-        MongoClientSettings.Builder settings = MongoClientSettings.builder()
-                .applyConnectionString(connection)
-                .applyToClusterSettings(b -> b.serverSelectionTimeout(selection, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(connect, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)
-                        .readTimeout(read, TimeUnit.MILLISECONDS));
-        if (operation != null) {
-            settings.timeout(operation, TimeUnit.MILLISECONDS);
-        }
-        String databaseName = connection.getDatabase() == null || connection.getDatabase().isBlank()
-                ? DEFAULT_DATABASE : connection.getDatabase();
-        return new MongoStore(MongoClients.create(settings.build()), databaseName, true, policy,
-                operation == null ? null : timeouts.indexCreation());
+        MongoConnections.Opened opened = MongoConnections.open(connection, timeouts, uriSelectionWins);
+        return new MongoStore(opened.client(), opened.databaseName(), true, policy, opened.indexTimeout());
     }
 
     /**
@@ -219,25 +197,7 @@ public final class MongoStore implements Store {
     }
 
     private static ConnectionString parse(String uri) {
-        if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("MONGODB_URI is empty");
-        }
-        try {
-            return new ConnectionString(uri.trim());
-        } catch (IllegalArgumentException e) {
-            // the driver's message may quote the URI, password included: keep it out of logs
-            throw new IllegalArgumentException("MONGODB_URI is not a valid MongoDB connection string "
-                    + "(mongodb://host[:port][/database][?options] or mongodb+srv://host[/database][?options])");
-        }
-    }
-
-    /** Scheme, hosts and database only: never user, password or options (which may hold secrets too). */
-    static String describe(ClusterSettings cluster, String databaseName) {
-        if (cluster.getSrvHost() != null) {
-            return "mongodb+srv://" + cluster.getSrvHost() + "/" + databaseName;
-        }
-        return "mongodb://" + cluster.getHosts().stream().map(ServerAddress::toString).collect(Collectors.joining(","))
-                + "/" + databaseName;
+        return MongoConnections.parse(uri);
     }
 
     @Override
