@@ -7,6 +7,7 @@ import io.serverpulse.collector.alerts.BackgroundWrites;
 import io.serverpulse.collector.alerts.BaselineSeeder;
 import io.serverpulse.collector.alerts.RestAlertPublisher;
 import io.serverpulse.collector.alerts.SqsAlertPublisher;
+import io.serverpulse.collector.digests.DigestTimer;
 import io.serverpulse.collector.commands.GatewayInteractions;
 import io.serverpulse.collector.commands.SelfHostedCommands;
 import io.serverpulse.collector.gateway.ActivityRecorder;
@@ -57,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * alerts go to the {@link AlertDispatcher} (posted with {@code common}'s poster over REST, or sent to
  * the alert queue that {@code alert-function} consumes; then stored). In the self-hosted mode the same
  * process answers slash commands that arrive over the gateway and checks activity drops every hour
- * ({@link ActivityDropSchedule}); in
- * the AWS mode that hourly check is {@code alert-function}'s job and is not scheduled here.
+ * ({@link ActivityDropSchedule}) and posts digests when they are due ({@link DigestTimer}); in
+ * the AWS mode those are {@code alert-function}'s and {@code digest-function}'s jobs and are not scheduled here.
  *
  * <p>{@link #close()} is the SIGTERM path: stop counting, end open voice stretches, flush the last
  * counters (retrying for the flusher's close deadline), write the last join/leave records, finish
@@ -84,6 +85,7 @@ public final class Collector implements AutoCloseable {
     private final PeriodicTasks tasks = new PeriodicTasks();
     private final ActivityDropSchedule drops;
     private final RetentionMaintenance retention;
+    private final DigestTimer digests;
     private final ShardManager shards;
     private final Object closeLock = new Object();
     private ShutdownReport report;
@@ -187,6 +189,9 @@ public final class Collector implements AutoCloseable {
             throw e;
         }
         running.set(shards);
+        // self-hosted: digests are posted in-process (in the AWS mode EventBridge Scheduler invokes digest-function)
+        this.digests = config.mode() == DeploymentMode.SELF_HOSTED
+                ? DigestTimer.start(store, rest, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
                 flusher.policy().interval().toSeconds());
@@ -299,6 +304,9 @@ public final class Collector implements AutoCloseable {
             listener.stop();
             tasks.shutdownNow();
             retention.close();
+            if (digests != null) {
+                digests.close();
+            }
             if (interactions != null) {
                 interactions.close();
             }

@@ -4,6 +4,7 @@ import io.serverpulse.common.ai.AiEndpoints;
 import io.serverpulse.common.commands.CommandRegistry;
 import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.store.Store;
 import java.time.Clock;
@@ -28,7 +29,8 @@ public record SelfHostedCommands(GatewayInteractions interactions, List<Object> 
      */
     public static SelfHostedCommands wire(Store store, Clock clock, DiscordRest rest, Optional<SecretSealer> sealer,
                                           boolean sentimentScoring, AiEndpoints aiEndpoints, LongConsumer refreshGuild) {
-        InteractionHandler handler = new InteractionHandler(store, CommandRegistry.standard(sealer, sentimentScoring, aiEndpoints),
+        InteractionHandler handler = new InteractionHandler(store, CommandRegistry.standard(sealer, sentimentScoring, aiEndpoints,
+                new RestChannelNames(rest)),
                 clock);
         GatewayInteractions interactions = new GatewayInteractions(handler, rest, refreshGuild);
         return new SelfHostedCommands(interactions, List.of(interactions, new CommandRegistration(handler, rest)));

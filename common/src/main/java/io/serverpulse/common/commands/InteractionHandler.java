@@ -12,6 +12,9 @@ import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.MasterKeys;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.digest.ChannelNames;
+import io.serverpulse.common.digest.DigestSchedules;
+import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.store.Store;
 import java.time.Clock;
@@ -61,15 +64,23 @@ public final class InteractionHandler {
      * The standard commands, sealing AI keys with the configured master key when there is one, and scoring
      * sentiment for guilds that opt in when the operator enabled message content. With a bot token
      * ({@code DISCORD_TOKEN}), a channel the interaction did not resolve with its guild is looked up on Discord's
-     * REST API ({@link DiscordChannelDirectory}); without one it is refused.
+     * REST API ({@link DiscordChannelDirectory}); without one it is refused. The bot token also names channels
+     * in {@code /pulse}'s chart (over REST, on first use).
      */
     public static InteractionHandler create(ServerPulseConfig config, Store store) {
+        return create(config, store, Optional.empty());
+    }
+
+    /** The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode). */
+    public static InteractionHandler create(ServerPulseConfig config, Store store, Optional<DigestSchedules> schedules) {
         Optional<SecretSealer> sealer = MasterKeys.configured(config);
         ChannelDirectory channels = config.discordToken().isPresent()
                 ? DiscordChannelDirectory.lazy(config.discordApiBaseUrl(), config.discordToken().get())
                 : ChannelDirectory.NONE;
-        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints()),
-                Clock.systemUTC(), channels);
+        ChannelNames names = config.discordToken().<ChannelNames>map(token ->
+                RestChannelNames.lazy(config.discordApiBaseUrl(), token)).orElse(ChannelNames.NONE);
+        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints(),
+                names, schedules), Clock.systemUTC(), channels);
     }
 
     /** Answers one interaction body (the raw JSON Discord sent). Never throws. */

@@ -18,7 +18,9 @@ public enum ExpiryKind {
     /** AI summaries: from their creation, for the summary retention. */
     SUMMARIES,
     /** Cached leaderboards: from their computation, for the leaderboard retention. */
-    LEADERBOARDS;
+    LEADERBOARDS,
+    /** The digest ledger's records (which period was posted where): from their claim, for the metrics retention. */
+    DIGESTS;
 
     public static ExpiryKind of(BucketKind kind) {
         return kind == BucketKind.MEMBER_HOUR ? MEMBER_HOURS : METRICS;

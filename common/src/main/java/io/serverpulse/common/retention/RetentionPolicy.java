@@ -52,7 +52,7 @@ public final class RetentionPolicy {
     /** How long a row of {@code kind} is kept under {@code retention}. */
     public Duration keep(ExpiryKind kind, Retention retention) {
         return switch (kind) {
-            case METRICS, MEMBER_EVENTS, ALERTS -> retention.metrics();
+            case METRICS, MEMBER_EVENTS, ALERTS, DIGESTS -> retention.metrics();
             case MEMBER_HOURS -> min(BucketKind.MEMBER_HOUR_RETENTION, retention.metrics());
             case SUMMARIES -> retention.summaries();
             case LEADERBOARDS -> retention.leaderboards();

@@ -2,6 +2,7 @@ package io.serverpulse.common.store;
 
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketRow;
@@ -30,5 +31,8 @@ public interface GuildDataVisitor {
     }
 
     default void optOut(MemberOptOut optOut) {
+    }
+
+    default void digest(DigestRecord digest) {
     }
 }

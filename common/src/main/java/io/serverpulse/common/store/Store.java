@@ -2,6 +2,7 @@ package io.serverpulse.common.store;
 
 import io.serverpulse.common.ai.SummaryStore;
 import io.serverpulse.common.alerts.AlertStore;
+import io.serverpulse.common.digest.DigestLedger;
 import io.serverpulse.common.leaderboard.LeaderboardCacheStore;
 import io.serverpulse.common.members.MemberEventStore;
 import io.serverpulse.common.metrics.MetricsStore;
@@ -15,7 +16,7 @@ import io.serverpulse.common.settings.SettingsStore;
  * {@link StoreException} when the database cannot be reached.
  */
 public interface Store extends SettingsStore, MetricsStore, MemberEventStore, AlertStore, SummaryStore,
-        LeaderboardCacheStore, OptOutStore, GuildDataStore, AutoCloseable {
+        LeaderboardCacheStore, OptOutStore, DigestLedger, GuildDataStore, AutoCloseable {
 
     /**
      * A short description for the operator's logs, e.g. {@code sqlite:data/serverpulse.db}. Never contains

@@ -1,5 +1,6 @@
 package io.serverpulse.interactions.lambda;
 
+import io.serverpulse.aws.scheduler.EventBridgeDigestSchedules;
 import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
@@ -61,7 +62,7 @@ final class AwsWiring {
         StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
                 "commands");
         store.awaitReady(CONNECT_WAIT);
-        InteractionHandler handler = InteractionHandler.create(config, store.store());
+        InteractionHandler handler = InteractionHandler.create(config, store.store(), EventBridgeDigestSchedules.ifConfigured(env));
         LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(LambdaDeferredDispatcher::defaultClient, worker);
         CommandLane lane = new CommandLane(COMMAND_THREADS, COMMAND_THREADS * 4, CommandLane.DEFAULT_BUDGET, store);
         InteractionsEndpoint endpoint = new InteractionsEndpoint(verifier, Lazy.built(handler), dispatcher, lane,
@@ -79,7 +80,8 @@ final class AwsWiring {
         RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
         StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
         store.awaitReady(CONNECT_WAIT);
-        InteractionHandler handler = InteractionHandler.create(config, store.store());
+        InteractionHandler handler = InteractionHandler.create(config, store.store(),
+                EventBridgeDigestSchedules.ifConfigured(EnvSource.fromEnvironment()));
         // webhook edits are authorised by the interaction token: the worker needs no bot token
         return new Worker(new DeferredRunner(handler, new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(),
                 Optional.empty()))), store.store());

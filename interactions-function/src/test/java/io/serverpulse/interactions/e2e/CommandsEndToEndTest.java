@@ -67,7 +67,7 @@ class CommandsEndToEndTest extends EndToEndSuite {
                     ComponentUse.channelSelect("setup:update-channel", ANNOUNCEMENTS))));
             JsonNode afterCollect = accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message,
                     ComponentUse.channelSelect("setup:collect-channels", GENERAL, MEMES, LOUNGE))));
-            accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.stringSelect("setup:digest", "hourly"))));
+            accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.stringSelect("setup:digest", "daily"))));
             accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.button("setup:alerts-off"))));
             JsonNode done = accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.button("setup:done"))));
 
@@ -78,7 +78,7 @@ class CommandsEndToEndTest extends EndToEndSuite {
             GuildSettings saved = settings(e2e);
             assertThat(saved.updateChannelId()).isEqualTo(ANNOUNCEMENTS.id());
             assertThat(saved.collectChannels()).containsExactlyInAnyOrder(GENERAL.id(), MEMES.id(), LOUNGE.id());
-            assertThat(saved.digest()).isEqualTo(DigestFrequency.HOURLY);
+            assertThat(saved.digest()).isEqualTo(DigestFrequency.DAILY);
             assertThat(saved.alerts().values()).extracting(AlertRule::enabled).containsOnly(false);
             assertThat(e2e.escaped()).isEmpty();
         }

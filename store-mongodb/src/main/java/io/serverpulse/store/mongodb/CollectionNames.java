@@ -18,6 +18,7 @@ final class CollectionNames {
     static final String LEADERBOARD_CACHE = "leaderboard_cache";
     /** Members' opt-outs: never expire. */
     static final String OPT_OUTS = "member_opt_outs";
+    static final String DIGESTS = DigestLedgerCollection.NAME;
 
     private CollectionNames() {
     }
@@ -32,6 +33,7 @@ final class CollectionNames {
         names.add(ALERTS);
         names.add(AI_SUMMARIES);
         names.add(LEADERBOARD_CACHE);
+        names.add(DIGESTS);
         return List.copyOf(names);
     }
 

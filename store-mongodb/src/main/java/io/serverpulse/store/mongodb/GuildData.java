@@ -45,6 +45,7 @@ final class GuildData {
         all.add(new Expiring(CollectionNames.ALERTS, "started_at", ExpiryKind.ALERTS));
         all.add(new Expiring(CollectionNames.AI_SUMMARIES, "created_at", ExpiryKind.SUMMARIES));
         all.add(new Expiring(CollectionNames.LEADERBOARD_CACHE, "computed_at", ExpiryKind.LEADERBOARDS));
+        all.add(new Expiring(CollectionNames.DIGESTS, "claimed_at", ExpiryKind.DIGESTS));
         EXPIRING = List.copyOf(all);
     }
 
@@ -83,6 +84,9 @@ final class GuildData {
             visitor.leaderboard(RecordDocuments.leaderboard(d));
         }
         optOuts.ofGuildSorted(guildId).forEach(visitor::optOut);
+        for (Document d : collection(CollectionNames.DIGESTS).find(guild).sort(Sorts.ascending("period_key"))) {
+            visitor.digest(DigestLedgerCollection.record(d));
+        }
     }
 
     long eraseGuild(long guildId) {

@@ -68,6 +68,9 @@ final class MongoIndexes {
                 ttl()));
         all.put(CollectionNames.OPT_OUTS, List.of(
                 index("guild_member", keys(Fields.GUILD_ID, Fields.MEMBER_ID))));
+        all.put(CollectionNames.DIGESTS, List.of(
+                unique("guild_period_key", keys(Fields.GUILD_ID, "period_key")),
+                ttl()));
         return all;
     }
 

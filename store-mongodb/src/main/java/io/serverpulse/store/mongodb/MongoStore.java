@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKind;
@@ -87,6 +88,7 @@ public final class MongoStore implements Store {
     private final GuildRecords records;
     private final OptOutDocuments optOuts;
     private final GuildData guildData;
+    private final DigestLedgerCollection digests;
     private volatile boolean closed;
 
     /** Uses a client the caller owns (and closes): {@link #close()} leaves it open. */
@@ -130,6 +132,7 @@ public final class MongoStore implements Store {
         this.records = new GuildRecords(database, retentions);
         this.optOuts = new OptOutDocuments(database);
         this.guildData = new GuildData(database, policy, optOuts);
+        this.digests = new DigestLedgerCollection(database, retentions);
         try {
             MongoDatabase indexes = indexTimeout == null ? database : database.withTimeout(indexTimeout.toMillis(), TimeUnit.MILLISECONDS);
             run("index creation", () -> MongoIndexes.ensure(indexes));
@@ -312,6 +315,24 @@ public final class MongoStore implements Store {
     public Optional<AiSummary> summary(long guildId, String periodKey) {
         Objects.requireNonNull(periodKey, "periodKey");
         return call("summary read", () -> records.summary(guildId, periodKey));
+    }
+
+    @Override
+    public DigestRecord claimDigest(long guildId, String periodKey, String owner, Instant now, Duration lease) {
+        Objects.requireNonNull(periodKey, "periodKey");
+        return call("digest claim", () -> digests.claim(guildId, periodKey, owner, now, lease));
+    }
+
+    @Override
+    public boolean digestPosted(long guildId, String periodKey, String owner, long channelId, long messageId, Instant at) {
+        Objects.requireNonNull(periodKey, "periodKey");
+        return call("digest posted", () -> digests.posted(guildId, periodKey, owner, channelId, messageId, at));
+    }
+
+    @Override
+    public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
+        Objects.requireNonNull(periodKey, "periodKey");
+        return call("digest read", () -> digests.find(guildId, periodKey));
     }
 
     @Override

@@ -51,7 +51,8 @@ final class SettingsDocuments {
                         .append("model", e.model()).append("key_ciphertext", e.keyCiphertext())).toList())
                 .append("locale", s.locale())
                 .append("sentiment_enabled", s.sentimentEnabled())
-                .append("count_bots", s.countBots());
+                .append("count_bots", s.countBots())
+                .append("time_zone", s.timeZone());
         BsonInstants.put(doc, "updated_at", s.updatedAt());
         return doc;
     }
@@ -107,6 +108,7 @@ final class SettingsDocuments {
                 d.getString("locale"),
                 Boolean.TRUE.equals(d.get("sentiment_enabled")),
                 Boolean.TRUE.equals(d.get("count_bots")),
+                d.getString("time_zone"),
                 updatedAt == null ? Instant.EPOCH : updatedAt);
     }
 

@@ -357,7 +357,8 @@ abstract class MongoStoreBehaviour {
                         new AiProviderEntry(AiProvider.OPENAI, null, null)), t)
                 .withLocale("de", t)
                 .withSentiment(true, t)
-                .withCountBots(true, t);
+                .withCountBots(true, t)
+                .withTimeZone("Europe/Berlin", t);
         Document fixture = Document.parse(fixture("fixtures/guild_settings_document.json"));
 
         // WHEN they are saved
@@ -404,6 +405,22 @@ abstract class MongoStoreBehaviour {
 
         // THEN the provider, model and key are kept, with no fallback
         assertThat(settings.aiChain()).containsExactly(new AiProviderEntry(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ=="));
+    }
+
+    @Test
+    void a_settings_document_written_before_time_zones_existed_reads_as_utc() throws Exception {
+        // GIVEN a settings document as stored by a version without time zones
+        Document old = Document.parse(fixture("fixtures/guild_settings_document.json"));
+        old.remove("time_zone");
+        db.getCollection("guild_settings").insertOne(old);
+
+        // WHEN it is read
+        GuildSettings settings = store.settings(GUILD);
+
+        // THEN it reads, with the default zone, and everything else as stored
+        assertThat(settings.timeZone()).isEqualTo("UTC");
+        assertThat(settings.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        assertThat(settings.locale()).isEqualTo("de");
     }
 
     @Test

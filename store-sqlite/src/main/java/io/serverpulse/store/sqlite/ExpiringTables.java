@@ -42,6 +42,7 @@ final class ExpiringTables {
         tables.add(new Table("alerts", List.of("rowid"), "started_at", ExpiryKind.ALERTS));
         tables.add(new Table("ai_summaries", List.of("rowid"), "created_at", ExpiryKind.SUMMARIES));
         tables.add(new Table("leaderboard_cache", List.of("rowid"), "computed_at", ExpiryKind.LEADERBOARDS));
+        tables.add(new Table("digests", List.of("period_key"), "claimed_at", ExpiryKind.DIGESTS));
         ALL = List.copyOf(tables);
     }
 

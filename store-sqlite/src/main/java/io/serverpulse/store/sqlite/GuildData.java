@@ -24,7 +24,7 @@ final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
     private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
-            "leaderboard_cache", "member_opt_outs");
+            "leaderboard_cache", "digests", "member_opt_outs");
 
     /** How many expired rows one sweep transaction deletes at most (a few milliseconds of holding the write lock). */
     static final int SWEEP_CHUNK = 2_000;
@@ -78,6 +78,12 @@ final class GuildData {
                 }
             }
             optOuts.ofGuildLocked(guildId).forEach(visitor::optOut);
+            try (PreparedStatement query = db.prepare("SELECT * FROM digests WHERE guild_id = ? ORDER BY period_key", guildId);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    visitor.digest(DigestRows.record(rows));
+                }
+            }
             return null;
         });
     }
@@ -140,6 +146,7 @@ final class GuildData {
         deleted += sweep("alerts", "rowid", cutoff);
         deleted += sweep("ai_summaries", "rowid", cutoff);
         deleted += sweep("leaderboard_cache", "rowid", cutoff);
+        deleted += sweep("digests", "guild_id, period_key", cutoff);
         // remembered batch ids are bookkeeping, not guild data: pruned, not counted
         sweep("applied_batches", "batch_id", cutoff);
         long reclaimed = reclaim();

@@ -2,6 +2,7 @@ package io.serverpulse.store.sqlite;
 
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKind;
@@ -48,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * {@code MongoStore} does: {@link SettingsRows} (guild settings, changed by a version
  * compare-and-set, and the retention in force), {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
  * transaction), {@link MetricReader} (leaderboards, bucket rows, totals), {@link GuildRecords}
- * (member events, alerts, AI summaries, cached leaderboards), {@link OptOutRows} (members' opt-outs)
- * and {@link GuildData} (export,
- * erasure, the retention sweep and re-stamping). Every row's {@code expire_at} is what the
+ * (member events, alerts, AI summaries, cached leaderboards), {@link OptOutRows} (members' opt-outs),
+ * {@link DigestRows} (the digest ledger) and {@link GuildData} (export, erasure, the retention sweep and
+ * re-stamping). Every row's {@code expire_at} is what the
  * {@link RetentionPolicy} of {@link Options#retention()} gives it; this adapter only stores it. They share one {@link SqliteConnection}: one connection used
  * under one lock.
  *
@@ -119,6 +120,7 @@ public final class SqliteStore implements Store {
     private final GuildRecords records;
     private final OptOutRows optOuts;
     private final GuildData guildData;
+    private final DigestRows digests;
 
     private SqliteStore(SqliteConnection db, Options options) throws SQLException {
         this.db = db;
@@ -128,6 +130,7 @@ public final class SqliteStore implements Store {
         this.records = new GuildRecords(db, settings);
         this.optOuts = new OptOutRows(db);
         this.guildData = new GuildData(db, settings, optOuts);
+        this.digests = new DigestRows(db, settings);
     }
 
     /** The data directory named by {@value #DATA_DIR_ENV} in {@code env}, or {@code ./data}. */
@@ -269,6 +272,23 @@ public final class SqliteStore implements Store {
     @Override
     public List<MemberOptOut> allOptOuts() {
         return optOuts.all();
+    }
+
+    // ---------------------------------------------------------------- digest ledger
+
+    @Override
+    public DigestRecord claimDigest(long guildId, String periodKey, String owner, Instant now, Duration lease) {
+        return digests.claim(guildId, periodKey, owner, now, lease);
+    }
+
+    @Override
+    public boolean digestPosted(long guildId, String periodKey, String owner, long channelId, long messageId, Instant at) {
+        return digests.posted(guildId, periodKey, owner, channelId, messageId, at);
+    }
+
+    @Override
+    public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
+        return digests.find(guildId, periodKey);
     }
 
     // ---------------------------------------------------------------- whole guild

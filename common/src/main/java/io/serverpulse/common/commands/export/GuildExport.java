@@ -9,6 +9,7 @@ import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.commands.message.DiscordJson;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKey;
@@ -123,7 +124,7 @@ public final class GuildExport {
             json.put("part", part).put("parts", parts);
         }
         json.putNull("settings");
-        for (String list : List.of("metrics", "member_events", "alerts", "ai_summaries", "leaderboards")) {
+        for (String list : List.of("metrics", "member_events", "alerts", "ai_summaries", "leaderboards", "digests")) {
             json.putArray(list);
         }
         for (Entry entry : chosen) {
@@ -273,6 +274,23 @@ public final class GuildExport {
             public void optOut(MemberOptOut optOut) {
                 hiddenMembers++;
             }
+
+            @Override
+            public void digest(DigestRecord digest) {
+                Instant at = digest.posted() ? digest.postedAt() : digest.claimedAt();
+                if (!window.contains(at)) {
+                    return;
+                }
+                ObjectNode node = DiscordJson.object();
+                node.put("period_key", digest.periodKey());
+                node.put("claimed_at", digest.claimedAt().toString());
+                node.put("posted_at", digest.posted() ? digest.postedAt().toString() : null);
+                node.put("channel_id", digest.channelId() == null ? null : Long.toUnsignedString(digest.channelId()));
+                node.put("message_id", digest.messageId() == null ? null : Long.toUnsignedString(digest.messageId()));
+                String state = digest.nothingToReport() ? "nothing to report" : digest.posted() ? "posted" : "claimed";
+                entries.add(new Entry("digests", node, List.of(row("digest", at, digest.channelId(), null, digest.periodKey(),
+                        digest.messageId() == null ? null : Long.toUnsignedString(digest.messageId()), state))));
+            }
         };
     }
 
@@ -302,6 +320,7 @@ public final class GuildExport {
         node.put("locale", settings.locale());
         node.put("sentiment_enabled", settings.sentimentEnabled());
         node.put("count_bots", settings.countBots());
+        node.put("time_zone", settings.timeZone());
         node.put("updated_at", settings.updatedAt().toString());
         return node;
     }

@@ -104,7 +104,8 @@ public final class SetupCommand implements Command {
         if (values.size() != 1) {
             throw new BadInputException("error.invalid-selection");
         }
-        return DigestFrequency.fromOption(values.get(0)).orElseThrow(() -> new BadInputException("error.invalid-selection"));
+        return DigestFrequency.fromOption(values.get(0)).filter(DigestFrequency.OFFERED::contains)
+                .orElseThrow(() -> new BadInputException("error.invalid-selection"));
     }
 
     private static GuildSettings allAlerts(GuildSettings settings, boolean on, Instant now) {

@@ -14,16 +14,18 @@ import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
 import io.serverpulse.common.commands.sentiment.SentimentView;
+import io.serverpulse.common.digest.DigestSchedule;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.TimeWindow;
-import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -69,9 +71,9 @@ public final class StatusCommand implements Command {
         GuildSettings settings = context.settings();
         embed.field(texts.get("status.update-channel"), settings.updateChannelId() == null ? texts.get("status.not-set")
                 : "<#" + Long.toUnsignedString(settings.updateChannelId()) + ">", true);
-        embed.field(texts.get("status.digest"), texts.get("choice.digest." + settings.digest().option())
-                + (settings.digest() != DigestFrequency.NONE && settings.updateChannelId() == null
-                        ? " " + texts.get("status.digest-needs-channel") : ""), true);
+        embed.field(texts.get("status.digest"), digest(settings, texts)
+                + (settings.digest().posts() && store.findSettings(context.guildId()).isEmpty()
+                        ? "\n" + texts.get("status.digest-not-started") : ""), false);
         embed.field(texts.get("status.collected", settings.collectChannels().size()), channels(settings, texts), false);
         embed.field(texts.get("status.alerts"), alerts(settings, texts), false);
         embed.field(texts.get("status.ai"), ai(settings, texts), true);
@@ -86,6 +88,18 @@ public final class StatusCommand implements Command {
 
     private static InteractionOutcome reply(Embed embed) {
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.embeds(true, embed)));
+    }
+
+    /** How often and when, in the guild's time zone (the zone shown even when digests are off). */
+    private static String digest(GuildSettings settings, Texts texts) {
+        String zone = settings.zone().getId();
+        Optional<DigestSchedule> schedule = DigestSchedule.of(settings.digest(), settings.zone());
+        if (schedule.isEmpty()) {
+            return texts.get("status.digest." + settings.digest().option(), zone);
+        }
+        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(texts.locale()).format(schedule.get().time());
+        return texts.get("status.digest." + settings.digest().option(), time, zone)
+                + (settings.updateChannelId() == null ? " " + texts.get("status.digest-needs-channel") : "");
     }
 
     private static String channels(GuildSettings settings, Texts texts) {

@@ -2,6 +2,7 @@ package io.serverpulse.common.store.memory;
 
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKey;
@@ -73,6 +74,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Expiring<AiSummary>> summaries = new HashMap<>();
     private final Map<String, Expiring<CachedLeaderboard>> leaderboards = new HashMap<>();
     private final Map<String, MemberOptOut> optOuts = new java.util.TreeMap<>();
+    private final Map<String, Expiring<DigestRecord>> digests = new HashMap<>();
     private boolean closed;
 
     public InMemoryStore() {
@@ -331,6 +333,43 @@ public final class InMemoryStore implements Store {
                 .findFirst();
     }
 
+    // ---------------------------------------------------------------- digest ledger
+
+    @Override
+    public synchronized DigestRecord claimDigest(long guildId, String periodKey, String owner, Instant now, Duration lease) {
+        ensureOpen();
+        String key = guildId + "|" + periodKey;
+        Expiring<DigestRecord> current = digests.get(key);
+        DigestRecord record = current == null ? null : current.value();
+        if (record == null || (!record.posted() && (record.ownedBy(owner) || !record.claimedAt().isAfter(now.minus(lease))))) {
+            record = new DigestRecord(guildId, periodKey, owner, now, null, null, null);
+            digests.put(key, new Expiring<>(record, guildId, now.plus(retention(guildId).metrics())));
+        }
+        return record;
+    }
+
+    @Override
+    public synchronized boolean digestPosted(long guildId, String periodKey, String owner, long channelId, long messageId,
+                                             Instant at) {
+        ensureOpen();
+        Expiring<DigestRecord> current = digests.get(guildId + "|" + periodKey);
+        if (current == null || !current.value().ownedBy(owner)) {
+            return false;
+        }
+        DigestRecord record = current.value();
+        if (!record.posted()) {
+            record = new DigestRecord(guildId, periodKey, owner, record.claimedAt(), at, channelId, messageId);
+            digests.put(guildId + "|" + periodKey, new Expiring<>(record, guildId, current.expireAt()));
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
+        ensureOpen();
+        return Optional.ofNullable(digests.get(guildId + "|" + periodKey)).map(Expiring::value);
+    }
+
     // ---------------------------------------------------------------- whole guild
 
     @Override
@@ -361,6 +400,11 @@ public final class InMemoryStore implements Store {
                 .forEach(visitor::leaderboard);
         optOuts.values().stream().filter(o -> o.guildId() == guildId)
                 .sorted(Comparator.comparingLong(MemberOptOut::memberId)).forEach(visitor::optOut);
+        digests.values().stream()
+                .filter(d -> d.guildId() == guildId)
+                .map(Expiring::value)
+                .sorted(Comparator.comparing(DigestRecord::periodKey))
+                .forEach(visitor::digest);
     }
 
     @Override
@@ -374,6 +418,7 @@ public final class InMemoryStore implements Store {
         deleted += removeIf(summaries.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(optOuts.values().iterator(), o -> o.guildId() == guildId);
+        deleted += removeIf(digests.values().iterator(), e -> e.guildId() == guildId);
         return deleted;
     }
 
@@ -434,6 +479,7 @@ public final class InMemoryStore implements Store {
         deleted += removeIf(alerts.values().iterator(), e -> !e.expireAt().isAfter(now));
         deleted += removeIf(summaries.values().iterator(), e -> !e.expireAt().isAfter(now));
         deleted += removeIf(leaderboards.values().iterator(), e -> !e.expireAt().isAfter(now));
+        deleted += removeIf(digests.values().iterator(), e -> !e.expireAt().isAfter(now));
         // remembered batch ids are bookkeeping, not guild data: pruned here but not counted
         appliedBatches.values().removeIf(b -> !b.expireAt.isAfter(now));
         return deleted;
