@@ -9,9 +9,14 @@ import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.SecretParameters;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.KeyRotation;
+import io.serverpulse.common.crypto.MasterKeys;
+import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -25,6 +30,12 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
  * naming it and exits with status 2. With {@code COLLECTOR_HEALTH_PORT} set, {@code GET /health} says whether
  * it is ready ({@link HealthServer}). The self-hosted {@code serverpulse.jar} (module {@code demo}) calls {@link #start} when it has a token,
  * and plays its demo when it has none.
+ *
+ * <p>{@code java -jar serverpulse-collector.jar reseal-keys} (or {@code serverpulse.jar reseal-keys}):
+ * a one-off tool that re-seals every stored AI key with the current master key
+ * ({@code SERVERPULSE_MASTER_KEY}, opening old ones with {@code SERVERPULSE_MASTER_KEY_PREVIOUS}), in
+ * the database the configuration names, then exits: 0 when every key is current, 1 when some did not
+ * open, 2 on a configuration error.
  */
 public final class Main {
 
@@ -32,11 +43,15 @@ public final class Main {
     public static final int RUNNING = -1;
     public static final int CONFIG_ERROR = 2;
     public static final int START_ERROR = 1;
+    public static final String RESEAL_KEYS = "reseal-keys";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && RESEAL_KEYS.equals(args[0])) {
+            System.exit(resealKeys(EnvSource.fromEnvironment(), AwsSecrets::ssm, System.out, System.err));
+        }
         int status;
         try {
             status = start(EnvSource.fromEnvironment(), System.err, System::exit);
@@ -128,5 +143,26 @@ public final class Main {
             err.println("Could not start ServerPulse: " + e.getMessage());
         }
         return START_ERROR;
+    }
+
+    /** The {@code reseal-keys} tool; returns the exit status. */
+    public static int resealKeys(EnvSource env, Supplier<? extends SecretParameters.Store> secrets, PrintStream out, PrintStream err) {
+        try {
+            ServerPulseConfig config = SecretParameters.load(env, secrets);
+            SecretSealer sealer = config.mode() == DeploymentMode.SELF_HOSTED ? MasterKeys.selfHosted(config)
+                    : new SecretSealer(config.requireMasterKey(), config.previousMasterKey());
+            try (Store store = StoreFactory.open(config)) {
+                KeyRotation.Report report = KeyRotation.resealAll(store, sealer, Instant.now());
+                out.printf("Re-sealed %d AI keys of %d guilds with master key %s; %d did not open with the configured keys.%n",
+                        report.keys(), report.guilds(), sealer.currentKeyId(), report.unopened());
+                return report.unopened() > 0 ? START_ERROR : 0;
+            }
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return CONFIG_ERROR;
+        } catch (StoreException e) {
+            err.println("Could not open the database: " + e.getMessage());
+            return START_ERROR;
+        }
     }
 }

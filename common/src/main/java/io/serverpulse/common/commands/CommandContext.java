@@ -10,28 +10,41 @@ import io.serverpulse.common.store.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One interaction in a guild, with typed access to its options. Option getters throw
- * {@link BadInputException} naming the option when it is missing or malformed.
+ * {@link BadInputException} naming the option when it is missing or malformed. A channel, from an option
+ * or a select, is accepted only if it belongs to the interaction's guild ({@link #checkChannel}).
  */
 public final class CommandContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandContext.class);
 
     private final Interaction interaction;
     private final Texts texts;
     private final Store store;
     private final Instant now;
     private final long guildId;
+    private final ChannelDirectory channels;
 
     public CommandContext(Interaction interaction, Texts texts, Store store, Instant now) {
+        this(interaction, texts, store, now, ChannelDirectory.NONE);
+    }
+
+    /** @param channels asked where a channel belongs when the interaction did not resolve it with its guild */
+    public CommandContext(Interaction interaction, Texts texts, Store store, Instant now, ChannelDirectory channels) {
         this.interaction = interaction;
         this.texts = texts;
         this.store = store;
         this.now = now;
+        this.channels = Objects.requireNonNull(channels, "channels");
         this.guildId = interaction.guildId().orElseThrow(() -> new IllegalArgumentException("not in a guild"));
     }
 
@@ -128,28 +141,71 @@ public final class CommandContext {
         return value.map(JsonNode::doubleValue);
     }
 
-    /** A channel option's id, whatever the channel's type. */
+    /** A channel option's id, of any type, checked to belong to this guild. */
     public long requiredChannel(String name) {
+        return requiredChannel(name, Set.of());
+    }
+
+    /** A user option's id (Discord sends the snowflake as a string). */
+    public long requiredUser(String name) {
         JsonNode value = value(name).orElseThrow(() -> new BadInputException("error.missing-option", label(name)));
         return (value.isTextual() ? snowflake(value.textValue()) : Optional.<Long>empty())
                 .orElseThrow(() -> new BadInputException("error.invalid-option", label(name)));
     }
 
+    /** The member who invoked the interaction. */
+    public long userId() {
+        return interaction.userId().orElseThrow(() -> new BadInputException("error.guild-only"));
+    }
+
     /**
-     * A channel option: its id, checked against the channel types offered at registration when
-     * Discord resolved the channel.
+     * A channel option: its id, checked to belong to this guild and, when Discord resolved the channel, to be of
+     * one of the types offered at registration ({@code allowedTypes}; empty: any type).
      */
     public long requiredChannel(String name, Set<Integer> allowedTypes) {
-        long id = requiredChannel(name);
-        checkChannelType(id, allowedTypes);
+        JsonNode value = value(name).orElseThrow(() -> new BadInputException("error.missing-option", label(name)));
+        long id = (value.isTextual() ? snowflake(value.textValue()) : Optional.<Long>empty())
+                .orElseThrow(() -> new BadInputException("error.invalid-option", label(name)));
+        checkChannel(id, allowedTypes);
         return id;
     }
 
-    /** Throws if Discord resolved the channel with a type outside {@code allowedTypes}. */
-    public void checkChannelType(long channelId, Set<Integer> allowedTypes) {
+    /**
+     * Throws {@link BadInputException} unless the channel belongs to this interaction's guild, and, when Discord
+     * resolved its type, unless that type is in {@code allowedTypes} (empty: any type). Where it belongs:
+     * <ul>
+     *   <li>Discord resolved it with a {@code guild_id} ({@code data.resolved.channels}): that guild;</li>
+     *   <li>Discord resolved it without one (its documented partial channel: id, name, type, permissions):
+     *       the interaction's guild — Discord resolves a channel option or select value only among the channels
+     *       of the guild the interaction comes from;</li>
+     *   <li>not resolved at all: the {@link ChannelDirectory} is asked (Discord's REST API with the bot token);
+     *       if it cannot say, the channel is refused as unverified.</li>
+     * </ul>
+     */
+    public void checkChannel(long channelId, Set<Integer> allowedTypes) {
+        String mention = "<#" + Long.toUnsignedString(channelId) + ">";
         ResolvedChannel resolved = interaction.data().resolvedChannels().get(channelId);
-        if (resolved != null && resolved.type() >= 0 && !allowedTypes.contains(resolved.type())) {
-            throw new BadInputException("error.channel-type", "<#" + channelId + ">");
+        Optional<Long> owner = resolved == null ? askOwner(channelId)
+                : Optional.of(resolved.hasGuild() ? resolved.guildId() : guildId);
+        if (owner.isEmpty()) {
+            throw new BadInputException("error.channel-unverified", mention);
+        }
+        if (owner.get() != guildId) {
+            LOG.info("Refused channel {} of guild {} in an interaction of guild {}", Long.toUnsignedString(channelId),
+                    Long.toUnsignedString(owner.get()), Long.toUnsignedString(guildId));
+            throw new BadInputException("error.channel-other-guild", mention);
+        }
+        if (resolved != null && resolved.type() >= 0 && !allowedTypes.isEmpty() && !allowedTypes.contains(resolved.type())) {
+            throw new BadInputException("error.channel-type", mention);
+        }
+    }
+
+    private Optional<Long> askOwner(long channelId) {
+        try {
+            return channels.guildOf(channelId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not ask Discord where channel {} belongs: {}", Long.toUnsignedString(channelId), e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -13,12 +13,18 @@ import io.serverpulse.common.commands.export.ExportReportCommand;
 import io.serverpulse.common.commands.leaderboard.LeaderboardChart;
 import io.serverpulse.common.commands.leaderboard.LeaderboardCommand;
 import io.serverpulse.common.commands.leaderboard.TopMessagersCommand;
+import io.serverpulse.common.commands.privacy.PrivacyCommand;
+import io.serverpulse.common.commands.pulse.PulseCommand;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.RegistrationJson;
+import io.serverpulse.common.commands.retention.SetRetentionCommand;
 import io.serverpulse.common.commands.sentiment.SentimentCommand;
 import io.serverpulse.common.commands.setup.SetupCommand;
 import io.serverpulse.common.commands.status.StatusCommand;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.digest.ChannelNames;
+import io.serverpulse.common.digest.DigestSchedules;
+import io.serverpulse.common.digest.charts.DigestCharts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +59,21 @@ public final class CommandRegistry {
 
     /** The same, with the AI providers reached at {@code aiEndpoints} ({@code ServerPulseConfig#aiEndpoints()}). */
     public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints) {
+        return standard(sealer, sentimentScoring, aiEndpoints, ChannelNames.NONE);
+    }
+
+    /** The same, with the channel names of {@code /pulse}'s chart looked up by {@code channelNames} (never stored). */
+    public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
+                                           ChannelNames channelNames) {
+        return standard(sealer, sentimentScoring, aiEndpoints, channelNames, Optional.empty());
+    }
+
+    /**
+     * The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode's EventBridge Scheduler):
+     * {@code /set-digest} then finishes in the deferred worker by creating, updating or deleting the guild's schedule.
+     */
+    public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
+                                           ChannelNames channelNames, Optional<DigestSchedules> schedules) {
         LeaderboardChart chart = new LeaderboardChart();
         return new CommandRegistry(List.of(
                 new SetupCommand(),
@@ -61,11 +82,14 @@ public final class CommandRegistry {
                 CollectChannelCommand.remove(),
                 new TopMessagersCommand(chart),
                 new LeaderboardCommand(),
+                new PulseCommand(new DigestCharts(), channelNames),
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),
-                new SetDigestCommand(),
+                new SetDigestCommand(schedules),
+                new SetRetentionCommand(),
                 new AiProviderCommand(sealer, new HttpAiClient(aiEndpoints)),
                 new ExportReportCommand(),
+                new PrivacyCommand(),
                 new SentimentCommand(sentimentScoring),
                 new StatusCommand(sentimentScoring)));
     }

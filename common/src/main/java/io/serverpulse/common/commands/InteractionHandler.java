@@ -10,7 +10,11 @@ import io.serverpulse.common.commands.interaction.InteractionType;
 import io.serverpulse.common.commands.interaction.NotAnInteractionException;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.MasterKeys;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.digest.ChannelNames;
+import io.serverpulse.common.digest.DigestSchedules;
+import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.store.Store;
 import java.time.Clock;
@@ -29,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * localized messages (see {@link Failures}); only a body that is not an interaction at all comes
  * back as {@link Rejected} (HTTP 400). Every answer is checked against Discord's limits before it
  * leaves ({@link ResponseLimits}). The fast path reads and writes the store and nothing slower;
- * exports and charts are deferred.
+ * exports and charts are deferred. A transport with a time budget splits {@link #handle} into
+ * {@link #prepare} (no store) and {@link Prepared#run()} (may read the store), and runs the second
+ * where a slow database holds up nothing else.
  */
 public final class InteractionHandler {
 
@@ -38,45 +44,146 @@ public final class InteractionHandler {
     private final Store store;
     private final CommandRegistry registry;
     private final Clock clock;
+    private final ChannelDirectory channels;
     private final InteractionParser parser = new InteractionParser();
 
+    /** Channels are accepted only when the interaction resolves them with its own guild ({@link ChannelDirectory#NONE}). */
     public InteractionHandler(Store store, CommandRegistry registry, Clock clock) {
+        this(store, registry, clock, ChannelDirectory.NONE);
+    }
+
+    /** @param channels asked where a channel belongs when the interaction did not resolve it with its guild */
+    public InteractionHandler(Store store, CommandRegistry registry, Clock clock, ChannelDirectory channels) {
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.channels = Objects.requireNonNull(channels, "channels");
     }
 
     /**
      * The standard commands, sealing AI keys with the configured master key when there is one, and scoring
-     * sentiment for guilds that opt in when the operator enabled message content.
+     * sentiment for guilds that opt in when the operator enabled message content. With a bot token
+     * ({@code DISCORD_TOKEN}), a channel the interaction did not resolve with its guild is looked up on Discord's
+     * REST API ({@link DiscordChannelDirectory}); without one it is refused. The bot token also names channels
+     * in {@code /pulse}'s chart (over REST, on first use).
      */
     public static InteractionHandler create(ServerPulseConfig config, Store store) {
-        Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
-        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints()),
-                Clock.systemUTC());
+        return create(config, store, Optional.empty());
+    }
+
+    /** The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode). */
+    public static InteractionHandler create(ServerPulseConfig config, Store store, Optional<DigestSchedules> schedules) {
+        Optional<SecretSealer> sealer = MasterKeys.configured(config);
+        ChannelDirectory channels = config.discordToken().isPresent()
+                ? DiscordChannelDirectory.lazy(config.discordApiBaseUrl(), config.discordToken().get())
+                : ChannelDirectory.NONE;
+        ChannelNames names = config.discordToken().<ChannelNames>map(token ->
+                RestChannelNames.lazy(config.discordApiBaseUrl(), token)).orElse(ChannelNames.NONE);
+        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints(),
+                names, schedules), Clock.systemUTC(), channels);
     }
 
     /** Answers one interaction body (the raw JSON Discord sent). Never throws. */
     public InteractionOutcome handle(String rawJson) {
+        return prepare(rawJson).run();
+    }
+
+    /**
+     * The part of answering that never touches the store: reads the body, answers PING, autocomplete, an
+     * interaction outside a server, an unknown command and a member without the command's permission, and
+     * otherwise finds the command to run. A transport with a time budget runs this at once and only
+     * {@link Prepared#run()} where a slow database cannot hold up anything else. Never throws.
+     */
+    public Prepared prepare(String rawJson) {
         Interaction interaction;
         try {
             interaction = parser.parse(rawJson);
         } catch (NotAnInteractionException e) {
             LOG.debug("Rejected a body that is not an interaction: {}", e.getMessage());
-            return new Rejected(e.getMessage());
+            return new Prepared(new Rejected(e.getMessage()), null, null, null, null);
         } catch (RuntimeException e) {
             LOG.error("Could not read an interaction body", e);
-            return new Rejected("body could not be read");
+            return new Prepared(new Rejected("body could not be read"), null, null, null, null);
         }
         Texts texts = Texts.forLocale(interaction.locale());
         String what = describe(interaction);
-        InteractionOutcome outcome;
         try {
-            outcome = route(interaction, texts);
+            Optional<InteractionOutcome> early = withoutCommand(interaction, texts);
+            if (early.isPresent()) {
+                return new Prepared(checked(early.get(), texts, what), interaction, texts, what, null);
+            }
+            Command command = command(interaction);
+            if (command.definition().admin() && !Permissions.canManageGuild(interaction.permissions().orElseThrow())) {
+                LOG.info("Refused /{} to a member without Manage Server in guild {}", command.definition().name(),
+                        interaction.guildId().orElseThrow());
+                return new Prepared(new Respond(InteractionResponse.message(MessageBody.ephemeralText(texts.get("error.not-admin")))),
+                        interaction, texts, what, null);
+            }
+            return new Prepared(null, interaction, texts, what, command);
         } catch (Exception e) {
-            outcome = new Respond(InteractionResponse.message(Failures.message(e, texts, what)));
+            return new Prepared(new Respond(InteractionResponse.message(Failures.message(e, texts, what))), interaction, texts,
+                    what, null);
         }
-        return checked(outcome, texts, what);
+    }
+
+    /**
+     * An interaction read and routed: either already answered ({@link #answered()}), or a command that
+     * {@link #run()} executes (it may read and write the store).
+     */
+    public final class Prepared {
+        private final InteractionOutcome answer;
+        private final Interaction interaction;
+        private final Texts texts;
+        private final String what;
+        private final Command command;
+
+        private Prepared(InteractionOutcome answer, Interaction interaction, Texts texts, String what, Command command) {
+            this.answer = answer;
+            this.interaction = interaction;
+            this.texts = texts;
+            this.what = what;
+            this.command = command;
+        }
+
+        /** The answer, when it needed no command (and no store). */
+        public Optional<InteractionOutcome> answered() {
+            return Optional.ofNullable(answer);
+        }
+
+        /** The member's texts (English for a body that was not an interaction). */
+        public Texts texts() {
+            return texts == null ? Texts.english() : texts;
+        }
+
+        /** The interaction type, for a transport that must say "thinking…" the right way; empty if rejected. */
+        public Optional<InteractionType> type() {
+            return interaction == null ? Optional.empty() : Optional.of(interaction.type());
+        }
+
+        /** Runs the command (or returns the answer already decided). Never throws. */
+        public InteractionOutcome run() {
+            if (answer != null) {
+                return answer;
+            }
+            InteractionOutcome outcome;
+            try {
+                CommandContext context = new CommandContext(interaction, texts, store, clock.instant(), channels);
+                outcome = switch (interaction.type()) {
+                    case APPLICATION_COMMAND -> command.execute(context);
+                    case MESSAGE_COMPONENT -> command.onComponent(context);
+                    case MODAL_SUBMIT -> command.onModalSubmit(context);
+                    default -> throw new IllegalStateException("unrouted interaction type " + interaction.type());
+                };
+            } catch (Exception e) {
+                outcome = new Respond(InteractionResponse.message(Failures.message(e, texts, what)));
+            }
+            return checked(outcome, texts, what);
+        }
+
+        @Override
+        public String toString() {
+            return "Prepared[" + (what == null ? "rejected" : what) + (command == null ? ", answered" : "") + "]";
+        }
     }
 
     /** Finishes a deferred answer: the edit of {@code @original} to send. Never throws. */
@@ -103,35 +210,30 @@ public final class InteractionHandler {
         return registry.registrationJson();
     }
 
-    private InteractionOutcome route(Interaction interaction, Texts texts) {
+    /** PING, autocomplete and interactions outside a server are answered without a command. */
+    private static Optional<InteractionOutcome> withoutCommand(Interaction interaction, Texts texts) {
         switch (interaction.type()) {
             case PING:
-                return new Respond(InteractionResponse.pong());
+                return Optional.of(new Respond(InteractionResponse.pong()));
             case APPLICATION_COMMAND_AUTOCOMPLETE:
-                return new Respond(InteractionResponse.noSuggestions());
+                return Optional.of(new Respond(InteractionResponse.noSuggestions()));
             default:
                 break;
         }
         if (!interaction.inGuild()) {
-            return new Respond(InteractionResponse.message(MessageBody.ephemeralText(texts.get("error.guild-only"))));
+            return Optional.of(new Respond(InteractionResponse.message(MessageBody.ephemeralText(texts.get("error.guild-only")))));
         }
+        return Optional.empty();
+    }
+
+    /** The command a slash command, component or modal belongs to. */
+    private Command command(Interaction interaction) {
         String name = interaction.type() == InteractionType.APPLICATION_COMMAND
                 ? interaction.data().name()
                 : commandOf(interaction.data().customId());
-        Command command = registry.find(name).orElseThrow(() -> new BadInputException(
+        return registry.find(name).orElseThrow(() -> new BadInputException(
                 interaction.type() == InteractionType.APPLICATION_COMMAND
                         ? "error.unknown-command" : "error.unknown-component"));
-        if (command.definition().admin() && !Permissions.canManageGuild(interaction.permissions().orElseThrow())) {
-            LOG.info("Refused /{} to a member without Manage Server in guild {}", name, interaction.guildId().orElseThrow());
-            return new Respond(InteractionResponse.message(MessageBody.ephemeralText(texts.get("error.not-admin"))));
-        }
-        CommandContext context = new CommandContext(interaction, texts, store, clock.instant());
-        return switch (interaction.type()) {
-            case APPLICATION_COMMAND -> command.execute(context);
-            case MESSAGE_COMPONENT -> command.onComponent(context);
-            case MODAL_SUBMIT -> command.onModalSubmit(context);
-            default -> throw new IllegalStateException("unrouted interaction type " + interaction.type());
-        };
     }
 
     private static String commandOf(String customId) {

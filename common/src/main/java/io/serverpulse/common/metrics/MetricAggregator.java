@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *   <li>reaction: the same buckets as a message, plus emoji-day</li>
  *   <li>deletion: channel-hour (the author of a deleted message is unknown without a message cache)</li>
  *   <li>join, leave: guild-wide hour</li>
- *   <li>voice: joins and seconds in the voice channel's hours</li>
+ *   <li>voice: joins and seconds in the voice channel's hours; the seconds also in the member's
+ *       all-channel member-hour and member-day buckets (top voice members, active members)</li>
  *   <li>sentiment: channel-hour</li>
  * </ul>
  */
@@ -82,6 +83,10 @@ public final class MetricAggregator {
             long seconds = Duration.between(cursor, end).toSeconds();
             if (seconds > 0) {
                 pending.add(BucketKey.channelHour(v.guildId(), v.channelId(), cursor), Counter.VOICE_SECONDS, seconds);
+                pending.add(BucketKey.memberHour(v.guildId(), BucketKey.ALL_CHANNELS, v.memberId(), cursor),
+                        Counter.VOICE_SECONDS, seconds);
+                pending.add(BucketKey.memberDay(v.guildId(), BucketKey.ALL_CHANNELS, v.memberId(), cursor),
+                        Counter.VOICE_SECONDS, seconds);
             }
             cursor = end;
         }

@@ -4,7 +4,9 @@ import io.serverpulse.common.ai.AiProvider;
 import io.serverpulse.common.ai.AiProviderEntry;
 import io.serverpulse.common.alerts.AlertRule;
 import io.serverpulse.common.alerts.AlertType;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -26,8 +28,13 @@ import java.util.TreeSet;
  * @param aiFallbacks the providers tried, in order, when the first ({@code aiProvider}) gives no usable
  *     answer; never the first provider again, each provider at most once (older settings have none)
  * @param locale Discord locale for posts that are not answers to a member (digests, alerts)
+ * @param retention the retention the guild chose ({@code /set-retention}); null keeps the deployment's default
+ *     ({@code RetentionPolicy#inForce} answers which applies)
  * @param sentimentEnabled opt-in: score message sentiment in memory and keep counts only
  * @param countBots whether messages from bots are counted
+ * @param timeZone the guild's IANA time zone ({@code Europe/Berlin}) for digests: their periods, when they are
+ *     posted, the busiest hour; {@link #DEFAULT_TIME_ZONE} until an admin sets one. Stored as given and read
+ *     leniently ({@link #zone()}), so a zone later withdrawn from the tz database never makes settings unreadable.
  */
 public record GuildSettings(
         long guildId,
@@ -43,9 +50,11 @@ public record GuildSettings(
         String locale,
         boolean sentimentEnabled,
         boolean countBots,
+        String timeZone,
         Instant updatedAt) {
 
     public static final String DEFAULT_LOCALE = "en-US";
+    public static final String DEFAULT_TIME_ZONE = "UTC";
 
     public GuildSettings {
         if (guildId <= 0) {
@@ -59,16 +68,25 @@ public record GuildSettings(
             rules.put(type, rule == null ? AlertRule.defaultFor(type) : rule);
         }
         alerts = Collections.unmodifiableMap(rules);
-        retention = retention == null ? Retention.DEFAULT : retention;
         aiFallbacks = distinctFallbacks(aiProvider, aiFallbacks);
         locale = locale == null || locale.isBlank() ? DEFAULT_LOCALE : locale;
+        timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone;
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    /** The seed's defaults: alerts on with default thresholds, weekly digest, 90-day retention, nothing collected yet. */
+    /** The seed's defaults: alerts on with default thresholds, weekly digest, the deployment's retention, nothing collected yet. */
     public static GuildSettings defaults(long guildId) {
-        return new GuildSettings(guildId, null, Set.of(), DigestFrequency.WEEKLY, Map.of(), Retention.DEFAULT,
-                null, null, null, List.of(), DEFAULT_LOCALE, false, false, Instant.EPOCH);
+        return new GuildSettings(guildId, null, Set.of(), DigestFrequency.WEEKLY, Map.of(), null,
+                null, null, null, List.of(), DEFAULT_LOCALE, false, false, DEFAULT_TIME_ZONE, Instant.EPOCH);
+    }
+
+    /** The guild's time zone; UTC if the stored id is not (or no longer) a zone this JVM knows. */
+    public ZoneId zone() {
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            return ZoneId.of(DEFAULT_TIME_ZONE);
+        }
     }
 
     public AlertRule alert(AlertType type) {
@@ -81,34 +99,34 @@ public record GuildSettings(
 
     public GuildSettings withUpdateChannel(Long channelId, Instant now) {
         return new GuildSettings(guildId, channelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, timeZone, now);
     }
 
     public GuildSettings withCollectChannels(Set<Long> channels, Instant now) {
         return new GuildSettings(guildId, updateChannelId, channels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, timeZone, now);
     }
 
     public GuildSettings withDigest(DigestFrequency frequency, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, frequency, alerts, retention, aiProvider,
-                aiModel, aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
+                aiModel, aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, timeZone, now);
     }
 
     public GuildSettings withAlert(AlertType type, AlertRule rule, Instant now) {
         EnumMap<AlertType, AlertRule> rules = new EnumMap<>(alerts);
         rules.put(type, rule);
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, rules, retention, aiProvider, aiModel,
-                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, timeZone, now);
     }
 
     public GuildSettings withRetention(Retention newRetention, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, newRetention, aiProvider,
-                aiModel, aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
+                aiModel, aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, timeZone, now);
     }
 
     public GuildSettings withAi(AiProvider provider, String model, String keyCiphertext, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, provider, model,
-                keyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, now);
+                keyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, timeZone, now);
     }
 
     /**
@@ -136,22 +154,22 @@ public record GuildSettings(
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention,
                 first == null ? null : first.provider(), first == null ? null : first.model(),
                 first == null ? null : first.keyCiphertext(), chain.isEmpty() ? List.of() : chain.subList(1, chain.size()),
-                locale, sentimentEnabled, countBots, now);
+                locale, sentimentEnabled, countBots, timeZone, now);
     }
 
     public GuildSettings withLocale(String newLocale, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, aiFallbacks, newLocale, sentimentEnabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, newLocale, sentimentEnabled, countBots, timeZone, now);
     }
 
     public GuildSettings withSentiment(boolean enabled, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, aiFallbacks, locale, enabled, countBots, now);
+                aiKeyCiphertext, aiFallbacks, locale, enabled, countBots, timeZone, now);
     }
 
     public GuildSettings withCountBots(boolean count, Instant now) {
         return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
-                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, count, now);
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, count, timeZone, now);
     }
 
     private static List<AiProviderEntry> distinctFallbacks(AiProvider first, List<AiProviderEntry> fallbacks) {
@@ -169,5 +187,10 @@ public record GuildSettings(
             }
         }
         return List.copyOf(kept);
+    }
+
+    public GuildSettings withTimeZone(String zoneId, Instant now) {
+        return new GuildSettings(guildId, updateChannelId, collectChannels, digest, alerts, retention, aiProvider, aiModel,
+                aiKeyCiphertext, aiFallbacks, locale, sentimentEnabled, countBots, zoneId, now);
     }
 }

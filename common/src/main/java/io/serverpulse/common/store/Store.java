@@ -2,9 +2,11 @@ package io.serverpulse.common.store;
 
 import io.serverpulse.common.ai.SummaryStore;
 import io.serverpulse.common.alerts.AlertStore;
+import io.serverpulse.common.digest.DigestLedger;
 import io.serverpulse.common.leaderboard.LeaderboardCacheStore;
 import io.serverpulse.common.members.MemberEventStore;
 import io.serverpulse.common.metrics.MetricsStore;
+import io.serverpulse.common.privacy.OptOutStore;
 import io.serverpulse.common.settings.SettingsStore;
 
 /**
@@ -14,9 +16,12 @@ import io.serverpulse.common.settings.SettingsStore;
  * {@link StoreException} when the database cannot be reached.
  */
 public interface Store extends SettingsStore, MetricsStore, MemberEventStore, AlertStore, SummaryStore,
-        LeaderboardCacheStore, GuildDataStore, AutoCloseable {
+        LeaderboardCacheStore, OptOutStore, DigestLedger, GuildDataStore, AutoCloseable {
 
-    /** A short description for logs and {@code /serverpulse status}, e.g. {@code sqlite:data/serverpulse.db}. Never contains credentials. */
+    /**
+     * A short description for the operator's logs, e.g. {@code sqlite:data/serverpulse.db}. Never contains
+     * credentials, and is never shown in Discord (it names the database's host or path).
+     */
     String describe();
 
     /** True when the database answers right now. */

@@ -104,7 +104,7 @@ class ChannelAndDigestCommandsTest {
 
         // THEN each is stored and confirmed
         assertThat(afterDaily.digest()).isEqualTo(DigestFrequency.DAILY);
-        assertThat(daily.content()).isEqualTo("✅ A digest will be posted daily.");
+        assertThat(daily.content()).isEqualTo("✅ A digest of the day before will be posted every day at 12:10 AM (UTC).");
         assertThat(kit.store.settings(GUILD).digest()).isEqualTo(DigestFrequency.NONE);
         assertThat(none.content()).isEqualTo("✅ Digests are off.");
     }
@@ -121,6 +121,68 @@ class ChannelAndDigestCommandsTest {
     }
 
     @Test
+    void setDigestTakesATimeZoneOfTheTzDatabaseAndSaysWhenTheDigestComes() {
+        // GIVEN /set-digest weekly with a zone typed in lower case
+        ObjectNode body = withOptions(fixture("set-digest.json"),
+                "[{\"name\":\"frequency\",\"type\":3,\"value\":\"weekly\"},{\"name\":\"timezone\",\"type\":3,\"value\":\"europe/berlin\"}]");
+
+        // WHEN it is run
+        Answer answer = kit.run(body);
+
+        // THEN the canonical zone is stored, and the answer says when the digest comes, in that zone: Monday
+        // 03:10, once Sunday is over in UTC too (Berlin is up to two hours ahead) and past the hour that
+        // daylight saving time skips in March (02:00-03:00)
+        GuildSettings settings = kit.store.settings(GUILD);
+        assertThat(settings.digest()).isEqualTo(DigestFrequency.WEEKLY);
+        assertThat(settings.timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(answer.content()).isEqualTo("🕒 Time zone: **Europe/Berlin**.\n✅ A digest of the week before (Monday to Sunday) "
+                + "will be posted every Monday at 3:10 AM (Europe/Berlin).");
+        assertThat(answer.ephemeral()).isTrue();
+    }
+
+    @Test
+    void setDigestWithOnlyATimeZoneKeepsTheFrequency() {
+        // GIVEN a guild with daily digests
+        kit.run(fixture("set-digest.json"));
+
+        // WHEN only the zone is changed
+        Answer answer = kit.run(withOptions(fixture("set-digest.json"), "[{\"name\":\"timezone\",\"type\":3,\"value\":\"America/New_York\"}]"));
+
+        // THEN the frequency stays and the new time is said
+        assertThat(kit.store.settings(GUILD).digest()).isEqualTo(DigestFrequency.DAILY);
+        assertThat(kit.store.settings(GUILD).timeZone()).isEqualTo("America/New_York");
+        assertThat(answer.content()).endsWith("every day at 12:10 AM (America/New_York).");
+    }
+
+    @Test
+    void setDigestRefusesWhatIsNotAZoneOfTheTzDatabase() {
+        for (String typed : new String[] {"Berlin", "GMT+2", "+02:00", "Europe/Atlantis", "Etc/GMT-2", "CET"}) {
+            // GIVEN /set-digest with something that is not a tz database region
+            ObjectNode body = withOptions(fixture("set-digest.json"),
+                    "[{\"name\":\"timezone\",\"type\":3,\"value\":\"" + typed + "\"}]");
+
+            // WHEN / THEN it is refused, saying what to type, and nothing is stored
+            Answer answer = kit.run(body);
+            assertThat(answer.content()).as(typed).startsWith("**" + typed + "** isn’t a time zone of the tz database")
+                    .contains("Europe/Berlin");
+            assertThat(answer.ephemeral()).isTrue();
+            assertThat(kit.store.findSettings(GUILD)).isEmpty();
+        }
+    }
+
+    @Test
+    void setDigestNeedsAnOptionAndNoLongerOffersHourly() {
+        // GIVEN /set-digest without options, and with "hourly" from a client that still shows the old choice
+        Answer nothing = kit.run(withOptions(fixture("set-digest.json"), "[]"));
+        Answer hourly = kit.run(withOptions(fixture("set-digest.json"), "[{\"name\":\"frequency\",\"type\":3,\"value\":\"hourly\"}]"));
+
+        // THEN both say what to do and nothing is stored
+        assertThat(nothing.content()).isEqualTo("Give **frequency**, **timezone** or both. Nothing was changed.");
+        assertThat(hourly.content()).startsWith("Hourly digests aren’t offered").endsWith("Choose daily or weekly. Nothing was changed.");
+        assertThat(kit.store.findSettings(GUILD)).isEmpty();
+    }
+
+    @Test
     void germanMembersGetGermanAnswersWithLocalizedOptionNames() {
         // GIVEN the same commands from a member whose Discord is in German
         ObjectNode digest = CommandKit.withLocale(fixture("set-digest.json"), "de");
@@ -128,7 +190,7 @@ class ChannelAndDigestCommandsTest {
 
         // WHEN they are run
         // THEN the answers are German, and the option is named as the German client shows it
-        assertThat(kit.run(digest).content()).isEqualTo("✅ Eine Zusammenfassung wird täglich gepostet.");
+        assertThat(kit.run(digest).content()).isEqualTo("✅ Eine Zusammenfassung des Vortags wird jeden Tag um 00:10 gepostet (UTC).");
         assertThat(kit.run(missing).content()).isEqualTo("Die Option **kanal** fehlt.");
     }
 }

@@ -67,8 +67,8 @@ class SetupCommandTest {
         assertThat(collect.path("max_values").asInt()).isEqualTo(25);
         JsonNode digest = component(answer, "setup:digest");
         assertThat(digest.path("type").asInt()).isEqualTo(3);
-        assertThat(digest.path("options").findValuesAsText("value")).containsExactly("hourly", "daily", "weekly", "none");
-        assertThat(digest.path("options").get(1).path("default").asBoolean()).isTrue();
+        assertThat(digest.path("options").findValuesAsText("value")).containsExactly("daily", "weekly", "none");
+        assertThat(digest.path("options").get(0).path("default").asBoolean()).isTrue();
         assertThat(component(answer, "setup:alerts-on").path("disabled").asBoolean()).isTrue();
         assertThat(component(answer, "setup:alerts-off").path("disabled").asBoolean()).isFalse();
         // nothing was written by opening the wizard
@@ -104,12 +104,26 @@ class SetupCommandTest {
 
     @Test
     void pickingADigestFrequencySavesIt() {
-        // GIVEN / WHEN the admin picks "hourly"
+        // GIVEN / WHEN the admin picks "daily"
         Answer answer = kit.run(fixture("setup-digest.json"));
 
         // THEN it is saved and shown as the default
-        assertThat(kit.store.settings(GUILD).digest()).isEqualTo(DigestFrequency.HOURLY);
+        assertThat(kit.store.settings(GUILD).digest()).isEqualTo(DigestFrequency.DAILY);
         assertThat(component(answer, "setup:digest").path("options").get(0).path("default").asBoolean()).isTrue();
+    }
+
+    @Test
+    void hourlyFromAnOldWizardMessageIsRefused() {
+        // GIVEN a wizard message drawn before hourly digests were dropped, on which the admin picks "hourly"
+        ObjectNode body = fixture("setup-digest.json");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.path("data").path("values")).removeAll().add("hourly");
+
+        // WHEN it is handled
+        Answer answer = kit.run(body);
+
+        // THEN nothing is saved and the admin is told to pick again
+        assertThat(answer.content()).isEqualTo("That selection isn’t valid. Please pick again.");
+        assertThat(kit.store.findSettings(GUILD)).isEmpty();
     }
 
     @Test

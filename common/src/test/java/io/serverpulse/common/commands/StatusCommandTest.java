@@ -42,13 +42,14 @@ class StatusCommandTest {
         assertThat(answer.ephemeral()).isTrue();
         Map<String, String> fields = fields(answer);
         assertThat(fields).containsEntry("Update channel", "not set")
-                .containsEntry("Digest", "weekly (set an update channel to receive it)")
+                .containsEntry("Digest", "weekly, Mondays at 12:10 AM (UTC) (in #serverpulse-updates, created if missing, until an "
+                        + "update channel is set)\nDigests start once an admin has saved any setting (for example with /setup).")
                 .containsEntry("Collected channels (0)", "None yet: add one with /add-collect-channel.")
                 .containsEntry("AI", "No provider set")
                 .containsEntry("Sentiment counts", "off · not available on this deployment: the bot’s operator hasn’t enabled"
                         + " message content")
-                .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d")
-                .containsEntry("Collection health", "Storage: `memory`, answering\nNo activity counted in the last 3 days.");
+                .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d (the bot’s default)")
+                .containsEntry("Collection health", "Storage: answering\nNo activity counted in the last 3 days.");
         assertThat(fields.get("Alerts")).contains("**Join raid** — on: 10 joins within 1 min")
                 .contains("**Activity drop** — on: messages in 1 h fall below 50% of the usual for those hours (when usually at least 20)");
     }
@@ -59,6 +60,7 @@ class StatusCommandTest {
         String sealed = kit.sealer.seal(GUILD, "sk-never-show-me-123");
         kit.store.saveSettings(GuildSettings.defaults(GUILD).withUpdateChannel(ANNOUNCEMENTS, Instant.EPOCH)
                 .withCollectChannels(Set.of(GENERAL, MEMES), Instant.EPOCH).withDigest(DigestFrequency.DAILY, Instant.EPOCH)
+                .withTimeZone("Asia/Tokyo", Instant.EPOCH)
                 .withAlert(AlertType.VOICE_SURGE, new AlertRule(false, 8, Duration.ofMinutes(5), 4.0), Instant.EPOCH)
                 .withRetention(new Retention(30, 7, 60), Instant.EPOCH)
                 .withAi(AiProvider.ANTHROPIC, "claude-haiku", sealed, Instant.EPOCH));
@@ -70,7 +72,7 @@ class StatusCommandTest {
         // THEN every setting is shown, the key only as "set"
         Map<String, String> fields = fields(answer);
         assertThat(fields).containsEntry("Update channel", "<#1176201535215009860>")
-                .containsEntry("Digest", "daily")
+                .containsEntry("Digest", "daily at 9:10 AM (Asia/Tokyo)")
                 .containsEntry("Collected channels (2)", "<#1176201535215009855> <#1176201535215009861>")
                 .containsEntry("AI", "Anthropic · model: claude-haiku · key set: yes")
                 .containsEntry("Retention", "metrics 30 d · leaderboards 7 d · summaries 60 d");
@@ -96,6 +98,20 @@ class StatusCommandTest {
     }
 
     @Test
+    void digestsOffOrStillHourlyShowTheZoneAndWhatToDo() {
+        // GIVEN a guild with digests off in Paris, and one whose settings still say hourly
+        kit.store.saveSettings(GuildSettings.defaults(GUILD).withDigest(DigestFrequency.NONE, Instant.EPOCH)
+                .withTimeZone("Europe/Paris", Instant.EPOCH));
+        String off = fields(kit.run(fixture("serverpulse-status.json"))).get("Digest");
+        kit.store.saveSettings(GuildSettings.defaults(GUILD).withDigest(DigestFrequency.HOURLY, Instant.EPOCH));
+        String hourly = fields(kit.run(fixture("serverpulse-status.json"))).get("Digest");
+
+        // THEN status says so plainly
+        assertThat(off).isEqualTo("never (time zone: Europe/Paris)");
+        assertThat(hourly).startsWith("hourly, which isn’t offered any more: no digest is posted until you choose daily or weekly");
+    }
+
+    @Test
     void anUnreachableStoreIsReportedNotFailed() {
         // GIVEN a store that no longer answers
         kit.store.close();
@@ -103,7 +119,7 @@ class StatusCommandTest {
         // WHEN / THEN status says so in an embed
         Answer answer = kit.run(fixture("serverpulse-status.json"));
         JsonNode embed = answer.data().path("embeds").get(0);
-        assertThat(embed.path("description").asText()).startsWith("⚠️ Storage `memory` isn’t answering.");
+        assertThat(embed.path("description").asText()).isEqualTo("⚠️ Storage isn’t answering. Collection and commands will resume when it’s back.");
         assertThat(answer.ephemeral()).isTrue();
     }
 

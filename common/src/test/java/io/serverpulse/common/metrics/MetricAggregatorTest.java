@@ -106,6 +106,15 @@ class MetricAggregatorTest {
         assertThat(deltaOf(batch, BucketKey.channelHour(GUILD, CHANNEL, from), Counter.VOICE_SECONDS)).isEqualTo(600);
         assertThat(deltaOf(batch, BucketKey.channelHour(GUILD, CHANNEL, from.plusSeconds(3600)), Counter.VOICE_SECONDS)).isEqualTo(3600);
         assertThat(deltaOf(batch, BucketKey.channelHour(GUILD, CHANNEL, from.plusSeconds(7200)), Counter.VOICE_SECONDS)).isEqualTo(300);
+        // AND the member's all-channel hours and day hold the same seconds (top voice members, active members)
+        assertThat(deltaOf(batch, BucketKey.memberHour(GUILD, BucketKey.ALL_CHANNELS, MEMBER, from), Counter.VOICE_SECONDS))
+                .isEqualTo(600);
+        assertThat(deltaOf(batch, BucketKey.memberHour(GUILD, BucketKey.ALL_CHANNELS, MEMBER, from.plusSeconds(7200)),
+                Counter.VOICE_SECONDS)).isEqualTo(300);
+        assertThat(deltaOf(batch, BucketKey.memberDay(GUILD, BucketKey.ALL_CHANNELS, MEMBER, from), Counter.VOICE_SECONDS))
+                .isEqualTo(4500);
+        // AND no per-channel member bucket: voice channels are not ranked like text channels
+        assertThat(batch.increments()).noneMatch(i -> i.key().memberId() == MEMBER && i.key().channelId() == CHANNEL);
     }
 
     private static long deltaOf(MetricBatch batch, BucketKey key, Counter counter) {

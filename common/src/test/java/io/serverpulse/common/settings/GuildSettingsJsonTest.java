@@ -35,6 +35,7 @@ class GuildSettingsJsonTest {
                 .withAi(AiProvider.ANTHROPIC, "claude-test", "v1:c2VhbGVkLWtleQ==", t)
                 .withLocale("de", t)
                 .withSentiment(true, t)
+                .withTimeZone("America/New_York", t)
                 .withCountBots(true, Instant.parse("2026-06-10T08:15:31.999Z"));
     }
 
@@ -106,7 +107,8 @@ class GuildSettingsJsonTest {
 
         // THEN the names and values are the documented stored format
         assertThat(json).contains("\"update_channel_id\":900000000000000011", "\"ai_key_ciphertext\":\"v1:c2VhbGVkLWtleQ==\"",
-                "\"window\":\"PT1M30S\"", "\"updated_at\":\"2026-06-10T08:15:31.999Z\"", "\"metrics_days\":30", "\"digest\":\"DAILY\"");
+                "\"window\":\"PT1M30S\"", "\"updated_at\":\"2026-06-10T08:15:31.999Z\"", "\"metrics_days\":30", "\"digest\":\"DAILY\"",
+                "\"time_zone\":\"America/New_York\"");
     }
 
     @Test
@@ -122,6 +124,20 @@ class GuildSettingsJsonTest {
     }
 
     @Test
+    void aZoneTheJvmDoesNotKnowStillReadsAndCountsAsUtc() {
+        // GIVEN settings stored with a zone id this JVM's tz database does not have
+        String json = "{\"guild_id\": 5, \"digest\": \"WEEKLY\", \"time_zone\": \"Mars/Olympus_Mons\", "
+                + "\"updated_at\": \"2026-01-01T00:00:00Z\"}";
+
+        // WHEN they are read
+        GuildSettings settings = GuildSettingsJson.fromJson(json);
+
+        // THEN nothing is lost, and digests use UTC
+        assertThat(settings.timeZone()).isEqualTo("Mars/Olympus_Mons");
+        assertThat(settings.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+    }
+
+    @Test
     void badJsonIsAClearError() {
         // GIVEN broken or invalid settings JSON
         // WHEN it is read
@@ -134,5 +150,27 @@ class GuildSettingsJsonTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SOMETIMES");
         assertThatThrownBy(() -> GuildSettingsJson.fromJson("null"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRetentionIsStoredOnlyWhenTheGuildChoseOne() {
+        // GIVEN the defaults, and settings with a chosen retention
+        // WHEN they are written
+        // THEN only the chosen one is in the JSON, under chosen_retention
+        assertThat(GuildSettingsJson.toJson(GuildSettings.defaults(42))).doesNotContain("retention");
+        assertThat(GuildSettingsJson.toJson(everyFieldChanged())).contains("\"chosen_retention\":{\"metrics_days\":30");
+    }
+
+    @Test
+    void theRetentionFieldOfSettingsWrittenBeforeItCouldBeChosenIsIgnored() {
+        // GIVEN settings as the previous version stored them: always with the seed's retention, which no admin chose
+        String legacy = "{\"guild_id\": 42, \"digest\": \"WEEKLY\", \"updated_at\": \"2026-01-01T00:00:00Z\","
+                + " \"retention\": {\"metrics_days\": 90, \"leaderboard_days\": 30, \"summary_days\": 180}}";
+
+        // WHEN they are read
+        GuildSettings settings = GuildSettingsJson.fromJson(legacy);
+
+        // THEN the guild follows the deployment's default
+        assertThat(settings.retention()).isNull();
     }
 }

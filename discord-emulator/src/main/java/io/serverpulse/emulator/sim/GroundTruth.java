@@ -1,5 +1,9 @@
 package io.serverpulse.emulator.sim;
 
+import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.digest.DigestPeriod;
+import io.serverpulse.common.digest.DigestReport;
+import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketKey;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
@@ -9,6 +13,7 @@ import io.serverpulse.common.metrics.LeaderboardQuery;
 import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.emulator.model.Community;
 import io.serverpulse.emulator.timeline.TimelineEvent;
 import io.serverpulse.emulator.timeline.TimelineEvent.MemberAdd;
@@ -59,24 +64,43 @@ import java.util.TreeMap;
  *       voice join of that channel (a move is a join of the new channel); an update to the channel
  *       the member is already in changes nothing. Voice seconds run from each join or move to the
  *       member's next move or leave, split on UTC hour boundaries, each hour's part truncated to
- *       whole seconds. A session still open at the end is counted up to {@code openSessionsEnd}.</li>
+ *       whole seconds, in the channel-hour and in the member's all-channel member-hour and member-day
+ *       buckets. A session still open at the end is counted up to {@code openSessionsEnd}.</li>
  *   <li>Sentiment, only when asked for ({@code sentimentGuilds}): a message counted as above, in a
  *       guild that opted in, adds one to the {@code SENTIMENT_*} counter of its channel-hour that
  *       matches its text's human-assigned {@linkplain MessageCorpus#mood mood}. Without
  *       {@code sentimentGuilds} no bucket has a sentiment counter.</li>
+ *   <li>A member who opted out ({@link OptOut}) is not counted from that instant on: none of their
+ *       messages, reactions (nor their emoji or sentiment counts) and voice joins; a voice session of
+ *       theirs open at that instant counts up to the last UTC hour boundary before it (where the
+ *       collector's hourly cut last counted it); their joins and leaves still count, as they hold no
+ *       member id.</li>
  * </ul>
  */
 public final class GroundTruth {
+
+    /** A member not counted in a guild from {@code from} on ({@code /privacy opt-out}). */
+    public record OptOut(long guildId, long memberId, Instant from) {
+        public OptOut {
+            Objects.requireNonNull(from, "from");
+        }
+
+        boolean covers(long guild, long member, Instant at) {
+            return guild == guildId && member == memberId && !at.isBefore(from);
+        }
+    }
 
     private static final Comparator<MemberCount> RANKING =
             Comparator.comparingLong(MemberCount::count).reversed().thenComparingLong(MemberCount::memberId);
 
     private final Map<BucketKey, Map<Counter, Long>> buckets;
     private final List<Incident> incidents;
+    private final List<MemberEvent> memberEvents;
 
-    private GroundTruth(Map<BucketKey, Map<Counter, Long>> buckets, List<Incident> incidents) {
+    private GroundTruth(Map<BucketKey, Map<Counter, Long>> buckets, List<Incident> incidents, List<MemberEvent> memberEvents) {
         this.buckets = buckets;
         this.incidents = List.copyOf(incidents);
+        this.memberEvents = List.copyOf(memberEvents);
     }
 
     /**
@@ -113,13 +137,38 @@ public final class GroundTruth {
     public static GroundTruth compute(List<Community> communities, List<TimelineEvent> events, Set<Long> collectedChannels,
                                       boolean countBots, Instant openSessionsEnd, List<Incident> incidents,
                                       Set<Long> sentimentGuilds) {
+        return compute(communities, events, collectedChannels, countBots, openSessionsEnd, incidents, sentimentGuilds, List.of());
+    }
+
+    /** As above, without what members who opted out did from their opt-out on ({@link OptOut}). */
+    public static GroundTruth compute(List<Community> communities, List<TimelineEvent> events, Set<Long> collectedChannels,
+                                      boolean countBots, Instant openSessionsEnd, List<Incident> incidents,
+                                      Set<Long> sentimentGuilds, List<OptOut> optOuts) {
         Objects.requireNonNull(openSessionsEnd, "openSessionsEnd");
+        Objects.requireNonNull(optOuts, "optOuts");
         Objects.requireNonNull(sentimentGuilds, "sentimentGuilds");
         MessageCorpus corpus = MessageCorpus.standard();
         Set<Long> bots = Bots.ids(communities, events);
         Tally tally = new Tally();
         Map<VoiceKey, Session> sessions = new LinkedHashMap<>();
+        List<OptOut> pendingCuts = new ArrayList<>(optOuts);
+        List<MemberEvent> memberEvents = new ArrayList<>();
         for (TimelineEvent event : events) {
+            // a voice session open when its member opted out counts up to the hour boundary before the opt-out
+            for (java.util.Iterator<OptOut> it = pendingCuts.iterator(); it.hasNext(); ) {
+                OptOut optOut = it.next();
+                if (!event.at().isBefore(optOut.from())) {
+                    Session open = sessions.remove(new VoiceKey(optOut.guildId(), optOut.memberId()));
+                    Instant cut = optOut.from().truncatedTo(ChronoUnit.HOURS);
+                    if (open != null && cut.isAfter(open.since())) {
+                        tally.voiceSeconds(optOut.guildId(), open.channelId(), open.userId(), open.since(), cut);
+                    }
+                    it.remove();
+                }
+            }
+            if (excluded(optOuts, event)) {
+                continue;
+            }
             if (event instanceof MessageCreate m) {
                 if (collectedChannels.contains(m.channelId()) && (countBots || !m.bot())) {
                     tally.memberActivity(m.guildId(), m.channelId(), m.authorId(), m.at(), Counter.MESSAGES);
@@ -144,8 +193,10 @@ public final class GroundTruth {
                 }
             } else if (event instanceof MemberAdd j) {
                 tally.add(BucketKey.channelHour(j.guildId(), BucketKey.GUILD_WIDE, j.at()), Counter.JOINS, 1);
+                memberEvents.add(new MemberEvent(j.guildId(), j.userId(), MemberEvent.Kind.JOIN, j.at()));
             } else if (event instanceof MemberRemove l) {
                 tally.add(BucketKey.channelHour(l.guildId(), BucketKey.GUILD_WIDE, l.at()), Counter.LEAVES, 1);
+                memberEvents.add(new MemberEvent(l.guildId(), l.userId(), MemberEvent.Kind.LEAVE, l.at()));
             } else if (event instanceof VoiceStateUpdate v) {
                 VoiceKey who = new VoiceKey(v.guildId(), v.userId());
                 Session open = sessions.get(who);
@@ -153,19 +204,32 @@ public final class GroundTruth {
                     continue;
                 }
                 if (open != null) {
-                    tally.voiceSeconds(v.guildId(), open.channelId(), open.since(), v.at());
+                    tally.voiceSeconds(v.guildId(), open.channelId(), v.userId(), open.since(), v.at());
                     sessions.remove(who);
                 }
                 if (v.channelId() != null) {
                     tally.add(BucketKey.channelHour(v.guildId(), v.channelId(), v.at()), Counter.VOICE_JOINS, 1);
-                    sessions.put(who, new Session(v.channelId(), v.at()));
+                    sessions.put(who, new Session(v.userId(), v.channelId(), v.at()));
                 }
             } else {
                 throw new IllegalArgumentException("unknown event " + event.getClass().getSimpleName());
             }
         }
-        sessions.forEach((who, session) -> tally.voiceSeconds(who.guildId(), session.channelId(), session.since(), openSessionsEnd));
-        return new GroundTruth(tally.frozen(), incidents);
+        sessions.forEach((who, session) -> tally.voiceSeconds(who.guildId(), session.channelId(), session.userId(), session.since(),
+                openSessionsEnd));
+        return new GroundTruth(tally.frozen(), incidents, memberEvents);
+    }
+
+    /** A message, reaction or voice update by a member at or after their opt-out. */
+    private static boolean excluded(List<OptOut> optOuts, TimelineEvent event) {
+        for (OptOut optOut : optOuts) {
+            if (event instanceof MessageCreate m && optOut.covers(m.guildId(), m.authorId(), m.at())
+                    || event instanceof ReactionAdd r && optOut.covers(r.guildId(), r.userId(), r.at())
+                    || event instanceof VoiceStateUpdate v && optOut.covers(v.guildId(), v.userId(), v.at())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- raw buckets -----------------------------------------------------------------------
@@ -182,6 +246,20 @@ public final class GroundTruth {
 
     public List<Incident> incidents() {
         return incidents;
+    }
+
+    /** Every join and leave, in time order (what the bot's member event log holds). */
+    public List<MemberEvent> memberEvents() {
+        return memberEvents;
+    }
+
+    /**
+     * What a digest of {@code period} must say for the guild of {@code settings}, counted from the truth's
+     * buckets and joins by the rules of {@code DigestPeriod} (see {@link DigestTruth}); the alerts are those of
+     * {@code storedAlerts} that belong to the guild and started in the period.
+     */
+    public DigestReport digest(GuildSettings settings, DigestPeriod period, List<AlertRecord> storedAlerts) {
+        return DigestTruth.of(buckets, memberEvents, settings, period, storedAlerts);
     }
 
     // ---- the store's reads, answered from the truth ----------------------------------------
@@ -338,7 +416,7 @@ public final class GroundTruth {
     private record VoiceKey(long guildId, long userId) {
     }
 
-    private record Session(Long channelId, Instant since) {
+    private record Session(long userId, Long channelId, Instant since) {
     }
 
     private static final class Tally {
@@ -358,15 +436,20 @@ public final class GroundTruth {
             }
         }
 
-        /** Whole seconds of {@code [from, to)} in each UTC hour it touches, each hour's part truncated. */
-        void voiceSeconds(long guildId, long channelId, Instant from, Instant to) {
+        /**
+         * Whole seconds of {@code [from, to)} in each UTC hour it touches, each hour's part truncated: in the
+         * channel's hour, and in the member's all-channel member-hour and member-day.
+         */
+        void voiceSeconds(long guildId, long channelId, long memberId, Instant from, Instant to) {
             for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
                 Instant next = hour.plus(Duration.ofHours(1));
                 Instant segmentStart = from.isAfter(hour) ? from : hour;
                 Instant segmentEnd = to.isBefore(next) ? to : next;
                 if (segmentEnd.isAfter(segmentStart)) {
-                    add(BucketKey.channelHour(guildId, channelId, hour), Counter.VOICE_SECONDS,
-                            Duration.between(segmentStart, segmentEnd).toSeconds());
+                    long seconds = Duration.between(segmentStart, segmentEnd).toSeconds();
+                    add(BucketKey.channelHour(guildId, channelId, hour), Counter.VOICE_SECONDS, seconds);
+                    add(BucketKey.memberHour(guildId, BucketKey.ALL_CHANNELS, memberId, hour), Counter.VOICE_SECONDS, seconds);
+                    add(BucketKey.memberDay(guildId, BucketKey.ALL_CHANNELS, memberId, hour), Counter.VOICE_SECONDS, seconds);
                 }
             }
         }

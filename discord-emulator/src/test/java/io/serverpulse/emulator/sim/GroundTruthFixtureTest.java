@@ -150,6 +150,14 @@ class GroundTruthFixtureTest {
         assertThat(truth.channelHour(GUILD, LOUNGE, H23, Counter.VOICE_SECONDS)).isEqualTo(1);
         assertThat(truth.channelHour(GUILD, LOUNGE, NEXT_H00, Counter.VOICE_SECONDS)).isEqualTo(3_600);
         assertThat(truth.total(GUILD, Counter.VOICE_SECONDS)).isEqualTo(5_790);
+        // AND each member's voice seconds are in their all-channel member-day: bob 1 s on Monday, 3600 s on Tuesday
+        assertThat(truth.count(BucketKey.memberDay(GUILD, BucketKey.ALL_CHANNELS, BOB, H10), Counter.VOICE_SECONDS)).isEqualTo(1);
+        assertThat(truth.count(BucketKey.memberDay(GUILD, BucketKey.ALL_CHANNELS, BOB, NEXT_H00), Counter.VOICE_SECONDS))
+                .isEqualTo(3_600);
+        assertThat(truth.count(BucketKey.memberDay(GUILD, BucketKey.ALL_CHANNELS, ALICE, H10), Counter.VOICE_SECONDS))
+                .isEqualTo(600 + 930);
+        assertThat(truth.count(BucketKey.memberHour(GUILD, BucketKey.ALL_CHANNELS, CAROL, H11), Counter.VOICE_SECONDS))
+                .isEqualTo(300 + 59);
     }
 
     @Test

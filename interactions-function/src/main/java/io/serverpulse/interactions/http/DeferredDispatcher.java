@@ -18,14 +18,34 @@ public interface DeferredDispatcher {
     /** @throws DispatchException if the work could not be handed over (the member is told instead of left waiting) */
     void dispatch(DeferredWork work);
 
-    /** The work could not be handed to a worker. The message never contains the interaction token. */
+    /**
+     * The work could not be handed to a worker. {@link #busy()}: because the workers are all taken (a full queue,
+     * throttling) — the member is told to try again in a few seconds; otherwise it is a fault. The message never
+     * contains the interaction token.
+     */
     final class DispatchException extends RuntimeException {
+        private final boolean busy;
+
         public DispatchException(String message) {
-            super(message);
+            this(message, null, false);
         }
 
         public DispatchException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        public DispatchException(String message, Throwable cause, boolean busy) {
             super(message, cause);
+            this.busy = busy;
+        }
+
+        /** The workers are busy: trying again soon may succeed. */
+        public static DispatchException busy(String message, Throwable cause) {
+            return new DispatchException(message, cause, true);
+        }
+
+        public boolean busy() {
+            return busy;
         }
     }
 }

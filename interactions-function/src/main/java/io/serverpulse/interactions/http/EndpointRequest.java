@@ -15,13 +15,21 @@ public final class EndpointRequest {
     private final String method;
     private final Map<String, String> headers;
     private final byte[] body;
+    private final long receivedNanos;
+
+    /** Received now. */
+    public EndpointRequest(String method, Map<String, String> headers, byte[] body) {
+        this(method, headers, body, System.nanoTime());
+    }
 
     /**
      * @param method  the HTTP method; {@code null} counts as POST (a hand-made Lambda event without request context)
      * @param headers header names to values; names are matched case-insensitively
      * @param body    the raw body; {@code null} counts as empty
+     * @param receivedNanos when the request arrived ({@link System#nanoTime()}): a command's time budget counts from it
      */
-    public EndpointRequest(String method, Map<String, String> headers, byte[] body) {
+    public EndpointRequest(String method, Map<String, String> headers, byte[] body, long receivedNanos) {
+        this.receivedNanos = receivedNanos;
         this.method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
         TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
@@ -55,6 +63,11 @@ public final class EndpointRequest {
     /** The body without copying, for the verifier and the decoder inside this package. */
     byte[] rawBody() {
         return body;
+    }
+
+    /** When the request arrived, on the {@link System#nanoTime()} clock. */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     public int bodyLength() {

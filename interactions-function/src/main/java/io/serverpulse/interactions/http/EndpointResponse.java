@@ -1,6 +1,5 @@
 package io.serverpulse.interactions.http;
 
-import io.serverpulse.common.commands.message.DiscordJson;
 import io.serverpulse.common.discord.rest.MultipartForm;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -41,9 +40,20 @@ public final class EndpointResponse {
         return new EndpointResponse(200, Map.of(CONTENT_TYPE, form.contentType()), form.bytes());
     }
 
-    /** A small JSON error body: {@code {"error": message}}. */
+    /** A small JSON error body: {@code {"error": message}} (written by hand: a refusal needs no JSON library). */
     static EndpointResponse error(int status, String message) {
-        return json(status, DiscordJson.write(DiscordJson.object().put("error", message)));
+        StringBuilder json = new StringBuilder(message.length() + 16).append("{\"error\":\"");
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json(status, json.append("\"}").toString());
     }
 
     public int status() {

@@ -2,6 +2,7 @@ package io.serverpulse.interactions.http;
 
 import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.common.commands.InteractionHandler.Prepared;
 import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import io.serverpulse.common.commands.InteractionOutcome.Rejected;
 import io.serverpulse.common.commands.InteractionOutcome.Respond;
@@ -19,10 +20,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +38,17 @@ import org.slf4j.LoggerFactory;
  *   <li>Only POST is served (405 otherwise).</li>
  *   <li>The signature first, before anything reads the body: {@code X-Signature-Ed25519} must verify over
  *       {@code X-Signature-Timestamp} + the raw body with the application's public key, and the timestamp must
- *       lie within {@link #DEFAULT_MAX_AGE} of now (a replayed request is refused). Any failure: 401 and a
- *       small body, nothing else happens.</li>
- *   <li>The verified body goes to the command core. {@code Respond}: 200 with the interaction response, as
- *       JSON, or {@code multipart/form-data} when it carries files. {@code Defer}: the work is handed to the
- *       {@link DeferredDispatcher} and the DEFERRED answer is sent; if the hand-off fails, the member gets an
- *       ephemeral error instead of a "thinking…" that never ends. {@code Rejected} (not an interaction): 400.</li>
+ *       lie within {@link #DEFAULT_MAX_AGE} of now. Any failure: 401 and a small body, nothing else happens.</li>
+ *   <li>An interaction id answered once is refused (401) if it comes again ({@link ReplayGuard}): Discord never
+ *       sends one twice.</li>
+ *   <li>A PING is answered PONG here, without the command core and without the store.</li>
+ *   <li>The command core reads and routes the interaction without the store ({@link InteractionHandler#prepare});
+ *       what it answers that way (autocomplete, outside a server, not permitted, unknown) is answered at once.
+ *       A command runs on the {@link CommandLane}, which answers within its budget whatever the store does.
+ *       {@code Respond}: 200 with the interaction response, as JSON, or {@code multipart/form-data} when it
+ *       carries files. {@code Defer}: the work is handed to the {@link DeferredDispatcher} and the DEFERRED answer
+ *       is sent; if the worker queue is full the member is told, ephemerally, to try again in a few seconds.
+ *       {@code Rejected} (not an interaction): 400.</li>
  * </ol>
  *
  * <p>Never a 5xx and never a stack trace in a response. Logs carry the outcome, never a body or a header
@@ -52,19 +62,29 @@ public final class InteractionsEndpoint {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionsEndpoint.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final EndpointResponse PONG = EndpointResponse.json(200, "{\"type\":1}");
 
     private final SignatureVerifier verifier;
-    private final InteractionHandler handler;
+    private final Supplier<InteractionHandler> core;
     private final DeferredDispatcher dispatcher;
+    private final CommandLane lane;
+    private final ReplayGuard replays;
     private final Clock clock;
     private final Duration maxAge;
+    private final BurstLog replayed = new BurstLog(LOG, "replayed interactions refused");
+    private final BurstLog workerBusy = new BurstLog(LOG, "deferred commands answered 'busy, try again': the worker queue is full");
 
-    public InteractionsEndpoint(SignatureVerifier verifier, InteractionHandler handler, DeferredDispatcher dispatcher,
-                                Clock clock, Duration maxAge) {
+    /**
+     * @param core the command core, built on first use (a PING never needs it)
+     * @param lane where commands run within their time budget
+     */
+    public InteractionsEndpoint(SignatureVerifier verifier, Supplier<InteractionHandler> core, DeferredDispatcher dispatcher,
+                                CommandLane lane, ReplayGuard replays, Clock clock, Duration maxAge) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.handler = Objects.requireNonNull(handler, "handler");
+        this.core = Objects.requireNonNull(core, "core");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.lane = Objects.requireNonNull(lane, "lane");
+        this.replays = Objects.requireNonNull(replays, "replays");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
         if (maxAge.isNegative() || maxAge.isZero()) {
@@ -72,16 +92,52 @@ public final class InteractionsEndpoint {
         }
     }
 
+    /** With its own small command lane (4 threads, 16 queued, {@link CommandLane#DEFAULT_BUDGET}) and replay guard. */
+    public InteractionsEndpoint(SignatureVerifier verifier, InteractionHandler handler, DeferredDispatcher dispatcher,
+                                Clock clock, Duration maxAge) {
+        this(verifier, Lazy.built(handler), dispatcher, new CommandLane(4, 16, CommandLane.DEFAULT_BUDGET, StoreGate.ALWAYS),
+                ReplayGuard.forMaxAge(maxAge), clock, maxAge);
+    }
+
     /** With the system clock and {@link #DEFAULT_MAX_AGE}. */
     public InteractionsEndpoint(SignatureVerifier verifier, InteractionHandler handler, DeferredDispatcher dispatcher) {
         this(verifier, handler, dispatcher, Clock.systemUTC(), DEFAULT_MAX_AGE);
     }
 
-    /** Answers one request. Never throws. */
+    /** The logs this endpoint reports once per burst (with its lane's), for a transport that ticks them. */
+    public List<BurstLog> logs() {
+        List<BurstLog> logs = new ArrayList<>(lane.logs());
+        logs.add(replayed);
+        logs.add(workerBusy);
+        return logs;
+    }
+
+    /** Answers one request; blocks until the answer is ready (within the command budget). Never throws. */
     public EndpointResponse handle(EndpointRequest request) {
+        return answer(request).join();
+    }
+
+    /**
+     * Answers one request. Verification, PING and what needs no command are answered on the calling thread;
+     * a command completes the future from the lane, within its budget. Never completes exceptionally.
+     */
+    public CompletableFuture<EndpointResponse> answer(EndpointRequest request) {
+        try {
+            return answerChecked(request);
+        } catch (RuntimeException e) {
+            // the core never throws; this guards the mapping itself. If the request was Discord's, answer it.
+            String reference = reference();
+            LOG.error("Interaction response could not be built, reference {}", reference, e);
+            return CompletableFuture.completedFuture(response(InteractionResponse.message(MessageBody.ephemeralText(
+                    Texts.english().get("error.internal", reference)))));
+        }
+    }
+
+    private CompletableFuture<EndpointResponse> answerChecked(EndpointRequest request) {
         if (!"POST".equals(request.method())) {
-            return new EndpointResponse(405, Map.of(EndpointResponse.CONTENT_TYPE, EndpointResponse.JSON, "Allow", "POST"),
-                    "{\"error\":\"method not allowed\"}".getBytes(StandardCharsets.UTF_8));
+            return CompletableFuture.completedFuture(new EndpointResponse(405,
+                    Map.of(EndpointResponse.CONTENT_TYPE, EndpointResponse.JSON, "Allow", "POST"),
+                    "{\"error\":\"method not allowed\"}".getBytes(StandardCharsets.UTF_8)));
         }
         Optional<String> refusal;
         try {
@@ -93,17 +149,27 @@ public final class InteractionsEndpoint {
         }
         if (refusal.isPresent()) {
             LOG.debug("Refused an interaction request ({} bytes): {}", request.bodyLength(), refusal.get());
-            return EndpointResponse.error(401, refusal.get());
+            return CompletableFuture.completedFuture(EndpointResponse.error(401, refusal.get()));
         }
-        try {
-            return answer(request);
-        } catch (RuntimeException e) {
-            // the core never throws; this guards the mapping itself. The request is Discord's: answer it.
-            String reference = reference();
-            LOG.error("Interaction response could not be built, reference {}", reference, e);
-            return response(InteractionResponse.message(MessageBody.ephemeralText(
-                    Texts.english().get("error.internal", reference))));
+        Optional<Envelope> envelope = Envelope.read(request.rawBody());
+        if (envelope.isPresent() && !replays.firstTime(envelope.get().id())) {
+            replayed.record("interaction " + Long.toUnsignedString(envelope.get().id()));
+            return CompletableFuture.completedFuture(EndpointResponse.error(401, "interaction already answered"));
         }
+        if (envelope.isPresent() && envelope.get().type() == Envelope.PING) {
+            return CompletableFuture.completedFuture(PONG);
+        }
+        Optional<String> json = utf8(request.rawBody());
+        if (json.isEmpty()) {
+            LOG.info("Rejected a signed interaction body that is not UTF-8 ({} bytes)", request.bodyLength());
+            return CompletableFuture.completedFuture(EndpointResponse.error(400, "body is not UTF-8 JSON"));
+        }
+        Prepared prepared = core.get().prepare(json.get());
+        Optional<InteractionOutcome> answered = prepared.answered();
+        if (answered.isPresent()) {
+            return CompletableFuture.completedFuture(respond(prepared, answered.get()));
+        }
+        return lane.run(prepared, outcome -> respond(prepared, outcome), request.receivedNanos());
     }
 
     /** Why the request is not authentic, or empty when it is. Reads headers and raw bytes only. */
@@ -129,29 +195,27 @@ public final class InteractionsEndpoint {
         return Optional.empty();
     }
 
-    private EndpointResponse answer(EndpointRequest request) {
-        Optional<String> json = utf8(request.rawBody());
-        if (json.isEmpty()) {
-            LOG.info("Rejected a signed interaction body that is not UTF-8 ({} bytes)", request.bodyLength());
-            return EndpointResponse.error(400, "body is not UTF-8 JSON");
-        }
-        InteractionOutcome outcome = handler.handle(json.get());
+    private EndpointResponse respond(Prepared prepared, InteractionOutcome outcome) {
         if (outcome instanceof Respond respond) {
             return response(respond.response());
         }
         if (outcome instanceof Defer defer) {
-            return deferred(defer);
+            return deferred(prepared, defer);
         }
         Rejected rejected = (Rejected) outcome;
         LOG.info("Rejected a signed body that is not an interaction: {}", rejected.reason());
         return EndpointResponse.error(400, "not an interaction: " + rejected.reason());
     }
 
-    private EndpointResponse deferred(Defer defer) {
+    private EndpointResponse deferred(Prepared prepared, Defer defer) {
         DeferredWork work = defer.work();
         try {
             dispatcher.dispatch(work);
-        } catch (RuntimeException e) {
+        } catch (DeferredDispatcher.DispatchException e) {
+            if (e.busy()) {
+                workerBusy.record("/" + work.command() + " in guild " + Long.toUnsignedString(work.guildId()));
+                return response(InteractionResponse.message(MessageBody.ephemeralText(prepared.texts().get("error.busy"))));
+            }
             String reference = reference();
             LOG.error("Could not hand /{} in guild {} to the worker, reference {}: {}", work.command(),
                     Long.toUnsignedString(work.guildId()), reference, e.getMessage());
@@ -195,7 +259,12 @@ public final class InteractionsEndpoint {
 
     private static String reference() {
         byte[] bytes = new byte[4];
-        RANDOM.nextBytes(bytes);
+        References.RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Built on the first error reference, not at start: seeding it loads the security providers (a PING needs none). */
+    private static final class References {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 }

@@ -1,26 +1,45 @@
 package io.serverpulse.interactions.lambda;
 
+import io.serverpulse.aws.scheduler.EventBridgeDigestSchedules;
 import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.FollowUpSender;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
+import io.serverpulse.interactions.http.CommandLane;
+import io.serverpulse.interactions.http.Lazy;
+import io.serverpulse.interactions.http.ReplayGuard;
+import io.serverpulse.interactions.store.StoreConnection;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoTimeouts;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Builds the handlers' dependencies once, from the configuration (secrets read from SSM Parameter
  * Store, see {@link RestoredSecrets}), for the Lambda runtime. Every required setting is checked before
- * anything connects, so a missing one fails the init with one line naming it.
+ * anything connects, so a missing one fails the init with one line naming it. MongoDB is connected in the
+ * background and waited for during the init ({@link #CONNECT_WAIT}; with SnapStart, before the snapshot): a
+ * database that is down then does not fail the init, commands are told "storage unavailable" until it
+ * answers, and PINGs never need it.
  */
 final class AwsWiring {
 
     /** The worker function's name, ARN or {@code name:alias}; set by template.yaml. */
     static final String WORKER_FUNCTION_NAME = "WORKER_FUNCTION_NAME";
+    /** How long the init waits for the first MongoDB connection (Lambda allows an init 10 s). */
+    static final Duration CONNECT_WAIT = Duration.ofSeconds(4);
+    /**
+     * Command threads per container. Lambda sends a container one request at a time; a command whose reads hang
+     * keeps its thread until the driver's timeouts end it (2 s), so a few are enough to never make a member wait.
+     */
+    static final int COMMAND_THREADS = 4;
 
     private AwsWiring() {
     }
@@ -38,10 +57,17 @@ final class AwsWiring {
         String worker = env.require(WORKER_FUNCTION_NAME, "the deferred worker function's name or ARN");
         String mongoUri = config.requireMongoUri();
         Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(publicKey);
-        Store store = MongoStore.connect(mongoUri);
-        InteractionHandler handler = InteractionHandler.create(config, store);
+        MongoStore.checkUri(mongoUri);
+        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
+                "commands");
+        store.awaitReady(CONNECT_WAIT);
+        InteractionHandler handler = InteractionHandler.create(config, store.store(), EventBridgeDigestSchedules.ifConfigured(env));
         LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(LambdaDeferredDispatcher::defaultClient, worker);
-        return new Endpoint(new InteractionsEndpoint(verifier, handler, dispatcher), handler, dispatcher, store);
+        CommandLane lane = new CommandLane(COMMAND_THREADS, COMMAND_THREADS * 4, CommandLane.DEFAULT_BUDGET, store);
+        InteractionsEndpoint endpoint = new InteractionsEndpoint(verifier, Lazy.built(handler), dispatcher, lane,
+                ReplayGuard.forMaxAge(InteractionsEndpoint.DEFAULT_MAX_AGE), Clock.systemUTC(), InteractionsEndpoint.DEFAULT_MAX_AGE);
+        return new Endpoint(endpoint, handler, dispatcher, store.store());
     }
 
     static DeferredRunner runner(ServerPulseConfig config) {
@@ -50,10 +76,14 @@ final class AwsWiring {
 
     static Worker worker(ServerPulseConfig config) {
         String mongoUri = config.requireMongoUri();
-        Store store = MongoStore.connect(mongoUri);
-        InteractionHandler handler = InteractionHandler.create(config, store);
+        MongoStore.checkUri(mongoUri);
+        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
+        store.awaitReady(CONNECT_WAIT);
+        InteractionHandler handler = InteractionHandler.create(config, store.store(),
+                EventBridgeDigestSchedules.ifConfigured(EnvSource.fromEnvironment()));
         // webhook edits are authorised by the interaction token: the worker needs no bot token
         return new Worker(new DeferredRunner(handler, new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(),
-                Optional.empty()))), store);
+                Optional.empty()))), store.store());
     }
 }

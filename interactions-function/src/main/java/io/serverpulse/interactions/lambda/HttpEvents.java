@@ -23,7 +23,21 @@ final class HttpEvents {
     static EndpointRequest request(APIGatewayV2HTTPEvent event) {
         String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
                 ? event.getRequestContext().getHttp().getMethod() : null;
-        return new EndpointRequest(method, event.getHeaders(), body(event));
+        return new EndpointRequest(method, event.getHeaders(), body(event), receivedNanos(event));
+    }
+
+    /**
+     * When the function URL (or API Gateway) received the request ({@code requestContext.timeEpoch}), on the
+     * {@link System#nanoTime()} clock: a command's budget counts from there, not from when the handler ran. Now,
+     * when the event does not say or says something implausible (in the future, or over a minute ago).
+     */
+    static long receivedNanos(APIGatewayV2HTTPEvent event) {
+        long now = System.nanoTime();
+        if (event.getRequestContext() == null || event.getRequestContext().getTimeEpoch() <= 0) {
+            return now;
+        }
+        long agoMillis = System.currentTimeMillis() - event.getRequestContext().getTimeEpoch();
+        return agoMillis < 0 || agoMillis > 60_000 ? now : now - agoMillis * 1_000_000;
     }
 
     static APIGatewayV2HTTPResponse response(EndpointResponse response) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /**
  * Hands deferred work to the worker function with an asynchronous invoke ({@code InvocationType.EVENT}):
@@ -89,6 +91,9 @@ public final class LambdaDeferredDispatcher implements DeferredDispatcher {
                     .invocationType(InvocationType.EVENT)
                     .payload(SdkBytes.fromUtf8String(work.toJson()))
                     .build());
+        } catch (TooManyRequestsException | ApiCallTimeoutException e) {
+            // throttled, or Lambda did not take the event in time: the member may try again shortly
+            throw DispatchException.busy("invoking the worker was throttled or timed out: " + e.getClass().getSimpleName(), e);
         } catch (SdkException e) {
             throw new DispatchException("invoking the worker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, run the request path that every
- * interaction takes (event mapping, Ed25519 verification, JSON parsing, the core's routing, response
- * JSON, deferred-work JSON) so the snapshot holds those classes loaded and warmed, and build what is
+ * interaction takes (event mapping, Ed25519 verification, the PING answer, JSON parsing, the core's routing of a
+ * command — one sent outside a server, answered without the store — response JSON, deferred-work JSON) so the snapshot holds those classes loaded and warmed, and build what is
  * otherwise built on first use (the Lambda client for the worker hand-off: no request is sent). It signs
  * with a throwaway key and answers PINGs and refusals only: nothing touches the store, Discord or the
  * worker, and nothing of it survives into the snapshot except warm code.
@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class SnapStartPriming implements Resource {
 
     static final int ROUNDS = 30;
+    /** Each primed answer in one of the languages a member may get (their texts are loaded then). */
+    private static final String[] PRIMED_LOCALES = {"en-US", "de", "fr"};
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
     private final InteractionHandler handler;
@@ -74,6 +76,12 @@ final class SnapStartPriming implements Resource {
             byte[] notJson = ("priming " + i).getBytes(StandardCharsets.UTF_8);
             expected += status(endpoint, event(notJson, timestamp, sign(key, timestamp, notJson))) == 400 ? 1 : 0;
             expected += status(endpoint, event(ping, timestamp, sign(key, timestamp, notJson))) == 401 ? 1 : 0;
+            // a slash command outside a server: parsed, routed and answered by the core without the store
+            byte[] inDm = ("{\"type\":2,\"id\":\"" + (1180151035315078199L + i) + "\",\"application_id\":\"1177777777777777777\","
+                    + "\"token\":\"priming-dm-" + i + "\",\"version\":1,\"locale\":\"" + PRIMED_LOCALES[i % PRIMED_LOCALES.length]
+                    + "\",\"user\":{\"id\":\"539082325061836800\",\"username\":\"priming\"},"
+                    + "\"data\":{\"id\":\"1\",\"name\":\"topmessagers\",\"type\":1,\"options\":[]}}").getBytes(StandardCharsets.UTF_8);
+            expected += status(endpoint, event(inDm, timestamp, sign(key, timestamp, inDm))) == 200 ? 1 : 0;
             DeferredWork work = new DeferredWork("topmessagers", 1177777777777777777L, "priming", 1176201535215009852L,
                     539082325061836800L, "en-US", 10 * 1024 * 1024, Map.of("period", "7d"));
             DeferredWork.fromJson(work.toJson());

@@ -1,101 +1,99 @@
 package io.serverpulse.interactions.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.serverpulse.interactions.http.EndpointRequest;
-import io.serverpulse.interactions.http.EndpointResponse;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The interactions endpoint on the JDK's HTTP server: for self-hosters who prefer an HTTP endpoint
- * (behind a tunnel or a reverse proxy) to the gateway, and for tests and benchmarks. Every path is
- * the endpoint; bodies over {@link #MAX_BODY_BYTES} get 413 and are never handed to it.
+ * The interactions endpoint as a local HTTP server: for self-hosters who prefer an HTTP endpoint (behind a
+ * tunnel or a reverse proxy with TLS) to the gateway, and for tests and benchmarks. Every path is the endpoint.
  *
- * <p>{@code sun.net.httpserver.nodelay} is set to {@code true} before the JDK server class is first
- * used: with Nagle's algorithm on, every keep-alive answer waits for a delayed ACK (about 40 ms). The
- * JDK reads the property once per process, so it must not have started another HTTP server before.
+ * <p>Three kinds of threads, so that nothing slow stands in the way of a signed PING:
+ * <ol>
+ *   <li>the {@link HttpFront}'s one thread reads and writes every connection without blocking, and closes those
+ *       whose request has not arrived whole within the deadline ({@link FrontLimits});</li>
+ *   <li>a few <em>answer</em> threads verify signatures, answer PINGs and what needs no store, and hand commands
+ *       on; they never wait for a command;</li>
+ *   <li>the endpoint's {@link io.serverpulse.interactions.http.CommandLane} runs commands (the only place that
+ *       reads the database) and answers each within its budget.</li>
+ * </ol>
  */
 public final class LocalInteractionsServer implements AutoCloseable {
 
     /** Discord's interaction payloads are a few kilobytes; a megabyte is far beyond any of them. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
-    /**
-     * A body over the limit is read and dropped up to this size before the 413 goes out, so that a client
-     * still sending it sees the answer (instead of a reset connection); beyond it the connection is dropped.
-     */
-    static final long SWALLOW_BYTES = 4L * 1024 * 1024;
+    public static final int MAX_BODY_BYTES = FrontLimits.MAX_BODY_BYTES;
+    /** Requests waiting for an answer thread; beyond this a request gets 503 (only under a flood of signed traffic). */
+    static final int ANSWER_QUEUE = 1024;
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalInteractionsServer.class);
+    private final HttpFront front;
+    private final ThreadPoolExecutor answerThreads;
+    private final CountDownLatch firstAnswer;
 
-    static {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+    private LocalInteractionsServer(HttpFront front, ThreadPoolExecutor answerThreads, CountDownLatch firstAnswer) {
+        this.front = front;
+        this.answerThreads = answerThreads;
+        this.firstAnswer = firstAnswer;
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads;
-    private final InteractionsEndpoint endpoint;
-
-    private LocalInteractionsServer(HttpServer server, ExecutorService threads, InteractionsEndpoint endpoint) {
-        this.server = server;
-        this.threads = threads;
-        this.endpoint = endpoint;
+    /** Serves {@code endpoint} on {@code address} (port 0: a free port) with the default limits. */
+    public static LocalInteractionsServer start(InetSocketAddress address, InteractionsEndpoint endpoint, int answerThreads) {
+        return start(address, endpoint, answerThreads, FrontLimits.DEFAULTS);
     }
 
     /**
-     * Starts serving {@code endpoint} on {@code address} (port 0: a free port).
+     * Starts serving: the port is open when this returns.
      *
-     * @param threads request threads; each answers one request at a time
+     * @param answerThreads threads that verify and answer (they never wait for the store); 2 is plenty
      */
-    public static LocalInteractionsServer start(InetSocketAddress address, InteractionsEndpoint endpoint, int threads) {
+    public static LocalInteractionsServer start(InetSocketAddress address, InteractionsEndpoint endpoint, int answerThreads,
+                                                FrontLimits limits) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(endpoint, "endpoint");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        Objects.requireNonNull(limits, "limits");
+        if (answerThreads < 1) {
+            throw new IllegalArgumentException("answerThreads must be at least 1: " + answerThreads);
         }
-        HttpServer server;
-        try {
-            server = HttpServer.create(address, 128);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not listen on " + address, e);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, namedDaemons("interactions-http-"));
-        LocalInteractionsServer local = new LocalInteractionsServer(server, pool, endpoint);
-        server.createContext("/", local::exchange);
-        server.setExecutor(pool);
-        server.start();
-        LOG.info("Interactions endpoint listening on {}", local.uri());
-        return local;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(answerThreads, answerThreads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(ANSWER_QUEUE), namedDaemons("interactions-answer-"));
+        CountDownLatch firstAnswer = new CountDownLatch(1);
+        HttpFront front = HttpFront.open(address, limits, (request, reply) -> {
+            try {
+                pool.execute(() -> endpoint.answer(new EndpointRequest(request.method(), request.headers(), request.body(),
+                        request.startedNanos())).thenAccept(reply).thenRun(firstAnswer::countDown));
+            } catch (RejectedExecutionException e) {
+                reply.accept(Responses.error(503, "busy"));
+            }
+        }, endpoint.logs());
+        return new LocalInteractionsServer(front, pool, firstAnswer);
     }
 
-    /** Whether the JDK server runs with TCP_NODELAY (the property it reads once per process). */
-    public static boolean noDelay() {
-        return Boolean.getBoolean("sun.net.httpserver.nodelay");
+    /** Waits until the first request has been answered, or {@code atMost}; true if it has. */
+    public boolean awaitFirstAnswer(Duration atMost) {
+        try {
+            return firstAnswer.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return front.address().getPort();
     }
 
     /** {@code http://host:port/} */
     public URI uri() {
-        InetSocketAddress address = server.getAddress();
+        InetSocketAddress address = front.address();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
@@ -103,85 +101,21 @@ public final class LocalInteractionsServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + address.getPort() + "/");
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (declaredLength(exchange) > SWALLOW_BYTES) {
-                send(exchange, EndpointResponse.json(413, "{\"error\":\"body too large\"}"));
-                return;
-            }
-            byte[] body = readLimited(exchange.getRequestBody());
-            if (body == null) {
-                drain(exchange.getRequestBody());
-                send(exchange, EndpointResponse.json(413, "{\"error\":\"body too large\"}"));
-                return;
-            }
-            Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!values.isEmpty()) {
-                    headers.put(name, values.get(0));
-                }
-            });
-            send(exchange, endpoint.handle(new EndpointRequest(exchange.getRequestMethod(), headers, body)));
-        } catch (IOException e) {
-            LOG.debug("Connection ended while answering: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    private static long declaredLength(HttpExchange exchange) {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** The body, or null when it is longer than {@link #MAX_BODY_BYTES}. */
-    private static byte[] readLimited(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-            return null;
-        }
-        return body;
-    }
-
-    /**
-     * Reads and drops what is left of the body, up to {@link #SWALLOW_BYTES}. With read, not skip: the JDK
-     * server's body stream bounds read to the request, while its skip goes to the socket beneath.
-     */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long left = SWALLOW_BYTES;
-        int read;
-        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-            left -= read;
-        }
-    }
-
-    private static void send(HttpExchange exchange, EndpointResponse response) throws IOException {
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    /** Connections open now. */
+    public int openConnections() {
+        return front.openConnections();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdown();
+        front.close();
+        answerThreads.shutdown();
         try {
-            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
-                threads.shutdownNow();
+            if (!answerThreads.awaitTermination(5, TimeUnit.SECONDS)) {
+                answerThreads.shutdownNow();
             }
         } catch (InterruptedException e) {
-            threads.shutdownNow();
+            answerThreads.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

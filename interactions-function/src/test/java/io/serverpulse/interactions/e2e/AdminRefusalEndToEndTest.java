@@ -43,7 +43,7 @@ class AdminRefusalEndToEndTest extends EndToEndSuite {
         all.put("/remove-collect-channel", slash(e2e, "remove-collect-channel", Value.channel("channel", GENERAL)));
         all.put("/toggle-alert", slash(e2e, "toggle-alert", Value.string("type", "raid"), Value.string("state", "off")));
         all.put("/alert-threshold", slash(e2e, "alert-threshold", Value.string("type", "deletion"), Value.integer("threshold", 50)));
-        all.put("/set-digest", slash(e2e, "set-digest", Value.string("frequency", "hourly")));
+        all.put("/set-digest", slash(e2e, "set-digest", Value.string("frequency", "daily")));
         all.put("/ai-provider set", slash(e2e, "ai-provider", new Subcommand("set", List.of(Value.string("provider", "anthropic")))));
         all.put("/ai-provider key", slash(e2e, "ai-provider", new Subcommand("key", List.of())));
         all.put("/export-report", slash(e2e, "export-report", Value.string("format", "json")));

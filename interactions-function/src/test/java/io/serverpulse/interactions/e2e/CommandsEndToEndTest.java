@@ -67,7 +67,7 @@ class CommandsEndToEndTest extends EndToEndSuite {
                     ComponentUse.channelSelect("setup:update-channel", ANNOUNCEMENTS))));
             JsonNode afterCollect = accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message,
                     ComponentUse.channelSelect("setup:collect-channels", GENERAL, MEMES, LOUNGE))));
-            accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.stringSelect("setup:digest", "hourly"))));
+            accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.stringSelect("setup:digest", "daily"))));
             accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.button("setup:alerts-off"))));
             JsonNode done = accepted(e2e.send(e2e.factory.componentUse(as(ADMIN), message, ComponentUse.button("setup:done"))));
 
@@ -78,7 +78,7 @@ class CommandsEndToEndTest extends EndToEndSuite {
             GuildSettings saved = settings(e2e);
             assertThat(saved.updateChannelId()).isEqualTo(ANNOUNCEMENTS.id());
             assertThat(saved.collectChannels()).containsExactlyInAnyOrder(GENERAL.id(), MEMES.id(), LOUNGE.id());
-            assertThat(saved.digest()).isEqualTo(DigestFrequency.HOURLY);
+            assertThat(saved.digest()).isEqualTo(DigestFrequency.DAILY);
             assertThat(saved.alerts().values()).extracting(AlertRule::enabled).containsOnly(false);
             assertThat(e2e.escaped()).isEmpty();
         }
@@ -160,7 +160,7 @@ class CommandsEndToEndTest extends EndToEndSuite {
             assertThat(ephemeral(saved)).isTrue();
             assertThat(saved.path("data").path("content").asText()).contains("abcd").doesNotContain(AI_KEY);
             String sealed = settings(e2e).aiKeyCiphertext();
-            assertThat(sealed).startsWith("v1:").doesNotContain(AI_KEY);
+            assertThat(sealed).startsWith("v2:").doesNotContain(AI_KEY);
             assertThat(new SecretSealer(Base64.getDecoder().decode(EndToEnd.MASTER_KEY)).open(GUILD.id(), sealed)).isEqualTo(AI_KEY);
         }
     }
@@ -177,10 +177,17 @@ class CommandsEndToEndTest extends EndToEndSuite {
             // WHEN an admin asks for /serverpulse status
             JsonNode status = slash(e2e, ADMIN, "serverpulse", new SlashCommand.Subcommand("status", java.util.List.of()));
 
-            // THEN a private embed names the channels and the MongoDB store, and nothing was written
+            // THEN a private embed names the channels and says that storage answers — never where it is (no URI, host
+            // or database name: on a public bot every guild's admins would learn the operator's database host)
             assertThat(ephemeral(status)).isTrue();
             String embed = status.path("data").path("embeds").get(0).toString();
-            assertThat(embed).contains("<#" + ANNOUNCEMENTS.id() + ">").contains("<#" + GENERAL.id() + ">").contains("mongodb");
+            assertThat(embed).contains("<#" + ANNOUNCEMENTS.id() + ">").contains("<#" + GENERAL.id() + ">")
+                    .contains("Storage: answering");
+            String where = e2e.store.describe();
+            assertThat(where).startsWith("mongodb://127.0.0.1:");
+            String database = where.substring(where.lastIndexOf('/') + 1);
+            assertThat(status.toString()).doesNotContain("mongodb").doesNotContain("127.0.0.1").doesNotContain(database)
+                    .doesNotContain("://");
             assertThat(e2e.calls.writes()).isEmpty();
         }
     }

@@ -48,14 +48,14 @@ class ProbesEndToEndTest extends EndToEndSuite {
     @EnumSource(EndToEnd.Transport.class)
     void spoiledAdminCommandsAreRefusedAndChangeNothing(EndToEnd.Transport transport) {
         try (EndToEnd e2e = endpoint(transport)) {
-            // GIVEN a configured guild, and an admin's /set-digest hourly, spoiled the ways Discord probes (and replayed late)
+            // GIVEN a configured guild, and an admin's /set-digest daily, spoiled the ways Discord probes (and replayed late)
             GuildSettings before = GuildSettings.defaults(GUILD.id()).withDigest(DigestFrequency.WEEKLY, Instant.parse("2026-01-01T00:00:00Z"));
             e2e.store.saveSettings(before);
             e2e.calls.clear();
             ObjectNode setDigest = e2e.factory.slashCommand(as(ADMIN),
-                    SlashCommand.of(1L, "set-digest", SlashCommand.Value.string("frequency", "hourly")));
+                    SlashCommand.of(1L, "set-digest", SlashCommand.Value.string("frequency", "daily")));
             SignedInteraction valid = e2e.signer.sign(setDigest);
-            byte[] altered = valid.bodyText().replace("\"hourly\"", "\"hourlx\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] altered = valid.bodyText().replace("\"daily\"", "\"dailx\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             Map<String, SignedInteraction> spoiled = new LinkedHashMap<>();
             spoiled.put("bad signature", new InteractionSigner(InteractionKeyPair.generate(), Clock.systemUTC()).sign(setDigest));
             spoiled.put("missing signature header", valid.withSignature(null));
@@ -78,7 +78,7 @@ class ProbesEndToEndTest extends EndToEndSuite {
 
             // AND the very same request, unspoiled, is served (the refusals were about the spoiling)
             accepted(e2e.sender.deliver(e2e.uri(), valid));
-            assertThat(e2e.store.settings(GUILD.id()).digest()).isEqualTo(DigestFrequency.HOURLY);
+            assertThat(e2e.store.settings(GUILD.id()).digest()).isEqualTo(DigestFrequency.DAILY);
         }
     }
 }

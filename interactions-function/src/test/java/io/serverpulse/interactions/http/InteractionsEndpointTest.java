@@ -88,6 +88,73 @@ class InteractionsEndpointTest {
     }
 
     @Test
+    void aReplayedInteractionIdIsRefused() throws Exception {
+        // GIVEN an admin's /set-digest, correctly signed, answered once
+        SignedInteraction setDigest = signer.sign(factory.slashCommand(EndToEnd.as(EndToEnd.ADMIN),
+                SlashCommand.of(1L, "set-digest", SlashCommand.Value.string("frequency", "daily"))));
+        EndpointResponse first = endpoint.handle(request(setDigest));
+        calls.clear();
+
+        // WHEN the very same request (same id, signature and timestamp, inside the window) arrives again, twice
+        EndpointResponse again = endpoint.handle(request(setDigest));
+        EndpointResponse thrice = endpoint.handle(request(setDigest));
+
+        // THEN the first was answered, the replays refused with 401 before the store was touched
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(thrice.status()).isEqualTo(401);
+        assertThat(json(again).path("error").asText()).isEqualTo("interaction already answered");
+        assertThat(calls.all()).isEmpty();
+    }
+
+    @Test
+    void aPingIsAnsweredWithoutBuildingTheCommandCore() throws Exception {
+        // GIVEN an endpoint whose command core is built on first use
+        Lazy<InteractionHandler> core = Lazy.of(() -> handler);
+        InteractionsEndpoint lazy = new InteractionsEndpoint(new Ed25519SignatureVerifier(keys.publicKeyHex()), core,
+                dispatched::add, new CommandLane(1, 1, CommandLane.DEFAULT_BUDGET, StoreGate.ALWAYS),
+                ReplayGuard.forMaxAge(InteractionsEndpoint.DEFAULT_MAX_AGE), clock, InteractionsEndpoint.DEFAULT_MAX_AGE);
+
+        // WHEN Discord PINGs it
+        EndpointResponse pong = lazy.handle(request(signer.sign(factory.ping())));
+
+        // THEN PONG, and the core was never built (nor the store touched)
+        assertThat(json(pong)).isEqualTo(JSON.readTree("{\"type\":1}"));
+        assertThat(core.isBuilt()).isFalse();
+        assertThat(calls.all()).isEmpty();
+    }
+
+    @Test
+    void aCommandWhoseStoreIsKnownDownIsToldAtOnceInTheMembersLanguage() throws Exception {
+        // GIVEN an endpoint whose store gate says the store does not answer
+        StoreGate down = new StoreGate() {
+            @Override
+            public boolean answering() {
+                return false;
+            }
+
+            @Override
+            public void suspect() {
+                // already known
+            }
+        };
+        InteractionsEndpoint endpoint = new InteractionsEndpoint(new Ed25519SignatureVerifier(keys.publicKeyHex()),
+                Lazy.built(handler), dispatched::add, new CommandLane(1, 1, CommandLane.DEFAULT_BUDGET, down),
+                ReplayGuard.forMaxAge(InteractionsEndpoint.DEFAULT_MAX_AGE), clock, InteractionsEndpoint.DEFAULT_MAX_AGE);
+        ObjectNode german = factory.slashCommand(new io.serverpulse.emulator.interactions.Invoker(EndToEnd.GUILD, EndToEnd.GENERAL,
+                EndToEnd.ADMIN, "de", 0), SlashCommand.of(1L, "set-digest", SlashCommand.Value.string("frequency", "daily")));
+
+        // WHEN a German admin runs /set-digest
+        EndpointResponse response = endpoint.handle(request(signer.sign(german)));
+
+        // THEN told privately, in German, that storage is unavailable; the store was not tried
+        JsonNode answer = json(response);
+        assertThat(answer.path("data").path("flags").asInt()).isEqualTo(64);
+        assertThat(answer.path("data").path("content").asText()).startsWith("⚠️ Der Speicher von ServerPulse ist gerade nicht erreichbar");
+        assertThat(calls.all()).isEmpty();
+    }
+
+    @Test
     void everyRequestThatIsNotAuthenticIsRefusedWith401BeforeAnythingReadsIt() throws Exception {
         // GIVEN an admin's /set-digest, correctly signed, and every way Discord's probes (and a replay) spoil it
         ObjectNode setDigest = factory.slashCommand(EndToEnd.as(EndToEnd.ADMIN),
@@ -293,7 +360,7 @@ class InteractionsEndpointTest {
 
             // THEN the key was stored sealed, and no log line holds the key, the token or the signature
             assertThat(saved.status()).isEqualTo(200);
-            assertThat(memory.settings(EndToEnd.GUILD.id()).aiKeyCiphertext()).startsWith("v1:").doesNotContain(AI_KEY);
+            assertThat(memory.settings(EndToEnd.GUILD.id()).aiKeyCiphertext()).startsWith("v2:").doesNotContain(AI_KEY);
             String logged = String.join("\n", logs.lines());
             assertThat(logs.lines()).isNotEmpty();
             assertThat(logged).doesNotContain(AI_KEY).doesNotContain("FAKE000")

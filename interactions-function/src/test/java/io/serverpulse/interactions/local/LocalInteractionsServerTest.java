@@ -37,16 +37,6 @@ class LocalInteractionsServerTest {
     }
 
     @Test
-    void theJdkServerRunsWithoutNagle() {
-        // GIVEN / WHEN a server started
-        start();
-
-        // THEN the JDK server's TCP_NODELAY property is on (else each keep-alive answer waits ~40 ms for a delayed ACK)
-        assertThat(LocalInteractionsServer.noDelay()).isTrue();
-        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
-    }
-
-    @Test
     void manyRequestsOnOneKeptAliveConnectionAreAllAnswered() throws Exception {
         // GIVEN a server and one HTTP/1.1 client
         URI uri = start();

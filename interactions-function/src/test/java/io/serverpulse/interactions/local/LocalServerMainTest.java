@@ -52,7 +52,9 @@ class LocalServerMainTest {
         try (MongoStandIn mongo = new MongoStandIn();
              DiscordEmulator discord = DiscordEmulator.builder(List.of(TestGuild.community())).start();
              LocalServerMain.Running running = start(settings(mongo, discord))) {
-            // GIVEN the server started from its settings, and the commands registered in the guild
+            // GIVEN the server started from its settings, its storage connected, and the commands registered in the guild
+            assertThat(running.commands().awaitReady(EndToEnd.TIMEOUT)).isTrue();
+            assertThat(running.deferred().awaitReady(EndToEnd.TIMEOUT)).isTrue();
             RegisterCommandsProbe.register(discord, "--guild", Long.toUnsignedString(TestGuild.GUILD));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             InteractionSender sender = new InteractionSender(http, new InteractionSigner(keys, Clock.systemUTC()), SpecValidator.shared(),

@@ -36,6 +36,7 @@ public final class InteractionMutator {
 
     private final Random random;
     private final List<ObjectNode> seeds;
+    private long nextId = 1_400_000_000_000_000_001L;
 
     public InteractionMutator(long seed, List<ObjectNode> seeds) {
         this.random = new Random(seed);
@@ -55,7 +56,7 @@ public final class InteractionMutator {
         int dice = random.nextInt(20);
         if (dice < 12) {
             lastKind = Kind.TREE_MUTATION;
-            ObjectNode tree = seed().deepCopy();
+            ObjectNode tree = seed();
             int mutations = 1 + random.nextInt(4);
             for (int i = 0; i < mutations; i++) {
                 mutate(tree);
@@ -74,8 +75,16 @@ public final class InteractionMutator {
         return bytes(seed());
     }
 
+    /**
+     * A seed as Discord would send it again: a new interaction, with an id of its own (Discord never sends one
+     * twice, and the endpoint refuses a repeated id as a replay).
+     */
     private ObjectNode seed() {
-        return seeds.get(random.nextInt(seeds.size()));
+        ObjectNode copy = seeds.get(random.nextInt(seeds.size())).deepCopy();
+        if (copy.path("id").isTextual()) {
+            copy.put("id", Long.toUnsignedString(nextId++));
+        }
+        return copy;
     }
 
     private void mutate(ObjectNode root) {

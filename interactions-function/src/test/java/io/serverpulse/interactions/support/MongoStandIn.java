@@ -26,6 +26,11 @@ public final class MongoStandIn implements AutoCloseable {
         return "mongodb://127.0.0.1:" + address.getPort() + "/interactions_test_" + DATABASES.incrementAndGet();
     }
 
+    /** The port it listens on (127.0.0.1). */
+    public int port() {
+        return server.getLocalAddress().getPort();
+    }
+
     /** A store on a new, empty database (closing it closes its own client). */
     public MongoStore freshStore() {
         return MongoStore.connect(freshDatabaseUri());

@@ -29,7 +29,8 @@ class TemplateResourcesTest {
      * The properties CloudFormation documents for each resource type the template uses (AWS CloudFormation
      * Template Reference): a misspelled property would otherwise only fail at deploy time.
      */
-    private static final Map<String, Set<String>> DOCUMENTED = Map.of(
+    private static final Map<String, Set<String>> DOCUMENTED = documented(
+            Map.entry("AWS::Scheduler::ScheduleGroup", Set.of("Name", "Tags")), Map.of(
             "AWS::SQS::Queue", Set.of("ContentBasedDeduplication", "DeduplicationScope", "DelaySeconds", "FifoQueue",
                     "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize",
                     "MessageRetentionPeriod", "QueueName", "ReceiveMessageWaitTimeSeconds", "RedriveAllowPolicy", "RedrivePolicy",
@@ -59,7 +60,7 @@ class TemplateResourcesTest {
                     "HealthCheckGracePeriodSeconds", "LaunchType", "LoadBalancers", "NetworkConfiguration", "PlacementConstraints",
                     "PlacementStrategies", "PlatformVersion", "PropagateTags", "Role", "SchedulingStrategy",
                     "ServiceConnectConfiguration", "ServiceName", "ServiceRegistries", "Tags", "TaskDefinition", "VolumeConfigurations",
-                    "VpcLatticeConfigurations"));
+                    "VpcLatticeConfigurations")));
     private static final Set<String> CONTAINER_DEFINITION = Set.of("Command", "Cpu", "CredentialSpecs", "DependsOn",
             "DisableNetworking", "DnsSearchDomains", "DnsServers", "DockerLabels", "DockerSecurityOptions", "EntryPoint", "Environment",
             "EnvironmentFiles", "Essential", "ExtraHosts", "FirelensConfiguration", "HealthCheck", "Hostname", "Image", "Interactive",
@@ -67,6 +68,16 @@ class TemplateResourcesTest {
             "Privileged", "PseudoTerminal", "ReadonlyRootFilesystem", "RepositoryCredentials", "ResourceRequirements", "RestartPolicy",
             "Secrets", "StartTimeout", "StopTimeout", "SystemControls", "Ulimits", "User", "VersionConsistency", "VolumesFrom",
             "WorkingDirectory");
+
+    @SafeVarargs
+    private static Map<String, Set<String>> documented(Map.Entry<String, Set<String>> more, Map<String, Set<String>>... maps) {
+        Map<String, Set<String>> all = new java.util.HashMap<>();
+        for (Map<String, Set<String>> map : maps) {
+            all.putAll(map);
+        }
+        all.put(more.getKey(), more.getValue());
+        return Map.copyOf(all);
+    }
 
     private static Set<String> names(JsonNode object) {
         Set<String> names = new HashSet<>();

@@ -357,7 +357,8 @@ abstract class MongoStoreBehaviour {
                         new AiProviderEntry(AiProvider.OPENAI, null, null)), t)
                 .withLocale("de", t)
                 .withSentiment(true, t)
-                .withCountBots(true, t);
+                .withCountBots(true, t)
+                .withTimeZone("Europe/Berlin", t);
         Document fixture = Document.parse(fixture("fixtures/guild_settings_document.json"));
 
         // WHEN they are saved
@@ -407,6 +408,22 @@ abstract class MongoStoreBehaviour {
     }
 
     @Test
+    void a_settings_document_written_before_time_zones_existed_reads_as_utc() throws Exception {
+        // GIVEN a settings document as stored by a version without time zones
+        Document old = Document.parse(fixture("fixtures/guild_settings_document.json"));
+        old.remove("time_zone");
+        db.getCollection("guild_settings").insertOne(old);
+
+        // WHEN it is read
+        GuildSettings settings = store.settings(GUILD);
+
+        // THEN it reads, with the default zone, and everything else as stored
+        assertThat(settings.timeZone()).isEqualTo("UTC");
+        assertThat(settings.zone()).isEqualTo(java.time.ZoneId.of("UTC"));
+        assertThat(settings.locale()).isEqualTo("de");
+    }
+
+    @Test
     void a_settings_document_broken_by_hand_is_reported_with_its_id() throws Exception {
         // GIVEN a settings document whose raid threshold was set to 0 in Atlas
         Document broken = Document.parse(fixture("fixtures/guild_settings_document.json"));
@@ -430,7 +447,7 @@ abstract class MongoStoreBehaviour {
 
     private Map<String, List<Document>> listIndexes() {
         Map<String, List<Document>> all = new java.util.TreeMap<>();
-        for (String collection : CollectionNames.expiring()) {
+        for (String collection : MongoIndexes.names().keySet()) {
             List<Document> indexes = db.getCollection(collection).listIndexes().into(new ArrayList<>());
             indexes.forEach(index -> index.remove("ns"));
             all.put(collection, indexes);

@@ -34,8 +34,8 @@ class MongoStoreConnectionTest {
         ConnectionString srv = new ConnectionString("mongodb+srv://alice:" + SECRET + "@cluster0.abcde.mongodb.net/?retryWrites=true");
 
         // WHEN they are described
-        String plainText = MongoStore.describe(ClusterSettings.builder().applyConnectionString(plain).build(), "analytics");
-        String srvText = MongoStore.describe(ClusterSettings.builder().applyConnectionString(srv).build(), "serverpulse");
+        String plainText = MongoConnections.describe(ClusterSettings.builder().applyConnectionString(plain).build(), "analytics");
+        String srvText = MongoConnections.describe(ClusterSettings.builder().applyConnectionString(srv).build(), "serverpulse");
 
         // THEN only where the data lives is shown
         assertThat(plainText).isEqualTo("mongodb://db1.example.net:27017,db2.example.net:27018/analytics");
@@ -130,6 +130,55 @@ class MongoStoreConnectionTest {
                     .isInstanceOf(IllegalStateException.class);
             assertThat(sharing.healthy()).isFalse();
             assertThat(owning.healthy()).isFalse();
+        }
+    }
+
+    @Test
+    void interactive_timeouts_send_max_time_with_queries_that_the_server_accepts() {
+        try (MongoStandIn standIn = new MongoStandIn();
+             MongoStore store = MongoStore.connect(standIn.uri() + "/interactive", MongoTimeouts.INTERACTIVE)) {
+            // GIVEN a store with the interactive timeouts (every query carries maxTimeMS)
+            MetricBatch batch = MetricBatch.builder("interactive")
+                    .add(BucketKey.channelHour(1L, 2L, Instant.parse("2026-11-23T10:00:00Z")), Counter.MESSAGES, 3)
+                    .build();
+
+            // WHEN it writes and reads
+            store.apply(batch);
+
+            // THEN the server answered both (its indexes were created too)
+            assertThat(store.buckets(io.serverpulse.common.metrics.BucketKind.CHANNEL_HOUR, 1L, 2L, null,
+                    new io.serverpulse.common.metrics.TimeWindow(Instant.parse("2026-11-23T00:00:00Z"),
+                            Instant.parse("2026-11-24T00:00:00Z")))).hasSize(1);
+            assertThat(standIn.client().getDatabase("interactive").listCollectionNames().into(new ArrayList<>()))
+                    .contains("hourly_metrics");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // guards against a hang only
+    void with_interactive_timeouts_a_server_that_accepts_but_never_answers_fails_within_seconds() throws IOException {
+        // GIVEN a port that accepts connections and never answers (a hung database)
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread holder = new Thread(() -> {
+                java.util.List<java.net.Socket> held = new ArrayList<>();
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            holder.setDaemon(true);
+            holder.start();
+
+            // WHEN a store connects with the interactive timeouts
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> MongoStore.connect("mongodb://127.0.0.1:" + silent.getLocalPort() + "/hung",
+                    MongoTimeouts.INTERACTIVE)).isInstanceOf(StoreException.class);
+
+            // THEN it gave up after its server-selection timeout (2 s), not the driver's default 30 s
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
         }
     }
 

@@ -153,7 +153,8 @@ public final class InteractionParser {
             }
             JsonNode type = channel.get("type");
             channels.put(id.get(), new ResolvedChannel(id.get(), text(channel.get("name")),
-                    type != null && type.isIntegralNumber() && type.canConvertToInt() ? type.intValue() : -1));
+                    type != null && type.isIntegralNumber() && type.canConvertToInt() ? type.intValue() : -1,
+                    snowflake(channel.get("guild_id")).orElse(0L)));
         }
         return channels;
     }

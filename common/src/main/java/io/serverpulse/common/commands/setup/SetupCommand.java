@@ -81,7 +81,7 @@ public final class SetupCommand implements Command {
             throw new BadInputException("error.invalid-selection");
         }
         long id = CommandContext.snowflake(values.get(0)).orElseThrow(() -> new BadInputException("error.invalid-selection"));
-        context.checkChannelType(id, Set.copyOf(ChannelTypes.POSTABLE));
+        context.checkChannel(id, Set.copyOf(ChannelTypes.POSTABLE));
         return id;
     }
 
@@ -93,7 +93,7 @@ public final class SetupCommand implements Command {
         Set<Long> ids = new TreeSet<>();
         for (String value : values) {
             long id = CommandContext.snowflake(value).orElseThrow(() -> new BadInputException("error.invalid-selection"));
-            context.checkChannelType(id, Set.copyOf(ChannelTypes.COLLECTABLE));
+            context.checkChannel(id, Set.copyOf(ChannelTypes.COLLECTABLE));
             ids.add(id);
         }
         return ids;
@@ -104,7 +104,8 @@ public final class SetupCommand implements Command {
         if (values.size() != 1) {
             throw new BadInputException("error.invalid-selection");
         }
-        return DigestFrequency.fromOption(values.get(0)).orElseThrow(() -> new BadInputException("error.invalid-selection"));
+        return DigestFrequency.fromOption(values.get(0)).filter(DigestFrequency.OFFERED::contains)
+                .orElseThrow(() -> new BadInputException("error.invalid-selection"));
     }
 
     private static GuildSettings allAlerts(GuildSettings settings, boolean on, Instant now) {

@@ -25,7 +25,7 @@ import java.util.List;
  *   <li>{@code setup:update-channel}: channel select (text, announcement), one channel</li>
  *   <li>{@code setup:collect-channels}: channel select (text, voice, announcement), 0-25 channels; it
  *       replaces the whole list, so it is left out when more than 25 channels are collected</li>
- *   <li>{@code setup:digest}: string select hourly/daily/weekly/none</li>
+ *   <li>{@code setup:digest}: string select daily/weekly/none</li>
  *   <li>{@code setup:alerts-on}, {@code setup:alerts-off}: buttons for all alert types</li>
  *   <li>{@code setup:done}: closes the wizard (removes the components)</li>
  * </ul>
@@ -56,7 +56,7 @@ public final class SetupWizard {
                     texts.get("setup.collect-placeholder"),
                     settings.collectChannels().stream().map(DefaultValue::channel).toList(), 0, MAX_SELECTED)));
         }
-        rows.add(ActionRow.of(new StringSelect(PREFIX + DIGEST, Arrays.stream(DigestFrequency.values())
+        rows.add(ActionRow.of(new StringSelect(PREFIX + DIGEST, DigestFrequency.OFFERED.stream()
                 .map(f -> new SelectOption(texts.get("choice.digest." + f.option()), f.option(), null, f == settings.digest()))
                 .toList(), texts.get("setup.digest-placeholder"), 1, 1)));
         long enabled = enabledAlerts(settings);

@@ -14,15 +14,18 @@ import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
 import io.serverpulse.common.commands.sentiment.SentimentView;
+import io.serverpulse.common.digest.DigestSchedule;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.TimeWindow;
-import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +33,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /serverpulse status}: the guild's configuration (never the AI key, only whether one is set)
- * and the health of collection: whether the store answers, which store it is, and the last hour in
- * which activity was counted, and whether sentiment is counted (and can be, on this deployment).
+ * and the health of collection: whether the store answers (never which store it is or where: on a public bot
+ * every guild's admins would learn the operator's database host), the last hour in which activity was counted,
+ * and whether sentiment is counted (and can be, on this deployment).
  */
 public final class StatusCommand implements Command {
 
@@ -61,21 +65,23 @@ public final class StatusCommand implements Command {
         Store store = context.store();
         Embed.Builder embed = Embed.builder().title(texts.get("status.title"));
         if (!store.healthy()) {
-            embed.color(0xED4245).description(texts.get("status.store-down", shortDescription(store)));
+            embed.color(0xED4245).description(texts.get("status.store-down"));
             return reply(embed.build());
         }
         GuildSettings settings = context.settings();
         embed.field(texts.get("status.update-channel"), settings.updateChannelId() == null ? texts.get("status.not-set")
                 : "<#" + Long.toUnsignedString(settings.updateChannelId()) + ">", true);
-        embed.field(texts.get("status.digest"), texts.get("choice.digest." + settings.digest().option())
-                + (settings.digest() != DigestFrequency.NONE && settings.updateChannelId() == null
-                        ? " " + texts.get("status.digest-needs-channel") : ""), true);
+        embed.field(texts.get("status.digest"), digest(settings, texts)
+                + (settings.digest().posts() && store.findSettings(context.guildId()).isEmpty()
+                        ? "\n" + texts.get("status.digest-not-started") : ""), false);
         embed.field(texts.get("status.collected", settings.collectChannels().size()), channels(settings, texts), false);
         embed.field(texts.get("status.alerts"), alerts(settings, texts), false);
         embed.field(texts.get("status.ai"), ai(settings, texts), true);
         embed.field(texts.get("status.sentiment"), SentimentView.status(settings, sentimentScoring, texts), true);
-        embed.field(texts.get("status.retention"), texts.get("status.retention-value", settings.retention().metricsDays(),
-                settings.retention().leaderboardDays(), settings.retention().summaryDays()), true);
+        Retention retention = store.retentionPolicy().inForce(settings);
+        embed.field(texts.get("status.retention"), texts.get("status.retention-value", retention.metricsDays(),
+                retention.leaderboardDays(), retention.summaryDays())
+                + (settings.retention() == null ? " " + texts.get("status.retention-default") : ""), true);
         embed.field(texts.get("status.health"), health(store, context.guildId(), context.now(), texts), false);
         return reply(embed.build());
     }
@@ -84,9 +90,16 @@ public final class StatusCommand implements Command {
         return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.embeds(true, embed)));
     }
 
-    private static String shortDescription(Store store) {
-        String description = store.describe().replace('`', '\'');
-        return description.length() > 200 ? description.substring(0, 200) + "…" : description;
+    /** How often and when, in the guild's time zone (the zone shown even when digests are off). */
+    private static String digest(GuildSettings settings, Texts texts) {
+        String zone = settings.zone().getId();
+        Optional<DigestSchedule> schedule = DigestSchedule.of(settings.digest(), settings.zone());
+        if (schedule.isEmpty()) {
+            return texts.get("status.digest." + settings.digest().option(), zone);
+        }
+        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(texts.locale()).format(schedule.get().time());
+        return texts.get("status.digest." + settings.digest().option(), time, zone)
+                + (settings.updateChannelId() == null ? " " + texts.get("status.digest-needs-channel") : "");
     }
 
     private static String channels(GuildSettings settings, Texts texts) {
@@ -133,6 +146,6 @@ public final class StatusCommand implements Command {
         Optional<Instant> last = rows.stream().map(row -> row.key().start()).max(Instant::compareTo);
         String activity = last.map(hour -> texts.get("status.last-activity", "<t:" + hour.getEpochSecond() + ":f>"))
                 .orElseGet(() -> texts.get("status.no-activity", ACTIVITY_LOOKBACK.toDays()));
-        return texts.get("status.store", shortDescription(store)) + "\n" + activity;
+        return texts.get("status.store") + "\n" + activity;
     }
 }

@@ -8,6 +8,8 @@ public final class Routes {
 
     /** The bot's own user. */
     public static final Route CURRENT_USER = Route.get("/users/@me");
+    /** The guilds the bot is in, 200 at most per page ({@code ?limit=&after=}). */
+    public static final Route CURRENT_USER_GUILDS = Route.get("/users/@me/guilds");
 
     public static final Route CHANNEL = Route.get("/channels/{channel.id}");
     /** A channel's latest messages, newest first ({@code ?limit=} up to 100). */
@@ -15,6 +17,8 @@ public final class Routes {
     public static final Route MESSAGE_CREATE = Route.post("/channels/{channel.id}/messages");
     public static final Route MESSAGE_EDIT = Route.patch("/channels/{channel.id}/messages/{message.id}");
 
+    /** A guild the bot is in (403 or 404 once it left). */
+    public static final Route GUILD = Route.get("/guilds/{guild.id}");
     public static final Route GUILD_CHANNELS = Route.get("/guilds/{guild.id}/channels");
     public static final Route GUILD_CHANNEL_CREATE = Route.post("/guilds/{guild.id}/channels");
 

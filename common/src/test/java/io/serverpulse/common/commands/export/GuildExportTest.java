@@ -52,6 +52,29 @@ class GuildExportTest {
     }
 
     @Test
+    void postedDigestsAndTheTimeZoneAreInTheExport() throws Exception {
+        // GIVEN a guild in Berlin whose weekly digest was posted, and another guild's digest
+        InMemoryStore store = new InMemoryStore();
+        store.saveSettings(io.serverpulse.common.settings.GuildSettings.defaults(GUILD).withTimeZone("Europe/Berlin", NOW));
+        store.claimDigest(GUILD, "weekly:2026-11-16", "attempt-1", NOW, java.time.Duration.ofMinutes(10));
+        store.digestPosted(GUILD, "weekly:2026-11-16", "attempt-1", 1176201535215009855L, 1400000000000000001L, NOW.plusSeconds(3));
+        store.claimDigest(42L, "weekly:2026-11-16", "attempt-2", NOW, java.time.Duration.ofMinutes(10));
+
+        // WHEN the guild is exported as JSON and CSV
+        GuildExport export = GuildExport.of(store, GUILD, NOW);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(export.bytes(ExportFormat.JSON));
+        String csv = new String(export.bytes(ExportFormat.CSV), StandardCharsets.UTF_8);
+
+        // THEN its digest (where it was posted) and its zone are in it, nothing of the other guild
+        assertThat(json.path("settings").path("time_zone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(json.path("digests")).hasSize(1);
+        assertThat(json.path("digests").get(0).path("period_key").asText()).isEqualTo("weekly:2026-11-16");
+        assertThat(json.path("digests").get(0).path("message_id").asText()).isEqualTo("1400000000000000001");
+        assertThat(csv).contains("digest,2026-11-28T18:30:03Z,1176201535215009855,,weekly:2026-11-16,1400000000000000001,posted");
+        assertThat(export.records()).isEqualTo(2);
+    }
+
+    @Test
     void anEmptyGuildExportsAnEmptyButValidFile() throws Exception {
         // GIVEN a guild with nothing stored
         InMemoryStore store = new InMemoryStore();

@@ -42,4 +42,26 @@ public interface AlertStoreContract extends StoreContractPart {
         assertThat(store().alerts(GUILD_B, EVERYTHING)).isEmpty();
     }
 
+    @Test
+    default void anEndedAlertIsNotReopenedByALateSaveOfItsOpening() {
+        // GIVEN a raid whose end is stored
+        AlertRecord opened = raid(GUILD_A, at("2026-06-15T10:00:00Z"));
+        AlertRecord ended = opened.ended(at("2026-06-15T10:05:00Z"));
+        store().saveAlert(opened);
+        store().saveAlert(ended);
+
+        // WHEN a slower writer saves the opening again (the collector stores a posted alert after the post)
+        store().saveAlert(opened);
+
+        // THEN the incident stays ended; a later end still replaces it
+        assertThat(store().alerts(GUILD_A, EVERYTHING)).containsExactly(ended);
+        AlertRecord endedLater = opened.ended(at("2026-06-15T10:07:00Z"));
+        store().saveAlert(endedLater);
+        assertThat(store().alerts(GUILD_A, EVERYTHING)).containsExactly(endedLater);
+
+        // AND a save of an opening with no stored record inserts it
+        AlertRecord other = raid(GUILD_B, at("2026-06-15T11:00:00Z"));
+        store().saveAlert(other);
+        assertThat(store().alerts(GUILD_B, EVERYTHING)).containsExactly(other);
+    }
 }

@@ -221,7 +221,7 @@ public interface SettingsConcurrencyContract extends StoreContractPart {
                 new Writer("setup collect channels", fixture("setup-collect-channels.json"),
                         s -> s.collectChannels().equals(Set.of(GENERAL, MEMES, LOUNGE)), SettingsConcurrencyContract::redrawn),
                 new Writer("setup digest", fixture("setup-digest.json"),
-                        s -> s.digest() == DigestFrequency.HOURLY, SettingsConcurrencyContract::redrawn),
+                        s -> s.digest() == DigestFrequency.DAILY, SettingsConcurrencyContract::redrawn),
                 new Writer("setup alerts off", fixture("setup-alerts-off.json"),
                         s -> s.alerts().values().stream().noneMatch(rule -> rule.enabled()), SettingsConcurrencyContract::redrawn)));
         writers.addAll(slashCommands().subList(6, 9));
