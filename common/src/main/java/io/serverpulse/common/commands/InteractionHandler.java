@@ -10,6 +10,7 @@ import io.serverpulse.common.commands.interaction.InteractionType;
 import io.serverpulse.common.commands.interaction.NotAnInteractionException;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.MasterKeys;
 import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.digest.ChannelNames;
 import io.serverpulse.common.digest.DigestSchedules;
@@ -72,7 +73,7 @@ public final class InteractionHandler {
 
     /** The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode). */
     public static InteractionHandler create(ServerPulseConfig config, Store store, Optional<DigestSchedules> schedules) {
-        Optional<SecretSealer> sealer = config.masterKey().map(SecretSealer::new);
+        Optional<SecretSealer> sealer = MasterKeys.configured(config);
         ChannelDirectory channels = config.discordToken().isPresent()
                 ? DiscordChannelDirectory.lazy(config.discordApiBaseUrl(), config.discordToken().get())
                 : ChannelDirectory.NONE;

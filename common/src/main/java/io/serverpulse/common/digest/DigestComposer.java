@@ -29,7 +29,7 @@ public final class DigestComposer {
     }
 
     public static DigestComposer of(Store store, ChannelNames channelNames) {
-        return new DigestComposer(new DigestBuilder(store, store, store), new DigestCharts(), channelNames);
+        return new DigestComposer(new DigestBuilder(store, store, store, store), new DigestCharts(), channelNames);
     }
 
     /** A digest as built and as it reads: its numbers, and the message with its charts. */

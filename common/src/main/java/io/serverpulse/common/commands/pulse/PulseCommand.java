@@ -56,7 +56,7 @@ public final class PulseCommand implements Command {
         DigestPeriod.Kind kind = kind(context.work().arg("period"), "period");
         GuildSettings settings = context.store().settings(context.guildId());
         DigestPeriod period = DigestPeriod.onDemand(kind, settings.zone(), context.now());
-        DigestComposer composer = new DigestComposer(new DigestBuilder(context.store(), context.store(), context.store()),
+        DigestComposer composer = new DigestComposer(new DigestBuilder(context.store(), context.store(), context.store(), context.store()),
                 charts, channelNames);
         return composer.compose(settings, period, context.texts(), context.texts().get("digest.footer.pulse"),
                 context.work().attachmentSizeLimit()).message();
