@@ -84,8 +84,8 @@ class PrivacyCommandTest {
 
         // THEN their hourly and daily rows and their join are gone and counted in the answer; channel totals and Alice stay
         assertThat(answer.ephemeral()).isTrue();
-        assertThat(answer.content()).isEqualTo("🗑️ Erased what ServerPulse kept about you in this server: 2 hourly and 2 daily"
-                + " activity rows, 1 join and leave records, 0 cached leaderboards that listed you. Channel and server totals stay:"
+        assertThat(answer.content()).isEqualTo("🗑️ Erased what ServerPulse kept about you in this server: 2 hourly activity rows,"
+                + " 2 daily activity rows, 1 join or leave record, 0 cached leaderboards that listed you. Channel and server totals stay:"
                 + " they hold no member.\nYou are still counted from now on; /privacy opt-out stops it.");
         assertThat(kit.store.buckets(BucketKind.MEMBER_DAY, GUILD, null, USER, ALL)).isEmpty();
         assertThat(kit.store.buckets(BucketKind.MEMBER_HOUR, GUILD, null, USER, ALL)).isEmpty();
@@ -121,8 +121,8 @@ class PrivacyCommandTest {
 
         // THEN Alice's rows are gone, the answer names her (without pinging) and what was erased
         assertThat(purged.ephemeral()).isTrue();
-        assertThat(purged.content()).startsWith("🗑️ Erased what ServerPulse kept about <@" + ALICE + "> in this server: 2 hourly and 2"
-                + " daily activity rows, 1 join and leave records");
+        assertThat(purged.content()).startsWith("🗑️ Erased what ServerPulse kept about <@" + ALICE + "> in this server: 2 hourly activity"
+                + " rows, 2 daily activity rows, 1 join or leave record, 0 cached leaderboards that listed them.");
         assertThat(purged.data().path("allowed_mentions").path("parse")).isEmpty();
         assertThat(kit.store.buckets(BucketKind.MEMBER_DAY, GUILD, null, ALICE, ALL)).isEmpty();
         assertThat(kit.store.buckets(BucketKind.MEMBER_DAY, GUILD, null, USER, ALL)).isNotEmpty();
