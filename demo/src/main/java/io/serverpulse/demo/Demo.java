@@ -144,11 +144,19 @@ final class Demo {
     }
 
     /** The bot's settings in the demo: the emulator's token and address, frequent writes, and message content for sentiment. */
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
     private static ServerPulseConfig botSettings(DiscordEmulator discord) {
         return ServerPulseConfig.load(EnvSource.of(Map.of(
                 ServerPulseConfig.DISCORD_TOKEN, discord.token(),
                 ServerPulseConfig.DISCORD_API_BASE_URL, discord.restBaseUrl(),
                 ServerPulseConfig.FLUSH_SECONDS, "1",
+                // a throwaway master key: the demo keeps nothing, so none is generated into the data directory
+                ServerPulseConfig.MASTER_KEY, java.util.Base64.getEncoder().encodeToString(randomKey()),
                 ServerPulseConfig.MESSAGE_CONTENT_INTENT, "true")));
     }
 

@@ -12,7 +12,8 @@ import java.util.function.IntConsumer;
  * environment over {@code ./.env}. With a {@code DISCORD_TOKEN} it is the bot (the collector's
  * {@link io.serverpulse.collector.app.Main}); without one it plays the {@link Demo} against the
  * built-in Discord emulator. The AWS mode has no demo: there a missing token is an error. A
- * configuration error prints one line and exits with status 2.
+ * configuration error prints one line and exits with status 2. {@code java -jar serverpulse.jar
+ * reseal-keys} runs the collector's one-off re-sealing of stored AI keys after a master key rotation.
  */
 public final class Main {
 
@@ -23,6 +24,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && io.serverpulse.collector.app.Main.RESEAL_KEYS.equals(args[0])) {
+            System.exit(io.serverpulse.collector.app.Main.resealKeys(EnvSource.fromEnvironment(),
+                    io.serverpulse.aws.secrets.AwsSecrets::ssm, System.out, System.err));
+        }
         int status;
         try {
             EnvSource env = EnvSource.fromEnvironment();

@@ -7,9 +7,9 @@ import io.serverpulse.collector.alerts.BackgroundWrites;
 import io.serverpulse.collector.alerts.BaselineSeeder;
 import io.serverpulse.collector.alerts.RestAlertPublisher;
 import io.serverpulse.collector.alerts.SqsAlertPublisher;
-import io.serverpulse.collector.commands.CommandRegistration;
 import io.serverpulse.collector.digests.DigestTimer;
 import io.serverpulse.collector.commands.GatewayInteractions;
+import io.serverpulse.collector.commands.SelfHostedCommands;
 import io.serverpulse.collector.gateway.ActivityRecorder;
 import io.serverpulse.collector.gateway.DisallowedIntents;
 import io.serverpulse.collector.gateway.Gateway;
@@ -19,18 +19,21 @@ import io.serverpulse.collector.gateway.GatewayOptions;
 import io.serverpulse.collector.gateway.MemberCounts;
 import io.serverpulse.collector.gateway.RecorderStats;
 import io.serverpulse.collector.gateway.VoiceTracker;
+import io.serverpulse.collector.health.Readiness;
 import io.serverpulse.collector.members.MemberEventLog;
+import io.serverpulse.collector.privacy.OptOutCache;
+import io.serverpulse.collector.retention.RetentionMaintenance;
 import io.serverpulse.collector.sentiment.SentimentSetup;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.alerts.detect.AlertDetector;
 import io.serverpulse.common.alerts.detect.DetectorOptions;
 import io.serverpulse.common.ai.AiServices;
-import io.serverpulse.common.commands.CommandRegistry;
-import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
-import io.serverpulse.common.digest.RestChannelNames;
+import io.serverpulse.common.crypto.KeyRotation;
+import io.serverpulse.common.crypto.MasterKeys;
+import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.FlushStats;
@@ -42,18 +45,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The always-on process (docs/ARCHITECTURE.md, "Data flow" 1-4), built once from the configuration: the JDA
@@ -77,6 +76,7 @@ public final class Collector implements AutoCloseable {
     private final boolean ownsStore;
     private final Clock clock;
     private final SettingsCache settings;
+    private final OptOutCache optOuts;
     private final MetricFlusher flusher;
     private final AlertDetector detector;
     private final AlertDispatcher alerts;
@@ -85,14 +85,15 @@ public final class Collector implements AutoCloseable {
     private final GatewayListener listener;
     private final GatewayInteractions interactions;
     private final SqsAlertPublisher queue;
-    private final ScheduledExecutorService scheduler;
+    private final PeriodicTasks tasks = new PeriodicTasks();
     private final ActivityDropSchedule drops;
+    private final RetentionMaintenance retention;
     private final DigestTimer digests;
     private final ShardManager shards;
     private final Object closeLock = new Object();
     private ShutdownReport report;
 
-    private Collector(Builder b) {
+    Collector(CollectorBuilder b) {
         ServerPulseConfig config = b.config;
         // configuration first, so that a missing setting fails before anything is opened
         String token = config.requireDiscordToken();
@@ -101,9 +102,15 @@ public final class Collector implements AutoCloseable {
             config.requireMongoUri();
         }
         this.clock = b.clock;
+        // self-hosted, AI keys are always sealed: with the configured master key or one generated in the data directory
+        Optional<SecretSealer> sealer = config.mode() == DeploymentMode.SELF_HOSTED
+                ? Optional.of(MasterKeys.selfHosted(config)) : MasterKeys.configured(config);
         this.ownsStore = b.store == null || b.closeStore;
         this.store = b.store != null ? b.store : StoreFactory.open(config);
         this.settings = new SettingsCache(store, b.settingsRetry);
+        this.optOuts = new OptOutCache(store, b.settingsRetry);
+        this.retention = new RetentionMaintenance(store, clock, b.retentionSchedule);
+        settings.onChange(retention::settingsChanged);
         this.flusher = MetricFlusher.builder(store)
                 .policy(b.flushPolicy != null ? b.flushPolicy : FlushPolicy.everySeconds(config.flushSeconds()))
                 .build();
@@ -111,7 +118,7 @@ public final class Collector implements AutoCloseable {
         AtomicReference<ShardManager> running = new AtomicReference<>();
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
         // the AI providers: /pulse, /askpulse, /ai-provider test and the digests (self-hosted)
-        AiServices ai = AiServices.of(config);
+        AiServices ai = AiServices.of(config, sealer);
         BackgroundWrites alertWrites = new BackgroundWrites(Duration.ofSeconds(1));
         AlertPublisher publisher;
         if (config.mode() == DeploymentMode.AWS) {
@@ -124,29 +131,26 @@ public final class Collector implements AutoCloseable {
         }
         this.alerts = new AlertDispatcher(store, publisher, alertWrites);
         this.detector = new AlertDetector(settings::require, alerts, b.detectorOptions, new MemberCounts(running::get));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "serverpulse-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService scheduler = tasks.scheduler();
         // self-hosted: activity drops are checked hourly in-process (in the AWS mode by alert-function)
         GatewayGaps gaps = new GatewayGaps(clock);
         this.drops = config.mode() == DeploymentMode.SELF_HOSTED ? new ActivityDropSchedule(new ActivityDropWatch(store, store),
                 flusher, () -> servedGuilds(running.get()), settings::get, alerts, scheduler, clock.instant(), gaps) : null;
         this.recorder = new ActivityRecorder(settings, new VoiceTracker(),
                 new CollectorPipeline(flusher, detector, memberEvents, drops == null ? at -> { } : drops::eventAt),
-                SentimentSetup.scorer(config.messageContentIntent()));
+                SentimentSetup.scorer(config.messageContentIntent()), optOuts);
 
         List<Object> listeners = new ArrayList<>();
         this.listener = new GatewayListener(recorder, settings, clock);
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
-            // /pulse's chart names channels as Discord has them now (never stored)
-            InteractionHandler handler = new InteractionHandler(store, CommandRegistry.standard(config.messageContentIntent(), ai,
-                    new RestChannelNames(rest), Optional.empty()), clock);
-            this.interactions = new GatewayInteractions(handler, rest, settings);
-            listeners.add(interactions);
-            listeners.add(new CommandRegistration(handler, rest));
+            SelfHostedCommands commands = SelfHostedCommands.wire(store, clock, rest, ai, config.messageContentIntent(),
+                    guildId -> {
+                        settings.refresh(guildId);
+                        optOuts.refresh(guildId);
+                    });
+            this.interactions = commands.interactions();
+            listeners.addAll(commands.listeners());
         } else {
             this.interactions = null;
         }
@@ -156,28 +160,26 @@ public final class Collector implements AutoCloseable {
         listeners.addAll(b.extraListeners);
 
         flusher.start();
-        long tick = b.tickInterval.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> guarded("alert tick", () -> {
+        sealer.filter(SecretSealer::rotating).ifPresent(this::resealInBackground);
+        retention.start(() -> servedGuilds(running.get()));
+        tasks.every(b.tickInterval, "alert tick", () -> {
             detector.tick(clock.instant());
             recorder.cutVoiceAtHour(clock.instant());
-        }), tick, tick, TimeUnit.MILLISECONDS);
+        });
         if (drops != null) {
-            scheduler.scheduleWithFixedDelay(() -> guarded("activity-drop check", () -> drops.tick(clock.instant())), tick, tick,
-                    TimeUnit.MILLISECONDS);
+            tasks.every(b.tickInterval, "activity-drop check", () -> drops.tick(clock.instant()));
         }
-        long flush = flusher.policy().interval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> guarded("member event flush", memberEvents::flush), flush, flush,
-                TimeUnit.MILLISECONDS);
-        long refresh = b.settingsRefresh.toMillis();
-        scheduler.scheduleWithFixedDelay(() -> guarded("settings refresh", settings::refreshAll), refresh, refresh,
-                TimeUnit.MILLISECONDS);
+        tasks.every(flusher.policy().interval(), "member event flush", memberEvents::flush);
+        tasks.every(b.settingsRefresh, "settings refresh", settings::refreshAll);
+        tasks.every(b.settingsRefresh, "opt-out refresh", optOuts::refreshAll);
 
         try {
             this.shards = Gateway.connect(new GatewayOptions(token, config.shards(), config.discordApiBaseUrl(),
                     Optional.ofNullable(b.gatewayUrl), config.messageContentIntent()), listeners);
         } catch (RuntimeException e) {
             // nothing was counted yet: stop what was started and hand the reason to the caller
-            scheduler.shutdownNow();
+            tasks.shutdownNow();
+            retention.close();
             flusher.close();
             alerts.close(Duration.ofSeconds(1));
             if (interactions != null) {
@@ -200,33 +202,42 @@ public final class Collector implements AutoCloseable {
                 flusher.policy().interval().toSeconds());
     }
 
-    public static Builder builder(ServerPulseConfig config) {
-        return new Builder(config);
+    /** A rotation of the master key is under way: re-seals the stored AI keys with the new one, off the start-up path. */
+    private void resealInBackground(SecretSealer sealer) {
+        Thread thread = new Thread(() -> {
+            try {
+                KeyRotation.resealAll(store, sealer, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Re-sealing the stored AI keys failed ({}); run java -jar serverpulse.jar reseal-keys", e.getMessage());
+            }
+        }, "serverpulse-reseal");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static CollectorBuilder builder(ServerPulseConfig config) {
+        return new CollectorBuilder(config);
     }
 
     private static long[] servedGuilds(ShardManager manager) {
         return manager == null ? new long[0] : manager.getGuildCache().applyStream(guilds -> guilds.mapToLong(Guild::getIdLong).toArray());
     }
 
-    private static void guarded(String what, Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            log.warn("Scheduled {} failed: {}", what, e.toString());
-        }
-    }
-
     /** Waits until every shard of this process is connected; false on timeout. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (shards.getShardsQueued() == 0 && !shards.getShards().isEmpty()
-                    && shards.getShards().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED)) {
+            if (Readiness.connected(shards)) {
                 return true;
             }
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /** Ready when every shard is connected and the last metric write did not fail (the health endpoint's answer). */
+    public Readiness readiness() {
+        return Readiness.of(shards, flusher.stats());
     }
 
     public ShardManager shards() {
@@ -239,6 +250,16 @@ public final class Collector implements AutoCloseable {
 
     public SettingsCache settings() {
         return settings;
+    }
+
+    /** Which members of the served guilds opted out. */
+    public OptOutCache optOuts() {
+        return optOuts;
+    }
+
+    /** The retention sweep and re-stamping of this process. */
+    public RetentionMaintenance retention() {
+        return retention;
     }
 
     public FlushStats flushStats() {
@@ -290,7 +311,8 @@ public final class Collector implements AutoCloseable {
             log.info("Shutting down the collector");
             // 1. stop counting (the gateway stays up so that queued alerts can still be posted)
             listener.stop();
-            scheduler.shutdownNow();
+            tasks.shutdownNow();
+            retention.close();
             if (digests != null) {
                 digests.close();
             }
@@ -328,95 +350,6 @@ public final class Collector implements AutoCloseable {
                     stats.received(), stats.recorded(), flusher.stats().eventsWritten(), report.eventsDropped(),
                     report.unwrittenEvents());
             return report;
-        }
-    }
-
-    /** Builds a collector; everything but the configuration has a production default. */
-    public static final class Builder {
-        private final ServerPulseConfig config;
-        private Store store;
-        private boolean closeStore;
-        private Clock clock = Clock.systemUTC();
-        private String gatewayUrl;
-        private FlushPolicy flushPolicy;
-        private DetectorOptions detectorOptions = DetectorOptions.defaults();
-        private SqsClient sqsClient;
-        private Duration settingsRefresh = Duration.ofSeconds(30);
-        private Duration settingsRetry = Duration.ofSeconds(10);
-        private Duration tickInterval = Duration.ofSeconds(5);
-        private int maxPendingMemberEvents = 100_000;
-        private final List<Object> extraListeners = new ArrayList<>();
-        private Runnable onGatewayRefused = () -> { };
-
-        private Builder(ServerPulseConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-        }
-
-        /** A store the caller opened; closed by the collector only if {@code closeOnShutdown}. */
-        public Builder store(Store value, boolean closeOnShutdown) {
-            this.store = Objects.requireNonNull(value, "store");
-            this.closeStore = closeOnShutdown;
-            return this;
-        }
-
-        /** Where "now" comes from for events Discord sends without a time (the demo and tests pass simulated time). */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /** A fixed gateway URL (the emulator's) instead of Discord's. */
-        public Builder gatewayUrl(String value) {
-            this.gatewayUrl = Objects.requireNonNull(value, "gatewayUrl");
-            return this;
-        }
-
-        public Builder flushPolicy(FlushPolicy value) {
-            this.flushPolicy = Objects.requireNonNull(value, "flushPolicy");
-            return this;
-        }
-
-        public Builder detectorOptions(DetectorOptions value) {
-            this.detectorOptions = Objects.requireNonNull(value, "detectorOptions");
-            return this;
-        }
-
-        /** The SQS client of the AWS mode (default: the queue's region, credentials from the environment). */
-        public Builder sqsClient(SqsClient value) {
-            this.sqsClient = Objects.requireNonNull(value, "sqsClient");
-            return this;
-        }
-
-        /** How often every cached guild's settings are compared with the store (default 30 s). */
-        public Builder settingsRefresh(Duration value) {
-            this.settingsRefresh = Objects.requireNonNull(value, "settingsRefresh");
-            return this;
-        }
-
-        /** How often the detector's clock ticks and open voice stretches are cut at hour boundaries (default 5 s). */
-        public Builder tickInterval(Duration value) {
-            this.tickInterval = Objects.requireNonNull(value, "tickInterval");
-            return this;
-        }
-
-        /** More JDA listeners, after the collector's own (tests and the demo observe the gateway with them). */
-        public Builder listener(Object value) {
-            this.extraListeners.add(Objects.requireNonNull(value, "listener"));
-            return this;
-        }
-
-        /**
-         * What to do once Discord refused the gateway intents (close code 4014, logged with the
-         * cure): the shard is gone for good. {@code main} exits with a failure status; default nothing.
-         */
-        public Builder onGatewayRefused(Runnable value) {
-            this.onGatewayRefused = Objects.requireNonNull(value, "onGatewayRefused");
-            return this;
-        }
-
-        /** Builds and connects; the shards log in in the background ({@link Collector#awaitReady}). */
-        public Collector start() {
-            return new Collector(this);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.serverpulse.collector.app;
 import io.serverpulse.common.config.DataDirectory;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.store.mongodb.MongoStore;
 import io.serverpulse.store.sqlite.SqliteStore;
@@ -16,10 +17,13 @@ final class StoreFactory {
     private StoreFactory() {
     }
 
+    /** Opens the store; every row it writes expires as the configured default retention ({@code RETENTION_*}) says. */
     static Store open(ServerPulseConfig config) {
+        RetentionPolicy policy = new RetentionPolicy(config.defaultRetention());
         if (config.mode() == DeploymentMode.AWS) {
-            return MongoStore.connect(config.requireMongoUri());
+            return MongoStore.connect(config.requireMongoUri(), policy);
         }
-        return config.mongoUri().<Store>map(MongoStore::connect).orElseGet(() -> SqliteStore.open(DataDirectory.require(config)));
+        return config.mongoUri().<Store>map(uri -> MongoStore.connect(uri, policy))
+                .orElseGet(() -> SqliteStore.open(DataDirectory.require(config), SqliteStore.Options.defaults().withRetention(policy)));
     }
 }

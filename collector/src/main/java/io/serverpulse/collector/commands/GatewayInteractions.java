@@ -1,6 +1,5 @@
 package io.serverpulse.collector.commands;
 
-import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.common.commands.FollowUp;
 import io.serverpulse.common.commands.InteractionHandler;
@@ -20,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code @original} ({@link Routes#ORIGINAL_RESPONSE_EDIT}), both over {@link DiscordRest} (JDA has
  * no API for sending a ready-made interaction response) and authorised by the interaction's token,
  * which is never logged. Off the gateway thread, so
- * that counting never waits for a command. After a command in a guild, that guild's settings are
- * read again, so a whitelist or threshold change applies to the very next event.
+ * that counting never waits for a command. After a command in a guild, that guild's settings and
+ * opt-outs are read again ({@code refreshGuild}), so a whitelist, threshold or opt-out change applies
+ * to the very next event.
  */
 public final class GatewayInteractions extends ListenerAdapter implements AutoCloseable {
 
@@ -43,16 +44,17 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
 
     private final InteractionHandler handler;
     private final DiscordRest discord;
-    private final SettingsCache settings;
+    private final LongConsumer refreshGuild;
     private final ExecutorService answers = Executors.newFixedThreadPool(2, daemon("serverpulse-commands"));
     private final ExecutorService deferred = Executors.newFixedThreadPool(2, daemon("serverpulse-deferred"));
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    public GatewayInteractions(InteractionHandler handler, DiscordRest discord, SettingsCache settings) {
+    /** @param refreshGuild reads a guild's settings and opt-outs again, after a command in it */
+    public GatewayInteractions(InteractionHandler handler, DiscordRest discord, LongConsumer refreshGuild) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.discord = Objects.requireNonNull(discord, "discord");
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.refreshGuild = Objects.requireNonNull(refreshGuild, "refreshGuild");
     }
 
     @Override
@@ -75,8 +77,8 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
     private void answer(String raw, String id, String token, long guildId) {
         InteractionOutcome outcome = handler.handle(raw);
         if (guildId != 0) {
-            // the command may have changed the guild's settings: in force before the member sees the answer
-            settings.refresh(guildId);
+            // the command may have changed the guild's settings or opt-outs: in force before the member sees the answer
+            refreshGuild.accept(guildId);
         }
         try {
             if (outcome instanceof Respond respond) {

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *       reactions by bots only if the guild counts bots. A bulk delete is one event counting each
  *       message.</li>
  *   <li>Joins, leaves and voice are guild-wide (bots included, as Discord reports them).</li>
+ *   <li>A member who opted out ({@link OptedOut}) is not counted from their next event on: no
+ *       message, reaction, sentiment or voice of theirs, and their open voice stretch is dropped
+ *       uncounted; their joins and leaves still count in the guild's anonymous totals (and the raid
+ *       alert), but no join or leave record naming them is kept.</li>
  *   <li>Sentiment: only with a {@link SentimentScorer} (the operator enabled the MESSAGE_CONTENT
  *       intent), for a message that is counted (same channel and bot rules) in a guild whose
  *       settings opted in, the text is fetched from the supplier, scored in memory and only a
@@ -46,6 +50,7 @@ public final class ActivityRecorder {
     private final VoiceTracker voice;
     private final ActivitySink sink;
     private final SentimentScorer scorer;
+    private final OptedOut optedOut;
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong recorded = new AtomicLong();
@@ -53,6 +58,7 @@ public final class ActivityRecorder {
     private final AtomicLong fromBots = new AtomicLong();
     private final AtomicLong settingsUnavailable = new AtomicLong();
     private final AtomicLong scoringFailures = new AtomicLong();
+    private final AtomicLong optedOutEvents = new AtomicLong();
 
     /** Without sentiment scoring (the MESSAGE_CONTENT intent is off). */
     public ActivityRecorder(SettingsCache settings, VoiceTracker voice, ActivitySink sink) {
@@ -61,10 +67,17 @@ public final class ActivityRecorder {
 
     /** {@code scorer}: present when the bot receives message content, so that opted-in guilds get sentiment counts. */
     public ActivityRecorder(SettingsCache settings, VoiceTracker voice, ActivitySink sink, Optional<SentimentScorer> scorer) {
+        this(settings, voice, sink, scorer, OptedOut.NOBODY);
+    }
+
+    /** {@code optedOut}: the members not to count ({@code /privacy opt-out}). */
+    public ActivityRecorder(SettingsCache settings, VoiceTracker voice, ActivitySink sink, Optional<SentimentScorer> scorer,
+                            OptedOut optedOut) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.voice = Objects.requireNonNull(voice, "voice");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.scorer = Objects.requireNonNull(scorer, "scorer").orElse(null);
+        this.optedOut = Objects.requireNonNull(optedOut, "optedOut");
     }
 
     public void message(long guildId, long channelId, long authorId, boolean authorIsBot, Instant at) {
@@ -78,7 +91,7 @@ public final class ActivityRecorder {
     public void message(long guildId, long channelId, long authorId, boolean authorIsBot, Instant at, Supplier<String> text) {
         received.incrementAndGet();
         GuildSettings guild = collectedIn(guildId, channelId, authorIsBot);
-        if (guild != null) {
+        if (guild != null && !excluded(guildId, authorId)) {
             emit(new MessagePosted(guildId, channelId, authorId, at));
             if (scorer != null && text != null && guild.sentimentEnabled()) {
                 Sentiment sentiment = score(text);
@@ -97,7 +110,7 @@ public final class ActivityRecorder {
     /** {@code emoji}: the unicode emoji, or {@code name:id} for a custom one. */
     public void reaction(long guildId, long channelId, long userId, boolean userIsBot, String emoji, Instant at) {
         received.incrementAndGet();
-        if (collected(guildId, channelId, userIsBot)) {
+        if (collected(guildId, channelId, userIsBot) && !excluded(guildId, userId)) {
             emit(new ReactionAdded(guildId, channelId, userId, emoji, at));
         }
     }
@@ -113,18 +126,28 @@ public final class ActivityRecorder {
     public void joined(long guildId, long memberId, Instant at) {
         received.incrementAndGet();
         emit(new MemberJoined(guildId, memberId, at));
-        sink.memberEvent(new MemberEvent(guildId, memberId, MemberEvent.Kind.JOIN, at));
+        if (!excluded(guildId, memberId)) {
+            sink.memberEvent(new MemberEvent(guildId, memberId, MemberEvent.Kind.JOIN, at));
+        }
     }
 
     public void left(long guildId, long memberId, Instant at) {
         received.incrementAndGet();
         emit(new MemberLeft(guildId, memberId, at));
-        sink.memberEvent(new MemberEvent(guildId, memberId, MemberEvent.Kind.LEAVE, at));
+        if (!excluded(guildId, memberId)) {
+            sink.memberEvent(new MemberEvent(guildId, memberId, MemberEvent.Kind.LEAVE, at));
+        }
     }
 
     /** A member's voice channel is now {@code channelId}, or null when they left voice. */
     public void voice(long guildId, long memberId, Long channelId, Instant at) {
         received.incrementAndGet();
+        if (excluded(guildId, memberId)) {
+            if (voice.forget(guildId, memberId)) {
+                sink.voicePresence(guildId, voice.inVoice(guildId), at);
+            }
+            return;
+        }
         List<ActivityEvent> events = voice.update(guildId, memberId, channelId, at);
         if (events.isEmpty()) {
             return;
@@ -133,24 +156,36 @@ public final class ActivityRecorder {
         sink.voicePresence(guildId, voice.inVoice(guildId), at);
     }
 
+    /** The guild became ready (or was joined): its opt-outs are read now, before its first event. */
+    public void guildReady(long guildId) {
+        optedOut.preload(guildId);
+    }
+
     /** A member already in voice when the guild became ready (timed from now, not a join). */
     public void alreadyInVoice(long guildId, long memberId, long channelId, Instant at) {
-        voice.seed(guildId, memberId, channelId, at);
+        if (!optedOut.optedOut(guildId, memberId)) {
+            voice.seed(guildId, memberId, channelId, at);
+        }
     }
 
     /** Counts the voice time of stretches open across an hour boundary up to that boundary. */
     public void cutVoiceAtHour(Instant now) {
-        voice.cutAtHour(now).forEach(this::emit);
+        voice.cutAtHour(now).forEach(this::emitUnlessOptedOut);
     }
 
     /** The bot left a guild: its open voice stretches end now. */
     public void guildGone(long guildId, Instant at) {
-        voice.closeGuild(guildId, at).forEach(this::emit);
+        voice.closeGuild(guildId, at).forEach(this::emitUnlessOptedOut);
     }
 
     /** Shutdown: every open voice stretch ends at {@code at}. */
     public void closeVoice(Instant at) {
-        voice.closeAll(at).forEach(this::emit);
+        voice.closeAll(at).forEach(this::emitUnlessOptedOut);
+    }
+
+    /** Events not counted because their member opted out. */
+    public long optedOutEvents() {
+        return optedOutEvents.get();
     }
 
     public RecorderStats stats() {
@@ -190,6 +225,23 @@ public final class ActivityRecorder {
             return null;
         }
         return guild.get();
+    }
+
+    /** Whether the member opted out in the guild (and so this event of theirs is not counted). */
+    private boolean excluded(long guildId, long memberId) {
+        if (optedOut.optedOut(guildId, memberId)) {
+            optedOutEvents.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /** Voice time of a stretch whose member opted out since it began is not counted. */
+    private void emitUnlessOptedOut(ActivityEvent event) {
+        if (event instanceof ActivityEvent.VoiceTime time && excluded(time.guildId(), time.memberId())) {
+            return;
+        }
+        emit(event);
     }
 
     private void emit(ActivityEvent event) {

@@ -128,6 +128,7 @@ public final class GatewayListener extends ListenerAdapter {
         }
         long guildId = event.getGuild().getIdLong();
         settings.preload(guildId);
+        recorder.guildReady(guildId);
         Instant at = now();
         event.getGuild().getVoiceStates().forEach(state -> {
             AudioChannel channel = state.getChannel();
@@ -143,6 +144,7 @@ public final class GatewayListener extends ListenerAdapter {
             return;
         }
         settings.preload(event.getGuild().getIdLong());
+        recorder.guildReady(event.getGuild().getIdLong());
     }
 
     @Override

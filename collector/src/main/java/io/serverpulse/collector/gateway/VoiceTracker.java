@@ -56,6 +56,20 @@ public final class VoiceTracker {
         return out;
     }
 
+    /**
+     * Drops a member's open stretch without counting it (they opted out): true if there was one.
+     */
+    public synchronized boolean forget(long guildId, long memberId) {
+        Map<Long, Stretch> members = guilds.get(guildId);
+        if (members == null || members.remove(memberId) == null) {
+            return false;
+        }
+        if (members.isEmpty()) {
+            guilds.remove(guildId);
+        }
+        return true;
+    }
+
     /** A member found in voice when the guild became ready: timed from {@code at}, not counted as a join. */
     public synchronized void seed(long guildId, long memberId, long channelId, Instant at) {
         guilds.computeIfAbsent(guildId, g -> new HashMap<>()).putIfAbsent(memberId, new Stretch(channelId, at));

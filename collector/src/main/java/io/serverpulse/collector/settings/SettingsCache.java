@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class SettingsCache {
     private final ConcurrentHashMap<Long, GuildSettings> settings = new ConcurrentHashMap<>();
     /** Guild id → System.nanoTime() before which a failed load is not retried. */
     private final ConcurrentHashMap<Long, Long> failedUntil = new ConcurrentHashMap<>();
+    private volatile BiConsumer<GuildSettings, GuildSettings> onChange = (before, after) -> { };
 
     public SettingsCache(SettingsStore store, Duration retryAfterFailure) {
         this(store, retryAfterFailure, System::nanoTime);
@@ -90,10 +92,20 @@ public final class SettingsCache {
         load(guildId);
     }
 
+    /**
+     * Called with the old and the new settings whenever a cached guild's settings change (by
+     * {@link #refresh}, {@link #refreshAll} or {@link #put}), on the thread that noticed it; it
+     * must be quick. Not called when a guild is first loaded.
+     */
+    public void onChange(BiConsumer<GuildSettings, GuildSettings> listener) {
+        this.onChange = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Replaces the cached settings with a copy this process has just saved. */
     public void put(GuildSettings saved) {
-        settings.put(saved.guildId(), saved);
+        GuildSettings before = settings.put(saved.guildId(), saved);
         failedUntil.remove(saved.guildId());
+        changed(before, saved);
     }
 
     /** Forgets a guild this process no longer serves. */
@@ -118,6 +130,7 @@ public final class SettingsCache {
             if (!fresh.equals(entry.getValue()) && settings.replace(entry.getKey(), entry.getValue(), fresh)) {
                 changed++;
                 log.info("Settings of guild {} changed (updated {})", entry.getKey(), fresh.updatedAt());
+                changed(entry.getValue(), fresh);
             }
         }
         return changed;
@@ -131,8 +144,9 @@ public final class SettingsCache {
     private GuildSettings load(long guildId) {
         try {
             GuildSettings loaded = store.settings(guildId);
-            settings.put(guildId, loaded);
+            GuildSettings before = settings.put(guildId, loaded);
             failedUntil.remove(guildId);
+            changed(before, loaded);
             return loaded;
         } catch (RuntimeException e) {
             failedUntil.put(guildId, nanoTime.getAsLong() + retryAfterFailureNanos);
@@ -141,6 +155,17 @@ public final class SettingsCache {
                     old == null ? "its channel events are not counted until they can be read"
                             : "the cached settings stay in force");
             return old;
+        }
+    }
+
+    private void changed(GuildSettings before, GuildSettings after) {
+        if (before == null || before.equals(after)) {
+            return;
+        }
+        try {
+            onChange.accept(before, after);
+        } catch (RuntimeException e) {
+            log.warn("Reacting to the settings change of guild {} failed: {}", after.guildId(), e.toString());
         }
     }
 }

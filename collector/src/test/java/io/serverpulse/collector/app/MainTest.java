@@ -1,16 +1,22 @@
 package io.serverpulse.collector.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serverpulse.aws.secrets.SsmSecretStore;
 import io.serverpulse.collector.support.AwsClients;
 import io.serverpulse.collector.support.TestBots;
+import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.EnvSource;
+import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.testing.aws.SsmStandIn;
 import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.sim.Scenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,5 +167,48 @@ class MainTest {
                     + " does not exist").hasLineCount(1);
             assertThat(Files.exists(dir.resolve("data"))).isFalse();
         }
+    }
+    @Test
+    void aHealthPortInUseIsOneLineAndStatus2BeforeAnythingOpens() throws Exception {
+        // GIVEN COLLECTOR_HEALTH_PORT on a port another process listens on
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            // WHEN the bot starts
+            int status = start(Map.of("DISCORD_TOKEN", "token", "COLLECTOR_HEALTH_PORT", String.valueOf(port)));
+
+            // THEN one line naming the variable, status 2, no database created
+            assertThat(status).isEqualTo(2);
+            assertThat(errorLine()).isEqualTo("Invalid COLLECTOR_HEALTH_PORT=" + port + ": cannot listen on 127.0.0.1:" + port
+                    + " (the port is in use)" + System.lineSeparator());
+            assertThat(Files.exists(dir.resolve("data"))).isFalse();
+        }
+    }
+
+    @Test
+    void aMissingTokenIsNamedBeforeTheHealthPortIsTaken() throws Exception {
+        // GIVEN COLLECTOR_HEALTH_PORT on a port in use, and no token
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            // WHEN / THEN the token is what is named (as in the image, whose port is set)
+            assertThat(start(Map.of("COLLECTOR_HEALTH_PORT", String.valueOf(taken.getLocalPort())))).isEqualTo(2);
+            assertThat(errorLine()).startsWith("Missing required setting DISCORD_TOKEN: ").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void theSelfHostedModeNeedsJavaDesktopForItsCharts() {
+        // GIVEN a Java runtime without java.desktop (the collector's image), in the self-hosted and in the AWS mode
+        ServerPulseConfig selfHosted = ServerPulseConfig.load(EnvSource.of(Map.of("DISCORD_TOKEN", "token")));
+        ServerPulseConfig aws = ServerPulseConfig.load(EnvSource.of(Map.of("DISCORD_TOKEN", "token", "SERVERPULSE_MODE", "aws")));
+
+        // WHEN / THEN the self-hosted mode is refused in one line naming the variable; the AWS mode needs no charts
+        assertThatThrownBy(() -> Main.requireChartsWhenSelfHosted(selfHosted, ModuleLayer.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid SERVERPULSE_MODE=self-hosted: this Java runtime has no java.desktop module")
+                .hasMessageContaining("SERVERPULSE_MODE=aws")
+                .hasMessageNotContaining("\n");
+        assertThatCode(() -> Main.requireChartsWhenSelfHosted(aws, ModuleLayer.empty())).doesNotThrowAnyException();
+        // AND a full JDK has it
+        assertThatCode(() -> Main.requireChartsWhenSelfHosted(selfHosted, ModuleLayer.boot())).doesNotThrowAnyException();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.serverpulse.collector.app.Collector;
+import io.serverpulse.collector.app.CollectorBuilder;
 import io.serverpulse.collector.support.Buckets;
 import io.serverpulse.collector.support.GatewayProgress;
 import io.serverpulse.collector.support.Lockstep;
@@ -66,7 +67,7 @@ class FaultsTest {
     /** Plays the whole simulation in lockstep, running the steps at their event indexes; shuts down at the end. */
     private Collector run(DiscordEmulator discord, Store store, Map<Integer, Step> steps, Object... listeners) throws Exception {
         TestBots.whitelist(store, sim);
-        Collector.Builder builder = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, progress);
+        CollectorBuilder builder = TestBots.collector(discord, TestBots.config(discord, Map.of()), store, clock, progress);
         for (Object listener : listeners) {
             builder.listener(listener);
         }

@@ -1,6 +1,7 @@
 package io.serverpulse.collector.support;
 
 import io.serverpulse.collector.app.Collector;
+import io.serverpulse.collector.app.CollectorBuilder;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
@@ -20,6 +21,10 @@ import java.util.stream.Collectors;
 
 /** Collectors and emulators as the end-to-end tests use them. */
 public final class TestBots {
+
+    /** The master key of test collectors (32 bytes, base64). */
+    public static final String TEST_MASTER_KEY = java.util.Base64.getEncoder()
+            .encodeToString("test-master-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     private TestBots() {
     }
@@ -49,12 +54,14 @@ public final class TestBots {
         env.put(ServerPulseConfig.DISCORD_TOKEN, emulator.token());
         env.put(ServerPulseConfig.DISCORD_API_BASE_URL, emulator.restBaseUrl());
         env.put(ServerPulseConfig.FLUSH_SECONDS, "1");
+        // a fixed master key, so that no test collector generates one in ./data
+        env.put(ServerPulseConfig.MASTER_KEY, TEST_MASTER_KEY);
         env.putAll(extra);
         return ServerPulseConfig.load(EnvSource.of(env));
     }
 
     /** A collector on {@code store} (which the test closes) with simulated time and quick ticks and retries. */
-    public static Collector.Builder collector(DiscordEmulator emulator, ServerPulseConfig config, Store store, SimulatedClock clock,
+    public static CollectorBuilder collector(DiscordEmulator emulator, ServerPulseConfig config, Store store, SimulatedClock clock,
                                               GatewayProgress progress) {
         return Collector.builder(config)
                 .store(store, false)

@@ -2,6 +2,7 @@ package io.serverpulse.common.ai;
 
 import io.serverpulse.common.ai.client.HttpAiClient;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.common.crypto.MasterKeys;
 import io.serverpulse.common.crypto.SecretSealer;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,12 @@ public final class AiServices {
 
     /** As configured: {@code AI_<PROVIDER>_BASE_URL}, {@code SERVERPULSE_MASTER_KEY}, {@code AI_SUMMARY_BUDGET_SECONDS}. */
     public static AiServices of(ServerPulseConfig config) {
-        return new AiServices(new HttpAiClient(config.aiEndpoints()), config.masterKey().map(SecretSealer::new),
-                config.aiSummaryBudget());
+        return of(config, MasterKeys.configured(config));
+    }
+
+    /** As configured, keys opened with {@code sealer} (self-hosted: the configured or generated master key). */
+    public static AiServices of(ServerPulseConfig config, Optional<SecretSealer> sealer) {
+        return new AiServices(new HttpAiClient(config.aiEndpoints()), sealer, config.aiSummaryBudget());
     }
 
     public AiClient client() {

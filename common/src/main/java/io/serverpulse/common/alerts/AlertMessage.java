@@ -7,7 +7,6 @@ import io.serverpulse.common.discord.post.ChannelPost;
 import io.serverpulse.common.i18n.Texts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,12 +111,12 @@ public record AlertMessage(String title, String description, int color, List<Fie
         if (facts instanceof AlertFacts.RaidOpened f) {
             return f.usualPerMinute() == null
                     ? t.get("alert.context.raid.opened-cold", count(f.joins()), windowLength(f.windowMillis()), count(f.level()))
-                    : t.get("alert.context.raid.opened", number(t, f.usualPerMinute()), count(f.joins()), windowLength(f.windowMillis()));
+                    : t.get("alert.context.raid.opened", rate(f.usualPerMinute()), count(f.joins()), windowLength(f.windowMillis()));
         }
         if (facts instanceof AlertFacts.RaidEnded f) {
             return f.usualPerMinute() == null
                     ? t.get("alert.context.raid.ended-cold", count(f.peak()), windowLength(f.windowMillis()), count(f.total()))
-                    : t.get("alert.context.raid.ended", number(t, f.usualPerMinute()), count(f.peak()), windowLength(f.windowMillis()),
+                    : t.get("alert.context.raid.ended", rate(f.usualPerMinute()), count(f.peak()), windowLength(f.windowMillis()),
                             count(f.total()));
         }
         if (facts instanceof AlertFacts.DeletionOpened f) {
@@ -132,45 +131,46 @@ public record AlertMessage(String title, String description, int color, List<Fie
                             mentions(f.channels()));
         }
         if (facts instanceof AlertFacts.VoiceOpened f) {
-            return t.get("alert.context.voice.opened", number(t, f.usual()), count(f.members()));
+            return t.get("alert.context.voice.opened", rate(f.usual()), count(f.members()));
         }
         if (facts instanceof AlertFacts.VoiceEnded f) {
-            return t.get("alert.context.voice.ended", number(t, f.usual()), count(f.peak()));
+            return t.get("alert.context.voice.ended", rate(f.usual()), count(f.peak()));
         }
         if (facts instanceof AlertFacts.DropObserved f) {
             if (f.days() == 0) {
                 return f.hours() == 1 ? t.get("alert.context.drop.no-history", count(f.observed()))
                         : t.get("alert.context.drop.no-history.hours", count(f.observed()), (int) f.hours());
             }
-            String usual = number(t, f.usual());
+            BigDecimal usual = rate(f.usual());
             return f.hours() == 1 ? t.get("alert.context.drop", usual, f.days(), count(f.observed()))
                     : t.get("alert.context.drop.hours", usual, f.days(), count(f.observed()), (int) f.hours());
         }
         AlertFacts.DropEnded f = (AlertFacts.DropEnded) facts;
         return t.get("alert.context.drop.began",
                 f.recovered() == null ? t.get("alert.context.drop.switched-off") : context(f.recovered(), t),
-                count(f.beganWith()), number(t, f.usualThen()));
+                count(f.beganWith()), rate(f.usualThen()));
     }
 
     private static String mentions(List<Long> channels) {
         return channels.stream().map(id -> "<#" + id + ">").collect(Collectors.joining(", "));
     }
 
-    /** A count as plain digits (no grouping: the sentences are short and read like data). */
-    private static String count(long value) {
-        return Long.toString(value);
+    /**
+     * A count, passed as a number so the pattern can choose the noun's plural; the patterns print it
+     * as plain digits ({@code {0,number,0}}: no grouping, the sentences are short and read like data).
+     */
+    private static Long count(long value) {
+        return value;
     }
 
-    /** A count or rate with at most one decimal, in the texts' locale: 0.3 in English, 0,3 in German. */
-    static String number(Texts t, double value) {
+    /**
+     * A count or rate rounded to at most one decimal, passed as a number so the pattern chooses the
+     * noun's plural by the value a member reads; the patterns print it with {@code {0,number,0.#}}:
+     * 0.3 in English, 0,3 in German, no grouping.
+     */
+    static BigDecimal rate(double value) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
-        if (rounded.signum() == 0) {
-            return "0";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(t.locale());
-        format.setGroupingUsed(false);
-        format.setMaximumFractionDigits(1);
-        return format.format(rounded);
+        return rounded.signum() == 0 ? BigDecimal.ZERO : rounded;
     }
 
     /** A rule's window: "30 s", "90 s", "2 min", "1 h", "1500 ms". */

@@ -146,6 +146,18 @@ public final class CommandContext {
         return requiredChannel(name, Set.of());
     }
 
+    /** A user option's id (Discord sends the snowflake as a string). */
+    public long requiredUser(String name) {
+        JsonNode value = value(name).orElseThrow(() -> new BadInputException("error.missing-option", label(name)));
+        return (value.isTextual() ? snowflake(value.textValue()) : Optional.<Long>empty())
+                .orElseThrow(() -> new BadInputException("error.invalid-option", label(name)));
+    }
+
+    /** The member who invoked the interaction. */
+    public long userId() {
+        return interaction.userId().orElseThrow(() -> new BadInputException("error.guild-only"));
+    }
+
     /**
      * A channel option: its id, checked to belong to this guild and, when Discord resolved the channel, to be of
      * one of the types offered at registration ({@code allowedTypes}; empty: any type).

@@ -14,9 +14,11 @@ import io.serverpulse.common.commands.export.ExportReportCommand;
 import io.serverpulse.common.commands.leaderboard.LeaderboardChart;
 import io.serverpulse.common.commands.leaderboard.LeaderboardCommand;
 import io.serverpulse.common.commands.leaderboard.TopMessagersCommand;
+import io.serverpulse.common.commands.privacy.PrivacyCommand;
 import io.serverpulse.common.commands.pulse.PulseCommand;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.RegistrationJson;
+import io.serverpulse.common.commands.retention.SetRetentionCommand;
 import io.serverpulse.common.commands.sentiment.SentimentCommand;
 import io.serverpulse.common.commands.setup.SetupCommand;
 import io.serverpulse.common.commands.status.StatusCommand;
@@ -95,8 +97,10 @@ public final class CommandRegistry {
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),
                 new SetDigestCommand(schedules),
+                new SetRetentionCommand(),
                 new AiProviderCommand(ai.sealer(), ai.client()),
                 new ExportReportCommand(),
+                new PrivacyCommand(),
                 new SentimentCommand(sentimentScoring),
                 new StatusCommand(sentimentScoring)));
     }

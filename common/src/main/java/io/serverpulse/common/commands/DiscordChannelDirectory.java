@@ -3,6 +3,7 @@ package io.serverpulse.common.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.common.discord.Snowflake;
 import io.serverpulse.common.discord.rest.DiscordRest;
+import io.serverpulse.common.discord.rest.LazyRest;
 import io.serverpulse.common.discord.rest.RateLimits;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
@@ -12,7 +13,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Asks Discord where a channel belongs: {@code GET channels/{id}} with the bot token, its {@code guild_id}.
@@ -25,15 +25,13 @@ public final class DiscordChannelDirectory implements ChannelDirectory {
     static final Duration TIMEOUT = Duration.ofMillis(1500);
     static final Duration MAX_WAIT = Duration.ofMillis(500);
 
-    private final Supplier<DiscordRest> rest;
-    private volatile DiscordRest built;
+    private final LazyRest rest;
 
     public DiscordChannelDirectory(DiscordRest rest) {
-        Objects.requireNonNull(rest, "rest");
-        this.rest = () -> rest;
+        this(LazyRest.ready(rest));
     }
 
-    private DiscordChannelDirectory(Supplier<DiscordRest> rest) {
+    private DiscordChannelDirectory(LazyRest rest) {
         this.rest = rest;
     }
 
@@ -41,14 +39,14 @@ public final class DiscordChannelDirectory implements ChannelDirectory {
     public static DiscordChannelDirectory lazy(String apiBaseUrl, String botToken) {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(botToken, "botToken");
-        return new DiscordChannelDirectory(() -> new DiscordRest(
+        return new DiscordChannelDirectory(LazyRest.of(() -> new DiscordRest(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build(),
-                apiBaseUrl, Optional.of(botToken), new RateLimits(), Sleeper.SYSTEM, TIMEOUT, MAX_WAIT));
+                apiBaseUrl, Optional.of(botToken), new RateLimits(), Sleeper.SYSTEM, TIMEOUT, MAX_WAIT)));
     }
 
     @Override
     public Optional<Long> guildOf(long channelId) {
-        RestResult result = client().send(RestCall.of(Routes.CHANNEL.compile(channelId)));
+        RestResult result = rest.get().send(RestCall.of(Routes.CHANNEL.compile(channelId)));
         if (!result.ok()) {
             return Optional.empty();
         }
@@ -61,19 +59,5 @@ public final class DiscordChannelDirectory implements ChannelDirectory {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private DiscordRest client() {
-        DiscordRest client = built;
-        if (client == null) {
-            synchronized (this) {
-                client = built;
-                if (client == null) {
-                    client = rest.get();
-                    built = client;
-                }
-            }
-        }
-        return client;
     }
 }

@@ -32,7 +32,7 @@ public final class SecretParameters {
     public static final String SUFFIX = "_SSM_PARAMETER";
     /** The settings that may come from the parameter store. */
     public static final List<String> SECRETS = List.of(ServerPulseConfig.DISCORD_TOKEN, ServerPulseConfig.MONGODB_URI,
-            ServerPulseConfig.MASTER_KEY);
+            ServerPulseConfig.MASTER_KEY, ServerPulseConfig.MASTER_KEY_PREVIOUS);
 
     /** A parameter name ({@code /serverpulse/discord-token}) or a parameter's ARN. */
     private static final Pattern NAME = Pattern.compile(

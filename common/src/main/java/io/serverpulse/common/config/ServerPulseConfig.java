@@ -4,6 +4,7 @@ import io.serverpulse.common.ai.AiEndpoints;
 import io.serverpulse.common.settings.Retention;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +24,8 @@ public final class ServerPulseConfig {
     public static final String MONGODB_URI = "MONGODB_URI";
     public static final String DATA_DIR = "SERVERPULSE_DATA_DIR";
     public static final String MASTER_KEY = "SERVERPULSE_MASTER_KEY";
+    /** The master key being rotated away from: what it sealed still opens and is re-sealed with the current one. */
+    public static final String MASTER_KEY_PREVIOUS = "SERVERPULSE_MASTER_KEY_PREVIOUS";
     public static final String MODE = "SERVERPULSE_MODE";
     public static final String FLUSH_SECONDS = "FLUSH_SECONDS";
     public static final String RETENTION_METRICS_DAYS = "RETENTION_METRICS_DAYS";
@@ -49,6 +52,7 @@ public final class ServerPulseConfig {
     private final Optional<String> mongoUri;
     private final Path dataDir;
     private final Optional<byte[]> masterKey;
+    private final Optional<byte[]> previousMasterKey;
     private final DeploymentMode mode;
     private final int flushSeconds;
     private final Retention defaultRetention;
@@ -84,7 +88,15 @@ public final class ServerPulseConfig {
             return uri;
         });
         dataDir = Path.of(env.get(DATA_DIR).orElse("./data"));
-        masterKey = env.get(MASTER_KEY).map(ServerPulseConfig::decodeMasterKey);
+        masterKey = env.get(MASTER_KEY).map(raw -> decodeMasterKey(MASTER_KEY, raw));
+        previousMasterKey = env.get(MASTER_KEY_PREVIOUS).map(raw -> decodeMasterKey(MASTER_KEY_PREVIOUS, raw));
+        if (previousMasterKey.isPresent() && masterKey.isEmpty()) {
+            throw new ConfigException(MASTER_KEY_PREVIOUS, "Invalid " + MASTER_KEY_PREVIOUS + ": set it only together with "
+                    + MASTER_KEY + " (the new key) while rotating the master key");
+        }
+        if (previousMasterKey.isPresent() && Arrays.equals(previousMasterKey.get(), masterKey.get())) {
+            throw new ConfigException(MASTER_KEY_PREVIOUS, "Invalid " + MASTER_KEY_PREVIOUS + ": it is the same key as " + MASTER_KEY);
+        }
         mode = env.get(MODE).map(ServerPulseConfig::parseMode).orElse(DeploymentMode.SELF_HOSTED);
         flushSeconds = env.intValue(FLUSH_SECONDS, 5, 1, 3600);
         defaultRetention = new Retention(
@@ -132,7 +144,7 @@ public final class ServerPulseConfig {
         }
     }
 
-    private static byte[] decodeMasterKey(String raw) {
+    private static byte[] decodeMasterKey(String name, String raw) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(raw);
@@ -140,7 +152,7 @@ public final class ServerPulseConfig {
             key = new byte[0];
         }
         if (key.length != 32) {
-            throw new ConfigException(MASTER_KEY, "Invalid " + MASTER_KEY
+            throw new ConfigException(name, "Invalid " + name
                     + ": expected 32 random bytes in base64 (generate one with: openssl rand -base64 32)");
         }
         return key;
@@ -200,6 +212,11 @@ public final class ServerPulseConfig {
 
     public Optional<byte[]> masterKey() {
         return masterKey.map(byte[]::clone);
+    }
+
+    /** The previous master key while a rotation is under way ({@value #MASTER_KEY_PREVIOUS}). */
+    public Optional<byte[]> previousMasterKey() {
+        return previousMasterKey.map(byte[]::clone);
     }
 
     public byte[] requireMasterKey() {
@@ -272,6 +289,7 @@ public final class ServerPulseConfig {
                 + ", publicKey=" + (discordPublicKey.isPresent() ? "set" : "unset")
                 + ", applicationId=" + applicationId.orElse("unset")
                 + ", masterKey=" + (masterKey.isPresent() ? "set" : "unset")
+                + (previousMasterKey.isPresent() ? ", previousMasterKey=set" : "")
                 + ", flushSeconds=" + flushSeconds
                 + ", retention=" + defaultRetention
                 + ", shards=" + shards.map(Object::toString).orElse("all")

@@ -14,6 +14,7 @@ import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.metrics.MemberCount;
+import io.serverpulse.common.privacy.OptOutStore;
 import io.serverpulse.common.metrics.MetricsStore;
 import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.settings.GuildSettings;
@@ -51,11 +52,14 @@ public final class DigestBuilder {
     private final MetricsStore metrics;
     private final MemberEventStore memberEvents;
     private final AlertStore alerts;
+    private final OptOutStore optOuts;
 
-    public DigestBuilder(MetricsStore metrics, MemberEventStore memberEvents, AlertStore alerts) {
+    /** @param optOuts members who opted out ({@code /privacy opt-out}) are never named in a digest */
+    public DigestBuilder(MetricsStore metrics, MemberEventStore memberEvents, AlertStore alerts, OptOutStore optOuts) {
         this.metrics = metrics;
         this.memberEvents = memberEvents;
         this.alerts = alerts;
+        this.optOuts = optOuts;
     }
 
     /** The digest of {@code period} for the guild of {@code settings} (its sentiment opt-in decides that part). */
@@ -71,12 +75,13 @@ public final class DigestBuilder {
         Map<Long, long[]> members = perMember(in(bothMembers, period.members()));
         Map<Long, long[]> previousMembers = perMember(in(bothMembers, period.previousMembers()));
         Heatmap heatmap = heatmap(hours, period);
+        Set<Long> hidden = optOuts.optedOut(guild);
         return new DigestReport(guild, period,
                 totals(hours, members.size()),
                 totals(previousHours, previousMembers.size()),
-                top(members, MESSAGES),
+                top(members, MESSAGES, hidden),
                 channels(hours, previousHours),
-                top(members, VOICE),
+                top(members, VOICE, hidden),
                 metrics.totals(BucketKind.EMOJI_DAY, guild, Counter.REACTIONS, period.days(), TOP),
                 heatmap,
                 peak(heatmap, period),
@@ -102,10 +107,11 @@ public final class DigestBuilder {
         return members;
     }
 
-    private static List<MemberCount> top(Map<Long, long[]> members, int what) {
+    /** The members with most of {@code what}, never one of {@code hidden} (their counts stay in the totals). */
+    private static List<MemberCount> top(Map<Long, long[]> members, int what, Set<Long> hidden) {
         List<MemberCount> all = new ArrayList<>();
         members.forEach((id, sums) -> {
-            if (sums[what] > 0) {
+            if (sums[what] > 0 && !hidden.contains(id)) {
                 all.add(new MemberCount(id, sums[what]));
             }
         });

@@ -43,7 +43,7 @@ public final class DigestComposer {
     }
 
     public static DigestComposer of(Store store, ChannelNames channelNames, DigestSummaries summaries) {
-        return new DigestComposer(new DigestBuilder(store, store, store), new DigestCharts(), channelNames, summaries);
+        return new DigestComposer(new DigestBuilder(store, store, store, store), new DigestCharts(), channelNames, summaries);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.serverpulse.common.digest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.discord.rest.DiscordRestException;
+import io.serverpulse.common.discord.rest.LazyRest;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
 import io.serverpulse.common.discord.rest.Routes;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +25,13 @@ public final class RestChannelNames implements ChannelNames {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestChannelNames.class);
 
-    private final Supplier<DiscordRest> rest;
-    private volatile DiscordRest built;
+    private final LazyRest rest;
 
     public RestChannelNames(DiscordRest rest) {
-        Objects.requireNonNull(rest, "rest");
-        this.rest = () -> rest;
+        this(LazyRest.ready(rest));
     }
 
-    private RestChannelNames(Supplier<DiscordRest> rest) {
+    private RestChannelNames(LazyRest rest) {
         this.rest = rest;
     }
 
@@ -41,7 +39,7 @@ public final class RestChannelNames implements ChannelNames {
     public static RestChannelNames lazy(String apiBaseUrl, String botToken) {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(botToken, "botToken");
-        return new RestChannelNames(() -> DiscordRest.create(apiBaseUrl, Optional.of(botToken)));
+        return new RestChannelNames(LazyRest.of(() -> DiscordRest.create(apiBaseUrl, Optional.of(botToken))));
     }
 
     @Override
@@ -50,7 +48,7 @@ public final class RestChannelNames implements ChannelNames {
             return Map.of();
         }
         try {
-            RestResult result = client().send(RestCall.of(Routes.GUILD_CHANNELS.compile(guildId)));
+            RestResult result = rest.get().send(RestCall.of(Routes.GUILD_CHANNELS.compile(guildId)));
             if (!result.ok()) {
                 LOG.info("Channel names of guild {} not available for a chart: Discord answered {}", guildId, result.status());
                 return Map.of();
@@ -70,19 +68,5 @@ public final class RestChannelNames implements ChannelNames {
             LOG.info("Channel names of guild {} not available for a chart: {}", guildId, e.getClass().getSimpleName());
             return Map.of();
         }
-    }
-
-    private DiscordRest client() {
-        DiscordRest client = built;
-        if (client == null) {
-            synchronized (this) {
-                client = built;
-                if (client == null) {
-                    client = rest.get();
-                    built = client;
-                }
-            }
-        }
-        return client;
     }
 }

@@ -28,6 +28,8 @@ import java.util.TreeSet;
  * @param aiFallbacks the providers tried, in order, when the first ({@code aiProvider}) gives no usable
  *     answer; never the first provider again, each provider at most once (older settings have none)
  * @param locale Discord locale for posts that are not answers to a member (digests, alerts)
+ * @param retention the retention the guild chose ({@code /set-retention}); null keeps the deployment's default
+ *     ({@code RetentionPolicy#inForce} answers which applies)
  * @param sentimentEnabled opt-in: score message sentiment in memory and keep counts only
  * @param countBots whether messages from bots are counted
  * @param timeZone the guild's IANA time zone ({@code Europe/Berlin}) for digests: their periods, when they are
@@ -66,16 +68,15 @@ public record GuildSettings(
             rules.put(type, rule == null ? AlertRule.defaultFor(type) : rule);
         }
         alerts = Collections.unmodifiableMap(rules);
-        retention = retention == null ? Retention.DEFAULT : retention;
         aiFallbacks = distinctFallbacks(aiProvider, aiFallbacks);
         locale = locale == null || locale.isBlank() ? DEFAULT_LOCALE : locale;
         timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone;
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    /** The seed's defaults: alerts on with default thresholds, weekly digest, 90-day retention, nothing collected yet. */
+    /** The seed's defaults: alerts on with default thresholds, weekly digest, the deployment's retention, nothing collected yet. */
     public static GuildSettings defaults(long guildId) {
-        return new GuildSettings(guildId, null, Set.of(), DigestFrequency.WEEKLY, Map.of(), Retention.DEFAULT,
+        return new GuildSettings(guildId, null, Set.of(), DigestFrequency.WEEKLY, Map.of(), null,
                 null, null, null, List.of(), DEFAULT_LOCALE, false, false, DEFAULT_TIME_ZONE, Instant.EPOCH);
     }
 

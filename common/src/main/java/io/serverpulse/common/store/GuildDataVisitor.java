@@ -6,6 +6,7 @@ import io.serverpulse.common.digest.DigestRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.privacy.MemberOptOut;
 import io.serverpulse.common.settings.GuildSettings;
 
 /** Receives a guild's rows during an export. Default methods ignore what a visitor does not need. */
@@ -27,6 +28,9 @@ public interface GuildDataVisitor {
     }
 
     default void leaderboard(CachedLeaderboard leaderboard) {
+    }
+
+    default void optOut(MemberOptOut optOut) {
     }
 
     default void digest(DigestRecord digest) {

@@ -27,7 +27,7 @@ class AdminRefusalTest {
             "toggle-alert.json", "alert-threshold.json", "set-digest.json", "ai-provider-set.json", "ai-provider-key.json",
             "ai-provider-key-submit.json", "export-report.json", "serverpulse-status.json", "setup-update-channel.json",
             "setup-collect-channels.json", "setup-digest.json", "setup-alerts-off.json", "setup-done.json",
-            "sentiment-on.json", "sentiment-off.json", "sentiment-summary.json"})
+            "sentiment-on.json", "sentiment-off.json", "sentiment-summary.json", "set-retention.json"})
     void aMemberWithoutManageServerIsRefusedAndNothingChanges(String fixture) {
         // GIVEN a configured guild, and a member without Manage Server or Administrator
         GuildSettings before = GuildSettings.defaults(GUILD).withCollectChannels(Set.of(GENERAL), Instant.EPOCH)

@@ -79,7 +79,7 @@ class AiProviderCommandTest {
 
         // THEN the stored value opens to the key for this guild only
         GuildSettings settings = kit.store.settings(GUILD);
-        assertThat(settings.aiKeyCiphertext()).startsWith("v1:").doesNotContain(KEY);
+        assertThat(settings.aiKeyCiphertext()).startsWith("v2:" + kit.sealer.currentKeyId() + ":").doesNotContain(KEY);
         assertThat(kit.sealer.open(GUILD, settings.aiKeyCiphertext())).isEqualTo(KEY);
         // ... the confirmation shows the last 4 characters only
         assertThat(answer.ephemeral()).isTrue();

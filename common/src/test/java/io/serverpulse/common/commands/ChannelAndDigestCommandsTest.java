@@ -77,7 +77,7 @@ class ChannelAndDigestCommandsTest {
 
         // THEN only #memes stays, and the second run changes nothing
         assertThat(kit.store.settings(GUILD).collectChannels()).containsExactly(MEMES);
-        assertThat(removed.content()).contains("no longer counts activity in <#1176201535215009855> (1 channels collected)");
+        assertThat(removed.content()).contains("no longer counts activity in <#1176201535215009855> (1 channel collected)");
         assertThat(again.content()).isEqualTo("<#1176201535215009855> wasn’t collected. Nothing was changed.");
     }
 

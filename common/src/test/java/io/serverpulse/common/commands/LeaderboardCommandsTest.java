@@ -134,7 +134,7 @@ class LeaderboardCommandsTest {
         JsonNode embed = answer.data().path("embeds").get(0);
         assertThat(embed.path("title").asText()).isEqualTo("Channel leaderboard · the last 30 days");
         assertThat(embed.path("description").asText()).isEqualTo("In <#1176201535215009855>\n\n"
-                + "🥇 <@200000000000000001> — **3** messages · 75.0%\n🥈 <@200000000000000002> — **1** messages · 25.0%");
+                + "🥇 <@200000000000000001> — **3** messages · 75.0%\n🥈 <@200000000000000002> — **1** message · 25.0%");
         assertThat(embed.path("footer").path("text").asText()).startsWith("Share of 4 messages");
     }
 

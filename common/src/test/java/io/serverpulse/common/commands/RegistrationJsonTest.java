@@ -20,7 +20,7 @@ class RegistrationJsonTest {
             "it", "lt", "hu", "nl", "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi",
             "th", "zh-CN", "ja", "zh-TW", "ko");
     private static final Set<String> ADMIN = Set.of("setup", "set-update-channel", "add-collect-channel", "remove-collect-channel",
-            "toggle-alert", "alert-threshold", "set-digest", "ai-provider", "export-report", "sentiment", "serverpulse");
+            "toggle-alert", "alert-threshold", "set-digest", "set-retention", "ai-provider", "export-report", "sentiment", "serverpulse");
 
     private final ArrayNode body = CommandRegistry.standard(Optional.empty(), false).registrationJson();
 
@@ -32,8 +32,8 @@ class RegistrationJsonTest {
 
         // THEN it holds every command, with Manage Server (bit 5 = "32") required by default for admin commands only
         assertThat(commands).containsExactlyInAnyOrder("setup", "set-update-channel", "add-collect-channel",
-                "remove-collect-channel", "topmessagers", "leaderboard", "toggle-alert", "alert-threshold", "set-digest",
-                "ai-provider", "export-report", "sentiment", "serverpulse", "pulse", "askpulse");
+                "remove-collect-channel", "topmessagers", "leaderboard", "toggle-alert", "alert-threshold", "set-digest", "set-retention",
+                "ai-provider", "export-report", "sentiment", "serverpulse", "privacy", "pulse", "askpulse");
         for (JsonNode command : body) {
             String name = command.get("name").asText();
             if (ADMIN.contains(name)) {

@@ -48,7 +48,7 @@ class StatusCommandTest {
                 .containsEntry("AI", "No provider set")
                 .containsEntry("Sentiment counts", "off · not available on this deployment: the bot’s operator hasn’t enabled"
                         + " message content")
-                .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d")
+                .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d (the bot’s default)")
                 .containsEntry("Collection health", "Storage: answering\nNo activity counted in the last 3 days.");
         assertThat(fields.get("Alerts")).contains("**Join raid** — on: 10 joins within 1 min")
                 .contains("**Activity drop** — on: messages in 1 h fall below 50% of the usual for those hours (when usually at least 20)");

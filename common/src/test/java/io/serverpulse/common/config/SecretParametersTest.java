@@ -38,8 +38,9 @@ class SecretParametersTest {
 
     @Test
     void onlyTheSecretSettingsCanComeFromTheStore() {
-        // GIVEN / WHEN / THEN the three secrets, and no other setting
-        assertThat(SecretParameters.SECRETS).containsExactly("DISCORD_TOKEN", "MONGODB_URI", "SERVERPULSE_MASTER_KEY");
+        // GIVEN / WHEN / THEN the secrets (the master key and, during a rotation, the previous one), and no other setting
+        assertThat(SecretParameters.SECRETS).containsExactly("DISCORD_TOKEN", "MONGODB_URI", "SERVERPULSE_MASTER_KEY",
+                "SERVERPULSE_MASTER_KEY_PREVIOUS");
         assertThat(SecretParameters.anyReferenced(EnvSource.of(Map.of("FLUSH_SECONDS_SSM_PARAMETER", "/x")))).isFalse();
         assertThat(SecretParameters.anyReferenced(EnvSource.of(Map.of("MONGODB_URI_SSM_PARAMETER", "/x")))).isTrue();
     }

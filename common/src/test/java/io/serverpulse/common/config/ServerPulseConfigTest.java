@@ -162,4 +162,24 @@ class ServerPulseConfigTest {
         // GIVEN a directory without .env / WHEN read / THEN only the environment counts
         assertThat(EnvSource.readDotenv(dir)).isEmpty();
     }
+
+    @Test
+    void aPreviousMasterKeyIsOnlyAcceptedBesideADifferentCurrentOne() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String other = java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
+        // GIVEN / WHEN / THEN a previous key alone, the same key twice, or a malformed previous key each fail naming the variable
+        assertThatThrownBy(() -> ServerPulseConfig.load(EnvSource.of(Map.of("SERVERPULSE_MASTER_KEY_PREVIOUS", key))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("Invalid SERVERPULSE_MASTER_KEY_PREVIOUS")
+                .hasMessageContaining("together with SERVERPULSE_MASTER_KEY");
+        assertThatThrownBy(() -> ServerPulseConfig.load(EnvSource.of(Map.of("SERVERPULSE_MASTER_KEY", key,
+                "SERVERPULSE_MASTER_KEY_PREVIOUS", key)))).hasMessageContaining("same key");
+        assertThatThrownBy(() -> ServerPulseConfig.load(EnvSource.of(Map.of("SERVERPULSE_MASTER_KEY", key,
+                "SERVERPULSE_MASTER_KEY_PREVIOUS", "c2hvcnQ=")))).hasMessageStartingWith("Invalid SERVERPULSE_MASTER_KEY_PREVIOUS");
+        // ... and both together are the rotation, kept out of toString
+        ServerPulseConfig rotating = ServerPulseConfig.load(EnvSource.of(Map.of("SERVERPULSE_MASTER_KEY", key,
+                "SERVERPULSE_MASTER_KEY_PREVIOUS", other)));
+        assertThat(rotating.previousMasterKey()).contains("0123456789abcdef0123456789abcdef".getBytes());
+        assertThat(rotating.toString()).contains("previousMasterKey=set").doesNotContain(other);
+    }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class DigestBuilderTest {
 
     private final InMemoryStore store = BerlinWeek.store();
-    private final DigestBuilder builder = new DigestBuilder(store, store, store);
+    private final DigestBuilder builder = new DigestBuilder(store, store, store, store);
 
     @Test
     void aWeekInBerlinHasTheNumbersWorkedOutByHand() {
@@ -133,7 +133,7 @@ class DigestBuilderTest {
         busy.apply(aggregator.drain());
 
         // WHEN the digest is built
-        DigestReport report = new DigestBuilder(busy, busy, busy).build(BerlinWeek.settings(), BerlinWeek.week());
+        DigestReport report = new DigestBuilder(busy, busy, busy, busy).build(BerlinWeek.settings(), BerlinWeek.week());
 
         // THEN the top five are listed, most first; every channel is kept for the comparison
         assertThat(report.topMembers()).extracting(MemberCount::memberId).containsExactly(2009L, 2008L, 2007L, 2006L, 2005L);

@@ -28,7 +28,7 @@ class DigestViewTest {
 
     private static DigestReport berlinWeek() {
         InMemoryStore store = BerlinWeek.store();
-        return new DigestBuilder(store, store, store).build(BerlinWeek.settings(), BerlinWeek.week());
+        return new DigestBuilder(store, store, store, store).build(BerlinWeek.settings(), BerlinWeek.week());
     }
 
     private static Map<String, String> fields(Embed embed) {

@@ -16,7 +16,7 @@ class WhatChangedTest {
     private static final Texts EN = Texts.english();
 
     private static DigestReport report(Totals now, Totals before, List<ChannelCount> channels, NewMembers newMembers) {
-        DigestReport base = new DigestBuilder(new InMemoryStore(), new InMemoryStore(), new InMemoryStore())
+        DigestReport base = new DigestBuilder(new InMemoryStore(), new InMemoryStore(), new InMemoryStore(), new InMemoryStore())
                 .build(BerlinWeek.settings().withSentiment(false, java.time.Instant.EPOCH), BerlinWeek.week());
         return new DigestReport(base.guildId(), base.period(), now, before, List.of(), channels, List.of(), List.of(),
                 base.heatmap(), Optional.empty(), base.activity(), base.previousActivity(), newMembers, List.of(), Optional.empty());
@@ -26,7 +26,7 @@ class WhatChangedTest {
     void theBerlinWeekReadsAsItHappened() {
         // GIVEN the digest of BerlinWeek
         InMemoryStore store = BerlinWeek.store();
-        DigestReport report = new DigestBuilder(store, store, store).build(BerlinWeek.settings(), BerlinWeek.week());
+        DigestReport report = new DigestBuilder(store, store, store, store).build(BerlinWeek.settings(), BerlinWeek.week());
 
         // WHEN the paragraph is written in English, German and French
         // THEN it says what changed, in four sentences at most, in each language

@@ -151,4 +151,26 @@ class GuildSettingsJsonTest {
         assertThatThrownBy(() -> GuildSettingsJson.fromJson("null"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRetentionIsStoredOnlyWhenTheGuildChoseOne() {
+        // GIVEN the defaults, and settings with a chosen retention
+        // WHEN they are written
+        // THEN only the chosen one is in the JSON, under chosen_retention
+        assertThat(GuildSettingsJson.toJson(GuildSettings.defaults(42))).doesNotContain("retention");
+        assertThat(GuildSettingsJson.toJson(everyFieldChanged())).contains("\"chosen_retention\":{\"metrics_days\":30");
+    }
+
+    @Test
+    void theRetentionFieldOfSettingsWrittenBeforeItCouldBeChosenIsIgnored() {
+        // GIVEN settings as the previous version stored them: always with the seed's retention, which no admin chose
+        String legacy = "{\"guild_id\": 42, \"digest\": \"WEEKLY\", \"updated_at\": \"2026-01-01T00:00:00Z\","
+                + " \"retention\": {\"metrics_days\": 90, \"leaderboard_days\": 30, \"summary_days\": 180}}";
+
+        // WHEN they are read
+        GuildSettings settings = GuildSettingsJson.fromJson(legacy);
+
+        // THEN the guild follows the deployment's default
+        assertThat(settings.retention()).isNull();
+    }
 }

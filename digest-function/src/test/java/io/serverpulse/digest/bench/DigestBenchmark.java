@@ -76,8 +76,8 @@ public final class DigestBenchmark {
             System.out.printf("data: %d members (%.0f %% active a day), %d days, %,d bucket rows in each store, loaded in %.0f s%n",
                     members, active * 100, days, rows, (System.nanoTime() - loadStart) / 1e9);
             DigestPeriod week = DigestPeriod.weekly(LocalDate.parse(WEEK), settings.zone());
-            DigestReport fromSqlite = new DigestBuilder(sqlite, sqlite, sqlite).build(settings, week);
-            DigestReport fromMongo = new DigestBuilder(standIn, standIn, standIn).build(settings, week);
+            DigestReport fromSqlite = new DigestBuilder(sqlite, sqlite, sqlite, sqlite).build(settings, week);
+            DigestReport fromMongo = new DigestBuilder(standIn, standIn, standIn, standIn).build(settings, week);
             if (!fromSqlite.equals(fromMongo)) {
                 throw new IllegalStateException("SQLite and the stand-in give different digests: the bulk load is wrong");
             }

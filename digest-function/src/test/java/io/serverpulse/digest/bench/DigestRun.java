@@ -48,7 +48,7 @@ public final class DigestRun {
         GuildSettings settings = store.settings(BenchGuild.GUILD);
         DigestPeriod week = DigestPeriod.weekly(LocalDate.parse(DigestBenchmark.WEEK), settings.zone());
         Texts texts = Texts.english();
-        DigestBuilder builder = new DigestBuilder(store, store, store);
+        DigestBuilder builder = new DigestBuilder(store, store, store, store);
         DigestCharts charts = new DigestCharts();
         DigestComposer composer = new DigestComposer(builder, charts, ChannelNames.NONE);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

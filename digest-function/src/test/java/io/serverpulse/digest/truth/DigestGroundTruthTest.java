@@ -112,7 +112,7 @@ class DigestGroundTruthTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
     void everyNumberOfEveryDigestIsTheGroundTruth(Stored stored) {
-        DigestBuilder builder = new DigestBuilder(stored.store(), stored.store(), stored.store());
+        DigestBuilder builder = new DigestBuilder(stored.store(), stored.store(), stored.store(), stored.store());
         int compared = 0;
         for (Community guild : stored.sim().communities()) {
             boolean sentiment = guild == stored.sim().communities().get(0);
@@ -138,7 +138,7 @@ class DigestGroundTruthTest {
     void theWeekHasSomethingInEveryPartOfTheDigest(Stored stored) {
         // GIVEN the big guild's week of 2-8 March in UTC, in which the scenario put one incident of each kind
         Community guild = stored.sim().communities().get(0);
-        DigestReport report = new DigestBuilder(stored.store(), stored.store(), stored.store())
+        DigestReport report = new DigestBuilder(stored.store(), stored.store(), stored.store(), stored.store())
                 .build(settings(guild, ZoneId.of("UTC"), true), DigestPeriod.weekly(LocalDate.parse("2026-03-02"), ZoneId.of("UTC")));
 
         // THEN no part of the comparison above was trivially empty

@@ -70,9 +70,25 @@ import java.util.TreeMap;
  *       guild that opted in, adds one to the {@code SENTIMENT_*} counter of its channel-hour that
  *       matches its text's human-assigned {@linkplain MessageCorpus#mood mood}. Without
  *       {@code sentimentGuilds} no bucket has a sentiment counter.</li>
+ *   <li>A member who opted out ({@link OptOut}) is not counted from that instant on: none of their
+ *       messages, reactions (nor their emoji or sentiment counts) and voice joins; a voice session of
+ *       theirs open at that instant counts up to the last UTC hour boundary before it (where the
+ *       collector's hourly cut last counted it); their joins and leaves still count, as they hold no
+ *       member id.</li>
  * </ul>
  */
 public final class GroundTruth {
+
+    /** A member not counted in a guild from {@code from} on ({@code /privacy opt-out}). */
+    public record OptOut(long guildId, long memberId, Instant from) {
+        public OptOut {
+            Objects.requireNonNull(from, "from");
+        }
+
+        boolean covers(long guild, long member, Instant at) {
+            return guild == guildId && member == memberId && !at.isBefore(from);
+        }
+    }
 
     private static final Comparator<MemberCount> RANKING =
             Comparator.comparingLong(MemberCount::count).reversed().thenComparingLong(MemberCount::memberId);
@@ -121,14 +137,38 @@ public final class GroundTruth {
     public static GroundTruth compute(List<Community> communities, List<TimelineEvent> events, Set<Long> collectedChannels,
                                       boolean countBots, Instant openSessionsEnd, List<Incident> incidents,
                                       Set<Long> sentimentGuilds) {
+        return compute(communities, events, collectedChannels, countBots, openSessionsEnd, incidents, sentimentGuilds, List.of());
+    }
+
+    /** As above, without what members who opted out did from their opt-out on ({@link OptOut}). */
+    public static GroundTruth compute(List<Community> communities, List<TimelineEvent> events, Set<Long> collectedChannels,
+                                      boolean countBots, Instant openSessionsEnd, List<Incident> incidents,
+                                      Set<Long> sentimentGuilds, List<OptOut> optOuts) {
         Objects.requireNonNull(openSessionsEnd, "openSessionsEnd");
+        Objects.requireNonNull(optOuts, "optOuts");
         Objects.requireNonNull(sentimentGuilds, "sentimentGuilds");
         MessageCorpus corpus = MessageCorpus.standard();
         Set<Long> bots = Bots.ids(communities, events);
         Tally tally = new Tally();
         Map<VoiceKey, Session> sessions = new LinkedHashMap<>();
+        List<OptOut> pendingCuts = new ArrayList<>(optOuts);
         List<MemberEvent> memberEvents = new ArrayList<>();
         for (TimelineEvent event : events) {
+            // a voice session open when its member opted out counts up to the hour boundary before the opt-out
+            for (java.util.Iterator<OptOut> it = pendingCuts.iterator(); it.hasNext(); ) {
+                OptOut optOut = it.next();
+                if (!event.at().isBefore(optOut.from())) {
+                    Session open = sessions.remove(new VoiceKey(optOut.guildId(), optOut.memberId()));
+                    Instant cut = optOut.from().truncatedTo(ChronoUnit.HOURS);
+                    if (open != null && cut.isAfter(open.since())) {
+                        tally.voiceSeconds(optOut.guildId(), open.channelId(), open.userId(), open.since(), cut);
+                    }
+                    it.remove();
+                }
+            }
+            if (excluded(optOuts, event)) {
+                continue;
+            }
             if (event instanceof MessageCreate m) {
                 if (collectedChannels.contains(m.channelId()) && (countBots || !m.bot())) {
                     tally.memberActivity(m.guildId(), m.channelId(), m.authorId(), m.at(), Counter.MESSAGES);
@@ -178,6 +218,18 @@ public final class GroundTruth {
         sessions.forEach((who, session) -> tally.voiceSeconds(who.guildId(), session.channelId(), session.userId(), session.since(),
                 openSessionsEnd));
         return new GroundTruth(tally.frozen(), incidents, memberEvents);
+    }
+
+    /** A message, reaction or voice update by a member at or after their opt-out. */
+    private static boolean excluded(List<OptOut> optOuts, TimelineEvent event) {
+        for (OptOut optOut : optOuts) {
+            if (event instanceof MessageCreate m && optOut.covers(m.guildId(), m.authorId(), m.at())
+                    || event instanceof ReactionAdd r && optOut.covers(r.guildId(), r.userId(), r.at())
+                    || event instanceof VoiceStateUpdate v && optOut.covers(v.guildId(), v.userId(), v.at())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- raw buckets -----------------------------------------------------------------------

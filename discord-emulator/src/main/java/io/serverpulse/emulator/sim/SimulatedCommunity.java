@@ -79,4 +79,9 @@ public record SimulatedCommunity(List<Community> communities, Set<Long> collecte
     public GroundTruth groundTruth(boolean countBots, Set<Long> sentimentGuilds) {
         return GroundTruth.compute(communities, events, collectedChannelIds, countBots, end, incidents, sentimentGuilds);
     }
+
+    /** The ground truth without what the members of {@code optOuts} did after opting out (bots not counted). */
+    public GroundTruth groundTruth(List<GroundTruth.OptOut> optOuts) {
+        return GroundTruth.compute(communities, events, collectedChannelIds, false, end, incidents, Set.of(), optOuts);
+    }
 }

@@ -5,6 +5,7 @@ import io.serverpulse.common.commands.InteractionHandler;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.FollowUpSender;
@@ -57,7 +58,9 @@ final class AwsWiring {
         String mongoUri = config.requireMongoUri();
         Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(publicKey);
         MongoStore.checkUri(mongoUri);
-        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE), "commands");
+        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
+                "commands");
         store.awaitReady(CONNECT_WAIT);
         InteractionHandler handler = InteractionHandler.create(config, store.store(), EventBridgeDigestSchedules.ifConfigured(env));
         LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(LambdaDeferredDispatcher::defaultClient, worker);
@@ -74,7 +77,8 @@ final class AwsWiring {
     static Worker worker(ServerPulseConfig config) {
         String mongoUri = config.requireMongoUri();
         MongoStore.checkUri(mongoUri);
-        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER), "worker");
+        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
         store.awaitReady(CONNECT_WAIT);
         InteractionHandler handler = InteractionHandler.create(config, store.store(),
                 EventBridgeDigestSchedules.ifConfigured(EnvSource.fromEnvironment()));

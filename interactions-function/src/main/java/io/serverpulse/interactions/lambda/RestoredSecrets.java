@@ -87,6 +87,7 @@ final class RestoredSecrets<T> implements Resource {
 
     static boolean sameSecrets(ServerPulseConfig a, ServerPulseConfig b) {
         return a.discordToken().equals(b.discordToken()) && a.mongoUri().equals(b.mongoUri())
-                && Arrays.equals(a.masterKey().orElse(null), b.masterKey().orElse(null));
+                && Arrays.equals(a.masterKey().orElse(null), b.masterKey().orElse(null))
+                && Arrays.equals(a.previousMasterKey().orElse(null), b.previousMasterKey().orElse(null));
     }
 }

@@ -7,6 +7,7 @@ import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
 import io.serverpulse.common.discord.rest.DiscordRest;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.interactions.deferred.DeferredRunner;
 import io.serverpulse.interactions.deferred.ExecutorDeferredDispatcher;
 import io.serverpulse.interactions.deferred.FollowUpSender;
@@ -118,8 +119,10 @@ public final class LocalServerMain {
         warmUp.setDaemon(true);
         warmUp.start();
 
-        StoreConnection commands = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE), "commands");
-        StoreConnection deferred = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER), "worker");
+        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        StoreConnection commands = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
+                "commands");
+        StoreConnection deferred = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
         Lazy<InteractionHandler> core = Lazy.of(() -> InteractionHandler.create(config, commands.store()));
         Lazy<DeferredRunner> runner = Lazy.of(() -> new DeferredRunner(InteractionHandler.create(config, deferred.store()),
                 new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(), Optional.empty()))));

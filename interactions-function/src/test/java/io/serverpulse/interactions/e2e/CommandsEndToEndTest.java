@@ -160,7 +160,7 @@ class CommandsEndToEndTest extends EndToEndSuite {
             assertThat(ephemeral(saved)).isTrue();
             assertThat(saved.path("data").path("content").asText()).contains("abcd").doesNotContain(AI_KEY);
             String sealed = settings(e2e).aiKeyCiphertext();
-            assertThat(sealed).startsWith("v1:").doesNotContain(AI_KEY);
+            assertThat(sealed).startsWith("v2:").doesNotContain(AI_KEY);
             assertThat(new SecretSealer(Base64.getDecoder().decode(EndToEnd.MASTER_KEY)).open(GUILD.id(), sealed)).isEqualTo(AI_KEY);
         }
     }

@@ -360,7 +360,7 @@ class InteractionsEndpointTest {
 
             // THEN the key was stored sealed, and no log line holds the key, the token or the signature
             assertThat(saved.status()).isEqualTo(200);
-            assertThat(memory.settings(EndToEnd.GUILD.id()).aiKeyCiphertext()).startsWith("v1:").doesNotContain(AI_KEY);
+            assertThat(memory.settings(EndToEnd.GUILD.id()).aiKeyCiphertext()).startsWith("v2:").doesNotContain(AI_KEY);
             String logged = String.join("\n", logs.lines());
             assertThat(logs.lines()).isNotEmpty();
             assertThat(logged).doesNotContain(AI_KEY).doesNotContain("FAKE000")

@@ -12,7 +12,7 @@ public final class StoreCalls {
 
     /** The methods of the port that change what is stored. */
     public static final Set<String> WRITES = Set.of("saveSettings", "apply", "recordMemberEvents", "saveAlert", "saveSummary",
-            "saveLeaderboard", "eraseGuild", "eraseMember", "sweepExpired");
+            "saveLeaderboard", "eraseGuild", "eraseMember", "sweepExpired", "restampExpiry");
 
     private final List<String> calls = new ArrayList<>();
     private final Store store;

@@ -307,6 +307,35 @@ class TemplateResourcesTest {
                 .containsExactly("CollectorImageUri", "CollectorSubnets", "CollectorSecurityGroup");
     }
 
+    @Test
+    void theCollectorsHealthCheckAsksItsHealthEndpointWithTheImagesOwnJava() {
+        // GIVEN the collector's container
+        JsonNode task = TEMPLATE.resource("CollectorTaskDefinition").path("Properties");
+        JsonNode container = task.path("ContainerDefinitions").get(0);
+        JsonNode check = container.path("HealthCheck");
+        Map<String, String> environment = new java.util.HashMap<>();
+        for (JsonNode variable : toList(container.path("Environment"))) {
+            environment.put(variable.path("Name").asText(), variable.path("Value").asText());
+        }
+
+        // WHEN / THEN its health endpoint is on (loopback: the check runs inside the task), and the check runs the probe
+        // with the image's Java, without a shell (the image has none), as CMD
+        assertThat(environment).containsEntry("COLLECTOR_HEALTH_PORT", "8081").doesNotContainKey("COLLECTOR_HEALTH_BIND");
+        List<String> command = toList(check.path("Command")).stream().map(JsonNode::asText).toList();
+        assertThat(command).startsWith("CMD", "/opt/java/bin/java")
+                .endsWith("-cp", "/app/serverpulse-collector.jar", "io.serverpulse.collector.health.HealthProbe");
+        // AND within ECS's bounds: a check may take the probe's 5 s timeout and a JVM's start; about 90 s of failures
+        // replace the task; the start period leaves time for every shard to connect
+        assertThat(check.path("Interval").asInt()).isBetween(5, 300);
+        assertThat(check.path("Timeout").asInt()).isBetween(8, 60).isLessThan(check.path("Interval").asInt());
+        assertThat(check.path("Retries").asInt()).isBetween(1, 10);
+        assertThat(check.path("StartPeriod").asInt()).isBetween(60, 300);
+        // AND the task runs on the architecture the image was built for
+        assertThat(task.path("RuntimePlatform").path("CpuArchitecture").path("Ref").asText()).isEqualTo("CollectorCpuArchitecture");
+        assertThat(toList(TEMPLATE.root().path("Parameters").path("CollectorCpuArchitecture").path("AllowedValues")))
+                .extracting(JsonNode::asText).containsExactly("X86_64", "ARM64");
+    }
+
     private static List<JsonNode> toList(JsonNode array) {
         List<JsonNode> list = new ArrayList<>();
         array.forEach(list::add);

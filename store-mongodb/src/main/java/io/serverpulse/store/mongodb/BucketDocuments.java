@@ -4,9 +4,6 @@ import io.serverpulse.common.metrics.BucketKey;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.Counter;
-import io.serverpulse.common.settings.Retention;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.bson.Document;
@@ -40,15 +37,5 @@ final class BucketDocuments {
             }
         }
         return new BucketRow(key, counters);
-    }
-
-    /**
-     * When a bucket may be deleted (the storage contract's rule): its start plus the guild's metrics
-     * retention; member-hour buckets only serve the exact 24-hour leaderboards and use
-     * {@link BucketKind#MEMBER_HOUR_RETENTION} whatever the guild's setting.
-     */
-    static Instant expireAt(BucketKey key, Retention retention) {
-        Duration keep = key.kind() == BucketKind.MEMBER_HOUR ? BucketKind.MEMBER_HOUR_RETENTION : retention.metrics();
-        return key.start().plus(keep);
     }
 }

@@ -16,6 +16,8 @@ final class CollectionNames {
     static final String ALERTS = "alerts";
     static final String AI_SUMMARIES = "ai_summaries";
     static final String LEADERBOARD_CACHE = "leaderboard_cache";
+    /** Members' opt-outs: never expire. */
+    static final String OPT_OUTS = "member_opt_outs";
     static final String DIGESTS = DigestLedgerCollection.NAME;
     static final String USAGE_COUNTERS = UsageCounterCollection.NAME;
 
@@ -41,6 +43,7 @@ final class CollectionNames {
     static List<String> all() {
         List<String> names = new ArrayList<>(expiring());
         names.add(GUILD_SETTINGS);
+        names.add(OPT_OUTS);
         return List.copyOf(names);
     }
 }

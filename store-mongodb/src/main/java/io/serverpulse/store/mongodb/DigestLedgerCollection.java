@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.serverpulse.common.digest.DigestRecord;
+import io.serverpulse.common.retention.ExpiryKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ final class DigestLedgerCollection {
 
     DigestRecord claim(long guildId, String periodKey, String owner, Instant now, Duration lease) {
         String id = id(guildId, periodKey);
-        Instant expireAt = now.plus(retentions.of(List.of(guildId)).get(guildId).metrics());
+        Instant expireAt = retentions.policy().expireAt(ExpiryKind.DIGESTS, retentions.of(guildId), now);
         Document claim = new Document("owner", owner).append("claimed_at", BsonInstants.floor(now))
                 .append(Fields.EXPIRE_AT, BsonInstants.ceil(expireAt));
         try {

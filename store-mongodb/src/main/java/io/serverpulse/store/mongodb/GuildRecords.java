@@ -28,7 +28,8 @@ import org.bson.Document;
 /**
  * Member events, alerts, AI summaries and cached leaderboards. Each is written with a plain
  * {@code {_id: ...}} filter (replace or upsert: saving again replaces, recording an event again
- * stores it once) and gets its {@code expire_at} from the guild's retention when written.
+ * stores it once) and gets the {@code expire_at} the retention policy gives it under the guild's
+ * retention when written.
  */
 final class GuildRecords {
 
@@ -51,7 +52,7 @@ final class GuildRecords {
         Map<Long, Retention> retention = retentions.of(guilds);
         List<WriteModel<Document>> writes = new ArrayList<>(events.size());
         for (MemberEvent e : events) {
-            Instant expireAt = e.at().plus(retention.get(e.guildId()).metrics());
+            Instant expireAt = retentions.policy().expireAt(e, retention.get(e.guildId()));
             writes.add(new ReplaceOneModel<>(new Document(Fields.ID, e.id()), RecordDocuments.memberEvent(e, expireAt), UPSERT));
         }
         collection(CollectionNames.MEMBER_EVENTS).bulkWrite(writes);
@@ -70,7 +71,7 @@ final class GuildRecords {
     }
 
     void saveAlert(AlertRecord alert) {
-        Instant expireAt = alert.startedAt().plus(retentions.of(alert.guildId()).metrics());
+        Instant expireAt = retentions.policy().expireAt(alert, retentions.of(alert.guildId()));
         Document id = new Document(Fields.ID, RecordDocuments.alertId(alert.guildId(), alert.id()));
         if (alert.endedAt() != null) {
             collection(CollectionNames.ALERTS).replaceOne(id, RecordDocuments.alert(alert, expireAt), UPSERT);
@@ -101,7 +102,7 @@ final class GuildRecords {
     }
 
     void saveSummary(AiSummary summary) {
-        Instant expireAt = summary.createdAt().plus(retentions.of(summary.guildId()).summaries());
+        Instant expireAt = retentions.policy().expireAt(summary, retentions.of(summary.guildId()));
         collection(CollectionNames.AI_SUMMARIES).replaceOne(
                 new Document(Fields.ID, RecordDocuments.summaryId(summary.guildId(), summary.periodKey())),
                 RecordDocuments.summary(summary, expireAt), UPSERT);
@@ -115,7 +116,7 @@ final class GuildRecords {
     }
 
     void saveLeaderboard(CachedLeaderboard leaderboard) {
-        Instant expireAt = leaderboard.computedAt().plus(retentions.of(leaderboard.guildId()).leaderboards());
+        Instant expireAt = retentions.policy().expireAt(leaderboard, retentions.of(leaderboard.guildId()));
         collection(CollectionNames.LEADERBOARD_CACHE).replaceOne(new Document(Fields.ID, leaderboard.id()),
                 RecordDocuments.leaderboard(leaderboard, expireAt), UPSERT);
     }

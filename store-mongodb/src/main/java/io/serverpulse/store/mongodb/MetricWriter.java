@@ -13,6 +13,7 @@ import io.serverpulse.common.metrics.Increment;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.StoreException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -112,21 +113,22 @@ final class MetricWriter {
         byKind.forEach((kind, increments) -> {
             List<UpdateOneModel<Document>> models = new ArrayList<>(increments.size());
             for (Increment increment : increments) {
-                models.add(upsert(increment, batch.batchId(), retention.get(increment.key().guildId())));
+                Instant expireAt = retentions.policy().expireAt(increment.key(), retention.get(increment.key().guildId()));
+                models.add(upsert(increment, batch.batchId(), expireAt));
             }
             write(kind, batch.batchId(), models);
         });
     }
 
     /** The upsert of one increment; see the class comment. */
-    static UpdateOneModel<Document> upsert(Increment increment, String batchId, Retention retention) {
+    static UpdateOneModel<Document> upsert(Increment increment, String batchId, Instant expireAt) {
         BucketKey key = increment.key();
         Document filter = new Document(Fields.ID, key.id())
                 .append(Fields.BATCHES, new Document("$ne", batchId));
         Document inc = new Document();
         increment.deltas().forEach((counter, delta) -> inc.append(counter.field(), delta));
         Document update = new Document("$inc", inc)
-                .append("$set", new Document(Fields.EXPIRE_AT, BsonInstants.ceil(BucketDocuments.expireAt(key, retention))))
+                .append("$set", new Document(Fields.EXPIRE_AT, BsonInstants.ceil(expireAt)))
                 .append("$setOnInsert", BucketDocuments.keyFields(key))
                 .append("$push", new Document(Fields.BATCHES,
                         new Document("$each", List.of(batchId)).append("$slice", -RECENT_BATCHES)));

@@ -18,6 +18,7 @@ import org.bson.Document;
  *
  * <ul>
  *   <li>{@code guild_settings} needs only its {@code _id} (the guild id).</li>
+ *   <li>{@code member_opt_outs} never expires (no TTL index); it is read by guild.</li>
  *   <li>Each expiring collection has a TTL index on {@code expire_at} with {@code expireAfterSeconds: 0}
  *       (MongoDB deletes a document once its {@code expire_at} has passed), and it also serves the
  *       application's retention sweep.</li>
@@ -65,6 +66,8 @@ final class MongoIndexes {
         all.put(CollectionNames.LEADERBOARD_CACHE, List.of(
                 unique("guild_channel_counter_period", keys(Fields.GUILD_ID, Fields.CHANNEL_ID, "counter", "period")),
                 ttl()));
+        all.put(CollectionNames.OPT_OUTS, List.of(
+                index("guild_member", keys(Fields.GUILD_ID, Fields.MEMBER_ID))));
         all.put(CollectionNames.DIGESTS, List.of(
                 unique("guild_period_key", keys(Fields.GUILD_ID, "period_key")),
                 ttl()));

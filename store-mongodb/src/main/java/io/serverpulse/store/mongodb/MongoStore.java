@@ -1,13 +1,9 @@
 package io.serverpulse.store.mongodb;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
-import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.connection.ClusterSettings;
 import io.serverpulse.common.ai.AiSummary;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.digest.DigestRecord;
@@ -22,7 +18,12 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.privacy.MemberOptOut;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
@@ -31,10 +32,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * across guilds). Every document carries {@code guild_id} and every query is scoped by it, either
  * by a {@code guild_id} filter or by an {@code _id} that begins with the guild id (plain {@code _id}
  * filters are what mongo-java-server serves from its index); every
- * document but the settings carries an {@code expire_at} from its guild's retention, honoured by TTL
- * indexes and by {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently
+ * document but the settings carries the {@code expire_at} the {@link RetentionPolicy} gives it under its
+ * guild's retention (this adapter only stores it), honoured by TTL indexes and by
+ * {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently
  * ({@link MongoIndexes}). Metric batches are idempotent without transactions ({@link MetricWriter}).
  *
  * <p>Only operations that mongo-java-server (the tests' wire-protocol stand-in) also supports are
@@ -78,11 +80,13 @@ public final class MongoStore implements Store {
     private final boolean ownsClient;
     private final MongoDatabase database;
     private final String description;
+    private final RetentionPolicy policy;
     private final RetentionLookup retentions;
     private final SettingsCollection settings;
     private final MetricWriter writer;
     private final MetricReader reader;
     private final GuildRecords records;
+    private final OptOutDocuments optOuts;
     private final GuildData guildData;
     private final DigestLedgerCollection digests;
     private final UsageCounterCollection usage;
@@ -94,18 +98,25 @@ public final class MongoStore implements Store {
     }
 
     /**
-     * Opens the store on the named database and creates its indexes.
+     * Opens the store on the named database and creates its indexes, keeping rows as the seed's
+     * default retention says.
      *
      * @param ownsClient whether {@link #close()} closes the client
      * @throws StoreException if the database cannot be reached (the client is closed if owned)
      */
     public MongoStore(MongoClient client, String databaseName, boolean ownsClient) {
-        this(client, databaseName, ownsClient, null);
+        this(client, databaseName, ownsClient, RetentionPolicy.STANDARD, null);
+    }
+
+    /** As {@link #MongoStore(MongoClient, String, boolean)}, keeping rows as {@code policy} says (the configured default retention). */
+    public MongoStore(MongoClient client, String databaseName, boolean ownsClient, RetentionPolicy policy) {
+        this(client, databaseName, ownsClient, policy, null);
     }
 
     /** @param indexTimeout the operation timeout for index creation when the client has one ({@code timeoutMS}), else null */
-    private MongoStore(MongoClient client, String databaseName, boolean ownsClient, Duration indexTimeout) {
+    private MongoStore(MongoClient client, String databaseName, boolean ownsClient, RetentionPolicy policy, Duration indexTimeout) {
         this.client = Objects.requireNonNull(client, "client");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.ownsClient = ownsClient;
         if (databaseName == null || databaseName.isBlank()) {
             if (ownsClient) {
@@ -114,13 +125,14 @@ public final class MongoStore implements Store {
             throw new IllegalArgumentException("a database name is required");
         }
         this.database = client.getDatabase(databaseName);
-        this.description = describe(client.getClusterDescription().getClusterSettings(), databaseName);
-        this.retentions = new RetentionLookup(database);
+        this.description = MongoConnections.describe(client.getClusterDescription().getClusterSettings(), databaseName);
+        this.retentions = new RetentionLookup(database, policy);
         this.settings = new SettingsCollection(database);
         this.writer = new MetricWriter(database, retentions);
         this.reader = new MetricReader(database);
         this.records = new GuildRecords(database, retentions);
-        this.guildData = new GuildData(database);
+        this.optOuts = new OptOutDocuments(database);
+        this.guildData = new GuildData(database, policy, optOuts);
         this.digests = new DigestLedgerCollection(database, retentions);
         this.usage = new UsageCounterCollection(database);
         try {
@@ -143,13 +155,19 @@ public final class MongoStore implements Store {
      * @throws StoreException if the database cannot be reached
      */
     public static MongoStore connect(String uri) {
-        return connect(uri, MongoTimeouts.BACKGROUND);
+        return connect(uri, MongoTimeouts.BACKGROUND, RetentionPolicy.STANDARD);
+    }
+
+    /** As {@link #connect(String)}, keeping rows as {@code policy} says (the configured default retention). */
+    public static MongoStore connect(String uri, RetentionPolicy policy) {
+        return connect(uri, MongoTimeouts.BACKGROUND, policy);
     }
 
     /** As {@link #connect(String)}, with this server-selection (and connect) timeout whatever the URI says. */
     public static MongoStore connect(String uri, Duration serverSelectionTimeout) {
         ConnectionString connection = parse(uri);
-        return connect(connection, MongoTimeouts.BACKGROUND.withServerSelection(serverSelectionTimeout), false);
+        return connect(connection, MongoTimeouts.BACKGROUND.withServerSelection(serverSelectionTimeout), false,
+                RetentionPolicy.STANDARD);
     }
 
     /**
@@ -160,29 +178,18 @@ public final class MongoStore implements Store {
      * @throws StoreException if the database cannot be reached
      */
     public static MongoStore connect(String uri, MongoTimeouts timeouts) {
-        return connect(parse(uri), Objects.requireNonNull(timeouts, "timeouts"), true);
+        return connect(uri, timeouts, RetentionPolicy.STANDARD);
     }
 
-    private static MongoStore connect(ConnectionString connection, MongoTimeouts timeouts, boolean uriSelectionWins) {
-        long selection = uriSelectionWins && connection.getServerSelectionTimeout() != null
-                ? connection.getServerSelectionTimeout() : timeouts.serverSelection().toMillis();
-        long connect = connection.getConnectTimeout() != null && uriSelectionWins
-                ? connection.getConnectTimeout() : timeouts.connect().toMillis();
-        long read = connection.getSocketTimeout() != null ? connection.getSocketTimeout() : timeouts.socketRead().toMillis();
-        Long operation = connection.getTimeout() != null ? connection.getTimeout()
-                : timeouts.operation().map(Duration::toMillis).orElse(null);
-        MongoClientSettings.Builder settings = MongoClientSettings.builder()
-                .applyConnectionString(connection)
-                .applyToClusterSettings(b -> b.serverSelectionTimeout(selection, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(b -> b.connectTimeout((int) Math.min(connect, Integer.MAX_VALUE), TimeUnit.MILLISECONDS)
-                        .readTimeout(read, TimeUnit.MILLISECONDS));
-        if (operation != null) {
-            settings.timeout(operation, TimeUnit.MILLISECONDS);
-        }
-        String databaseName = connection.getDatabase() == null || connection.getDatabase().isBlank()
-                ? DEFAULT_DATABASE : connection.getDatabase();
-        return new MongoStore(MongoClients.create(settings.build()), databaseName, true,
-                operation == null ? null : timeouts.indexCreation());
+    /** As {@link #connect(String, MongoTimeouts)}, keeping rows as {@code policy} says (the configured default retention). */
+    public static MongoStore connect(String uri, MongoTimeouts timeouts, RetentionPolicy policy) {
+        return connect(parse(uri), Objects.requireNonNull(timeouts, "timeouts"), true, Objects.requireNonNull(policy, "policy"));
+    }
+
+    private static MongoStore connect(ConnectionString connection, MongoTimeouts timeouts, boolean uriSelectionWins,
+                                      RetentionPolicy policy) {
+        MongoConnections.Opened opened = MongoConnections.open(connection, timeouts, uriSelectionWins);
+        return new MongoStore(opened.client(), opened.databaseName(), true, policy, opened.indexTimeout());
     }
 
     /**
@@ -195,25 +202,7 @@ public final class MongoStore implements Store {
     }
 
     private static ConnectionString parse(String uri) {
-        if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("MONGODB_URI is empty");
-        }
-        try {
-            return new ConnectionString(uri.trim());
-        } catch (IllegalArgumentException e) {
-            // the driver's message may quote the URI, password included: keep it out of logs
-            throw new IllegalArgumentException("MONGODB_URI is not a valid MongoDB connection string "
-                    + "(mongodb://host[:port][/database][?options] or mongodb+srv://host[/database][?options])");
-        }
-    }
-
-    /** Scheme, hosts and database only: never user, password or options (which may hold secrets too). */
-    static String describe(ClusterSettings cluster, String databaseName) {
-        if (cluster.getSrvHost() != null) {
-            return "mongodb+srv://" + cluster.getSrvHost() + "/" + databaseName;
-        }
-        return "mongodb://" + cluster.getHosts().stream().map(ServerAddress::toString).collect(Collectors.joining(","))
-                + "/" + databaseName;
+        return MongoConnections.parse(uri);
     }
 
     @Override
@@ -367,6 +356,34 @@ public final class MongoStore implements Store {
         return call("leaderboard cache read", () -> records.leaderboard(guildId, channelId, counter, period));
     }
 
+    // ---- opt-outs
+
+    @Override
+    public boolean optOut(MemberOptOut optOut) {
+        Objects.requireNonNull(optOut, "optOut");
+        return call("opt-out write", () -> optOuts.optOut(optOut));
+    }
+
+    @Override
+    public boolean optIn(long guildId, long memberId) {
+        return call("opt-out removal", () -> optOuts.optIn(guildId, memberId));
+    }
+
+    @Override
+    public Optional<MemberOptOut> optOut(long guildId, long memberId) {
+        return call("opt-out read", () -> optOuts.find(guildId, memberId));
+    }
+
+    @Override
+    public Set<Long> optedOut(long guildId) {
+        return call("opt-out read", () -> optOuts.ofGuild(guildId));
+    }
+
+    @Override
+    public List<MemberOptOut> allOptOuts() {
+        return call("opt-out read", optOuts::all);
+    }
+
     // ---- whole guild
 
     @Override
@@ -381,7 +398,7 @@ public final class MongoStore implements Store {
     }
 
     @Override
-    public long eraseMember(long guildId, long memberId) {
+    public MemberErasure eraseMember(long guildId, long memberId) {
         return call("member erasure", () -> guildData.eraseMember(guildId, memberId));
     }
 
@@ -389,6 +406,17 @@ public final class MongoStore implements Store {
     public long sweepExpired(Instant now) {
         Objects.requireNonNull(now, "now");
         return call("retention sweep", () -> guildData.sweepExpired(now));
+    }
+
+    @Override
+    public RetentionPolicy retentionPolicy() {
+        return policy;
+    }
+
+    @Override
+    public RestampStep restampExpiry(long guildId, Retention retention, String resumeAfter, int limit) {
+        Objects.requireNonNull(retention, "retention");
+        return call("re-stamp", () -> guildData.restamp(guildId, retention, resumeAfter, limit));
     }
 
     // ---- helpers

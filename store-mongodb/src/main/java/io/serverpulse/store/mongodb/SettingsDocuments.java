@@ -21,8 +21,12 @@ import org.bson.Document;
  * {@link GuildSettings} as a {@code guild_settings} document, field by field so that it reads well
  * in Atlas: enums by the option admins type ({@code weekly}, {@code raid}), durations as ISO-8601
  * ({@code PT1M}), the AI key only as the ciphertext the domain hands over. {@code _id} is the guild id.
+ * A retention the guild chose is {@code chosen_retention}; a {@code retention} field written before
+ * retention could be chosen always held the seed's defaults, which no admin chose, and is ignored.
  */
 final class SettingsDocuments {
+
+    static final String CHOSEN_RETENTION = "chosen_retention";
 
     private SettingsDocuments() {
     }
@@ -39,7 +43,7 @@ final class SettingsDocuments {
                 .append("collect_channels", new ArrayList<>(s.collectChannels()))
                 .append("digest", s.digest().option())
                 .append("alerts", alerts)
-                .append("retention", retentionDocument(s.retention()))
+                .append(CHOSEN_RETENTION, s.retention() == null ? null : retentionDocument(s.retention()))
                 .append("ai_provider", s.aiProvider() == null ? null : s.aiProvider().option())
                 .append("ai_model", s.aiModel())
                 .append("ai_key_ciphertext", s.aiKeyCiphertext())
@@ -96,7 +100,7 @@ final class SettingsDocuments {
                 channels,
                 DigestFrequency.fromOption(d.getString("digest")).orElse(DigestFrequency.WEEKLY),
                 rules,
-                retention(d.get("retention", Document.class)),
+                retention(d.get(CHOSEN_RETENTION, Document.class)),
                 d.getString("ai_provider") == null ? null : AiProvider.fromOption(d.getString("ai_provider")).orElse(null),
                 d.getString("ai_model"),
                 d.getString("ai_key_ciphertext"),
@@ -126,10 +130,10 @@ final class SettingsDocuments {
                 .append("summary_days", r.summaryDays());
     }
 
-    /** The retention stored in a settings document (or projection of it); the default when absent. */
+    /** The chosen retention stored in a settings document (or projection of it); null when the guild chose none. */
     static Retention retention(Document r) {
         if (r == null) {
-            return Retention.DEFAULT;
+            return null;
         }
         return new Retention(
                 (int) longValue(r.get("metrics_days"), Retention.DEFAULT.metricsDays()),

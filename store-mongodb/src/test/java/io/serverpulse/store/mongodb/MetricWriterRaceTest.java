@@ -54,7 +54,7 @@ class MetricWriterRaceTest {
         MongoDatabase racing = racingDatabase(real, other.build());
 
         // WHEN our batch is applied while that happens
-        new MetricWriter(racing, new RetentionLookup(real)).apply(ours.build());
+        new MetricWriter(racing, new RetentionLookup(real, io.serverpulse.common.retention.RetentionPolicy.STANDARD)).apply(ours.build());
 
         // THEN each bucket holds both writers' counts and both batch ids
         for (BucketKey key : keys) {
@@ -81,7 +81,7 @@ class MetricWriterRaceTest {
                     (p, m, a) -> {
                         if (m.getName().equals("bulkWrite") && raced.compareAndSet(false, true)) {
                             List<?> models = (List<?>) a[0];
-                            new MetricWriter(real, new RetentionLookup(real)).apply(competitor);
+                            new MetricWriter(real, new RetentionLookup(real, io.serverpulse.common.retention.RetentionPolicy.STANDARD)).apply(competitor);
                             List<BulkWriteError> errors = new ArrayList<>();
                             for (int i = 0; i < models.size(); i++) {
                                 errors.add(new BulkWriteError(11000, "E11000 duplicate key error", new BsonDocument(), i));

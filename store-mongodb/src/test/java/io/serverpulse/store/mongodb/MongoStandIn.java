@@ -49,6 +49,11 @@ final class MongoStandIn implements AutoCloseable {
         return new MongoStore(client, freshDatabase());
     }
 
+    /** As {@link #newStore()}, keeping rows as {@code policy} says. */
+    MongoStore newStore(io.serverpulse.common.retention.RetentionPolicy policy) {
+        return new MongoStore(client, freshDatabase(), false, policy);
+    }
+
     /** Stops the server at once, as a crash would: clients see closed connections. */
     void stop() {
         server.shutdownNow();

@@ -447,7 +447,7 @@ abstract class MongoStoreBehaviour {
 
     private Map<String, List<Document>> listIndexes() {
         Map<String, List<Document>> all = new java.util.TreeMap<>();
-        for (String collection : CollectionNames.expiring()) {
+        for (String collection : MongoIndexes.names().keySet()) {
             List<Document> indexes = db.getCollection(collection).listIndexes().into(new ArrayList<>());
             indexes.forEach(index -> index.remove("ns"));
             all.put(collection, indexes);

@@ -34,8 +34,8 @@ class MongoStoreConnectionTest {
         ConnectionString srv = new ConnectionString("mongodb+srv://alice:" + SECRET + "@cluster0.abcde.mongodb.net/?retryWrites=true");
 
         // WHEN they are described
-        String plainText = MongoStore.describe(ClusterSettings.builder().applyConnectionString(plain).build(), "analytics");
-        String srvText = MongoStore.describe(ClusterSettings.builder().applyConnectionString(srv).build(), "serverpulse");
+        String plainText = MongoConnections.describe(ClusterSettings.builder().applyConnectionString(plain).build(), "analytics");
+        String srvText = MongoConnections.describe(ClusterSettings.builder().applyConnectionString(srv).build(), "serverpulse");
 
         // THEN only where the data lives is shown
         assertThat(plainText).isEqualTo("mongodb://db1.example.net:27017,db2.example.net:27018/analytics");

@@ -1,6 +1,7 @@
 package io.serverpulse.store.mongodb;
 
 import io.serverpulse.common.metrics.MetricBatch;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.contract.StoreContract;
 import com.mongodb.client.MongoClients;
@@ -15,9 +16,9 @@ class MongoStoreContainerContractTest extends StoreContract {
     private final Map<Store, String> databases = new IdentityHashMap<>();
 
     @Override
-    protected Store createStore() {
+    protected Store createStore(RetentionPolicy policy) {
         String database = MongoStandIn.freshDatabase();
-        Store store = new MongoStore(MongoContainer.client(), database);
+        Store store = new MongoStore(MongoContainer.client(), database, false, policy);
         databases.put(store, database);
         return store;
     }

@@ -3,6 +3,7 @@ package io.serverpulse.store.sqlite;
 import static io.serverpulse.store.sqlite.SqlValues.millis;
 
 import io.serverpulse.common.digest.DigestRecord;
+import io.serverpulse.common.retention.ExpiryKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +33,7 @@ final class DigestRows {
 
     DigestRecord claim(long guildId, String periodKey, String owner, Instant now, Duration lease) {
         return db.locked("claim the digest " + periodKey + " of guild " + guildId, () -> db.inTransaction(() -> {
-            Instant expireAt = now.plus(settings.retention(guildId).metrics());
+            Instant expireAt = settings.policy().expireAt(ExpiryKind.DIGESTS, settings.retention(guildId), now);
             db.update(CLAIM, guildId, periodKey, owner, millis(now), millis(expireAt), millis(now.minus(lease)));
             return read(guildId, periodKey).orElseThrow(() -> new SQLException("claimed digest row not found"));
         }));

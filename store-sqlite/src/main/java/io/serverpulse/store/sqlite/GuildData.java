@@ -2,6 +2,10 @@ package io.serverpulse.store.sqlite;
 
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,24 +16,29 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Whole-guild operations: export (streamed row by row), erasure of a guild or a member, and the retention sweep. */
+/**
+ * Whole-guild operations: export (streamed row by row), erasure of a guild or a member, the
+ * retention sweep, and re-stamping a guild's rows after its retention changed.
+ */
 final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
     private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
-            "leaderboard_cache", "digests", "usage_counters");
+            "leaderboard_cache", "digests", "member_opt_outs", "usage_counters");
 
-    /** How many expired rows one sweep transaction deletes at most. */
-    static final int SWEEP_CHUNK = 5_000;
+    /** How many expired rows one sweep transaction deletes at most (a few milliseconds of holding the write lock). */
+    static final int SWEEP_CHUNK = 2_000;
     /** The primary key of the bucket tables. */
     static final String BUCKET_KEY = "guild_id, channel_id, start, member_id, emoji";
 
     private final SqliteConnection db;
     private final SettingsRows settings;
+    private final OptOutRows optOuts;
 
-    GuildData(SqliteConnection db, SettingsRows settings) {
+    GuildData(SqliteConnection db, SettingsRows settings, OptOutRows optOuts) {
         this.db = db;
         this.settings = settings;
+        this.optOuts = optOuts;
     }
 
     void export(long guildId, GuildDataVisitor visitor) {
@@ -68,6 +77,7 @@ final class GuildData {
                     visitor.leaderboard(RecordRows.leaderboard(rows));
                 }
             }
+            optOuts.ofGuildLocked(guildId).forEach(visitor::optOut);
             try (PreparedStatement query = db.prepare("SELECT * FROM digests WHERE guild_id = ? ORDER BY period_key", guildId);
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -93,17 +103,18 @@ final class GuildData {
         return deleted;
     }
 
-    long eraseMember(long guildId, long memberId) {
-        return db.locked("erase a member of guild " + guildId, () -> db.inTransaction(() -> {
-            long count = 0;
-            for (BucketKind kind : List.of(BucketKind.MEMBER_HOUR, BucketKind.MEMBER_DAY)) {
-                count += db.update(BucketSql.eraseMember(kind), guildId, memberId);
-            }
-            count += db.update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId);
-            count += db.update("DELETE FROM usage_counters WHERE guild_id = ? AND member_id = ?", guildId, memberId);
-            count += eraseCachedLeaderboardsListing(guildId, memberId);
-            return count;
+    MemberErasure eraseMember(long guildId, long memberId) {
+        MemberErasure erased = db.locked("erase a member of guild " + guildId, () -> db.inTransaction(() -> {
+            // the /askpulse counters go with the member too (bookkeeping, not part of what erasure reports)
+            db.update("DELETE FROM usage_counters WHERE guild_id = ? AND member_id = ?", guildId, memberId);
+            return new MemberErasure(
+                    db.update(BucketSql.eraseMember(BucketKind.MEMBER_HOUR), guildId, memberId),
+                    db.update(BucketSql.eraseMember(BucketKind.MEMBER_DAY), guildId, memberId),
+                    db.update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId),
+                    eraseCachedLeaderboardsListing(guildId, memberId));
         }));
+        LOG.info("Erased a member's data in guild {}: {} rows", guildId, erased.total());
+        return erased;
     }
 
     /** Deletes the guild's cached leaderboards whose entries list the member (inside the caller's transaction). */
@@ -143,8 +154,29 @@ final class GuildData {
         deleted += sweep("usage_counters", "guild_id, member_id, counter, window_start", cutoff);
         // remembered batch ids are bookkeeping, not guild data: pruned, not counted
         sweep("applied_batches", "batch_id", cutoff);
-        LOG.debug("Swept {} expired rows at {}", deleted, now);
+        long reclaimed = reclaim();
+        LOG.debug("Swept {} expired rows at {}; {} free pages handed back to the file system", deleted, now, reclaimed);
         return deleted;
+    }
+
+    /**
+     * Hands the pages the sweep freed back to the file system, {@link FileSpace#RECLAIM_PAGES} at a
+     * time, each step under the lock on its own, then truncates the write-ahead log. Returns the
+     * pages handed back.
+     */
+    private long reclaim() {
+        long before = db.locked("count free pages", () -> FileSpace.freePages(db.connection()));
+        long left = before;
+        long previous = Long.MAX_VALUE;
+        while (left > 0 && left < previous) {
+            previous = left;
+            left = db.locked("hand free pages back to the file system", () -> FileSpace.reclaimStep(db.connection()));
+        }
+        db.locked("checkpoint the write-ahead log", () -> {
+            FileSpace.checkpoint(db.connection());
+            return null;
+        });
+        return before - left;
     }
 
     /** Deletes at most {@link #SWEEP_CHUNK} expired rows of {@code table}, found through its expire_at index by their {@code key}. */
@@ -163,5 +195,78 @@ final class GuildData {
             total += chunk;
         } while (chunk == SWEEP_CHUNK);
         return total;
+    }
+
+    /**
+     * One step of re-stamping: up to {@code limit} rows of one table of the guild, after the cursor,
+     * in key order (served by the primary key), in one short transaction. The cursor is
+     * {@code <table index>:<JSON array of the last key>}.
+     */
+    RestampStep restamp(long guildId, Retention retention, String resumeAfter, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        int tableIndex = 0;
+        List<Object> after = List.of();
+        if (resumeAfter != null) {
+            int colon = resumeAfter.indexOf(':');
+            try {
+                tableIndex = Integer.parseInt(resumeAfter.substring(0, colon));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
+            }
+            String key = resumeAfter.substring(colon + 1);
+            after = key.isEmpty() ? List.of() : SqlValues.fromJson(key, new TypeReference<List<Object>>() { }, "re-stamp cursor");
+        }
+        if (tableIndex < 0 || tableIndex >= ExpiringTables.ALL.size()) {
+            throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
+        }
+        ExpiringTables.Table table = ExpiringTables.ALL.get(tableIndex);
+        List<Object> cursor = after;
+        int thisTable = tableIndex;
+        return db.locked("re-stamp " + table.name() + " of guild " + guildId, () -> db.inTransaction(() -> {
+            List<List<Object>> changed = new ArrayList<>();
+            List<Long> expiries = new ArrayList<>();
+            List<Object> last = null;
+            int examined = 0;
+            List<Object> params = new ArrayList<>();
+            params.add(guildId);
+            params.addAll(cursor);
+            params.add(limit);
+            String sql = "SELECT " + table.keyList() + ", " + table.anchor() + " AS anchor, expire_at FROM " + table.name()
+                    + " WHERE guild_id = ?" + (cursor.isEmpty() ? "" : " AND " + table.after())
+                    + " ORDER BY " + table.keyList() + " LIMIT ?";
+            try (PreparedStatement query = db.prepare(sql, params.toArray()); ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    examined++;
+                    List<Object> key = new ArrayList<>(table.key().size());
+                    for (int i = 1; i <= table.key().size(); i++) {
+                        key.add(rows.getObject(i));
+                    }
+                    long expireAt = SqlValues.millis(settings.policy().expireAt(table.kind(), retention,
+                            Instant.ofEpochMilli(rows.getLong("anchor"))));
+                    if (rows.getLong("expire_at") != expireAt) {
+                        changed.add(key);
+                        expiries.add(expireAt);
+                    }
+                    last = key;
+                }
+            }
+            String update = "UPDATE " + table.name() + " SET expire_at = ? WHERE guild_id = ? AND " + table.equal();
+            for (int i = 0; i < changed.size(); i++) {
+                List<Object> updateParams = new ArrayList<>();
+                updateParams.add(expiries.get(i));
+                updateParams.add(guildId);
+                updateParams.addAll(changed.get(i));
+                db.update(update, updateParams.toArray());
+            }
+            String next;
+            if (examined == limit) {
+                next = thisTable + ":" + SqlValues.json(last);
+            } else {
+                next = thisTable + 1 < ExpiringTables.ALL.size() ? (thisTable + 1) + ":" : null;
+            }
+            return new RestampStep(examined, changed.size(), next);
+        }));
     }
 }

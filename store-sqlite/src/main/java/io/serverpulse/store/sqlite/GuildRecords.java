@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The guild's records other than settings and buckets: member events, alerts, AI summaries and
- * cached leaderboards, each written with the {@code expire_at} of the guild's retention at that time.
+ * cached leaderboards, each written with the {@code expire_at} the retention policy gives it under the
+ * guild's retention at that time.
  */
 final class GuildRecords {
 
@@ -55,7 +56,7 @@ final class GuildRecords {
                     insert.setLong(2, event.memberId());
                     insert.setString(3, event.kind().name());
                     insert.setLong(4, event.at().toEpochMilli());
-                    insert.setLong(5, event.at().plus(retention.metrics()).toEpochMilli());
+                    insert.setLong(5, settings.policy().expireAt(event, retention).toEpochMilli());
                     insert.executeUpdate();
                 }
             }
@@ -83,7 +84,7 @@ final class GuildRecords {
     void saveAlert(AlertRecord alert) {
         String channels = SqlValues.json(alert.channelIds());
         db.locked("save alert " + alert.id(), () -> {
-            Instant expireAt = alert.startedAt().plus(settings.retention(alert.guildId()).metrics());
+            Instant expireAt = settings.policy().expireAt(alert, settings.retention(alert.guildId()));
             return db.update("INSERT INTO alerts (guild_id, id, type, severity, started_at, ended_at, channel_ids, observed, baseline,"
                             + " context, expire_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT (guild_id, id) DO UPDATE SET type = excluded.type, severity = excluded.severity,"
@@ -117,7 +118,7 @@ final class GuildRecords {
 
     void saveSummary(AiSummary summary) {
         db.locked("save summary " + summary.periodKey(), () -> {
-            Instant expireAt = summary.createdAt().plus(settings.retention(summary.guildId()).summaries());
+            Instant expireAt = settings.policy().expireAt(summary, settings.retention(summary.guildId()));
             return db.update("INSERT INTO ai_summaries (guild_id, period_key, provider, model, text, created_at, expire_at,"
                             + " input_hash, input_tokens, output_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT (guild_id, period_key) DO UPDATE SET"
@@ -147,7 +148,7 @@ final class GuildRecords {
         List<long[]> entries = leaderboard.entries().stream().map(e -> new long[] {e.memberId(), e.count()}).toList();
         String json = SqlValues.json(entries);
         db.locked("save leaderboard " + leaderboard.id(), () -> {
-            Instant expireAt = leaderboard.computedAt().plus(settings.retention(leaderboard.guildId()).leaderboards());
+            Instant expireAt = settings.policy().expireAt(leaderboard, settings.retention(leaderboard.guildId()));
             return db.update("INSERT INTO leaderboard_cache (guild_id, channel_id, counter, period, computed_at, entries, expire_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, channel_id, counter, period) DO UPDATE SET"
                             + " computed_at = excluded.computed_at, entries = excluded.entries, expire_at = excluded.expire_at",

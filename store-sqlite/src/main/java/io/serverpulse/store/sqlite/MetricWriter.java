@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -71,7 +70,7 @@ final class MetricWriter {
                         retention = settings.retention(guildId);
                         retentions.put(guildId, retention);
                     }
-                    upsert(increment, expireAt(increment.key(), retention));
+                    upsert(increment, settings.policy().expireAt(increment.key(), retention));
                 }
                 faultHook.beforeWrite(batch, increments.size());
                 Instant now = clock.instant();
@@ -88,11 +87,6 @@ final class MetricWriter {
              ResultSet rows = query.executeQuery()) {
             return rows.next();
         }
-    }
-
-    private static Instant expireAt(BucketKey key, Retention retention) {
-        Duration keep = key.kind() == BucketKind.MEMBER_HOUR ? BucketKind.MEMBER_HOUR_RETENTION : retention.metrics();
-        return key.start().plus(keep);
     }
 
     private void upsert(Increment increment, Instant expireAt) throws SQLException {

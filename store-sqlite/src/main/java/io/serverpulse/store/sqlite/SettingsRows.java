@@ -1,5 +1,6 @@
 package io.serverpulse.store.sqlite;
 
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.GuildSettingsJson;
 import io.serverpulse.common.settings.Retention;
@@ -18,15 +19,21 @@ import java.util.Optional;
  * ({@link VersionedSettings}): {@code UPDATE ... WHERE guild_id = ? AND version = ?}, or an insert
  * that does nothing if a row appeared meanwhile; each is one statement, atomic against other
  * connections and processes on the same file. Also answers, inside other roles' work, the retention
- * in force for a guild ({@link #retention}), from which every written row's {@code expire_at} is
- * computed.
+ * in force for a guild ({@link #retention}), from which the {@link RetentionPolicy} computes every
+ * written row's {@code expire_at}.
  */
 final class SettingsRows implements VersionedSettings {
 
     private final SqliteConnection db;
+    private final RetentionPolicy policy;
 
-    SettingsRows(SqliteConnection db) {
+    SettingsRows(SqliteConnection db, RetentionPolicy policy) {
         this.db = db;
+        this.policy = policy;
+    }
+
+    RetentionPolicy policy() {
+        return policy;
     }
 
     Optional<GuildSettings> find(long guildId) {
@@ -79,9 +86,9 @@ final class SettingsRows implements VersionedSettings {
         }
     }
 
-    /** The guild's retention, {@link Retention#DEFAULT} without stored settings. Call under the connection's lock. */
+    /** The guild's retention in force (its own, or the configured default). Call under the connection's lock. */
     Retention retention(long guildId) throws SQLException {
-        return stored(guildId).map(GuildSettings::retention).orElse(Retention.DEFAULT);
+        return policy.inForce(stored(guildId));
     }
 
     private static GuildSettings parse(long guildId, String json) {

@@ -49,17 +49,20 @@ final class SqliteConnection {
 
     /**
      * Opens (creating it if needed) {@code file}, whose directory exists, in WAL mode with
-     * {@code synchronous=FULL} and the busy timeout, and migrates its schema.
+     * {@code synchronous=FULL} and the busy timeout, in incremental auto-vacuum mode
+     * ({@link FileSpace#prepare}), and migrates its schema.
      */
     static SqliteConnection open(Path file, Duration busyTimeout, Clock clock) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout((int) busyTimeout.toMillis());
         Connection connection = null;
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            String journal = pragma(connection, "journal_mode");
+            // the auto-vacuum mode of a new file can only be chosen before its first page is written,
+            // which switching to WAL does: so it comes first
+            FileSpace.prepare(connection, file);
+            String journal = pragma(connection, "journal_mode = WAL");
             if (!"wal".equalsIgnoreCase(journal)) {
                 LOG.warn("SQLite at {} runs in journal mode {} (WAL unavailable on this file system)", file, journal);
             }
@@ -88,6 +91,11 @@ final class SqliteConnection {
 
     Path file() {
         return file;
+    }
+
+    /** The connection itself, for work under the lock ({@link #locked}). */
+    Connection connection() {
+        return connection;
     }
 
     String describe() {

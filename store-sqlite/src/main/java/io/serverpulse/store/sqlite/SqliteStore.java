@@ -14,7 +14,12 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.privacy.MemberOptOut;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
@@ -29,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +49,10 @@ import org.slf4j.LoggerFactory;
  * {@code MongoStore} does: {@link SettingsRows} (guild settings, changed by a version
  * compare-and-set, and the retention in force), {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
  * transaction), {@link MetricReader} (leaderboards, bucket rows, totals), {@link GuildRecords}
- * (member events, alerts, AI summaries, cached leaderboards), {@link DigestRows} (the digest ledger), {@link UsageRows}
- * (usage counters) and
- * {@link GuildData} (export,
- * erasure, the retention sweep). They share one {@link SqliteConnection}: one connection used
+ * (member events, alerts, AI summaries, cached leaderboards), {@link OptOutRows} (members' opt-outs),
+ * {@link DigestRows} (the digest ledger), {@link UsageRows} (usage counters) and {@link GuildData} (export,
+ * erasure, the retention sweep and re-stamping). Every row's {@code expire_at} is what the
+ * {@link RetentionPolicy} of {@link Options#retention()} gives it; this adapter only stores it. They share one {@link SqliteConnection}: one connection used
  * under one lock.
  *
  * <p>Thread-safe. Every SQL failure (for example {@code SQLITE_BUSY} when another process holds
@@ -69,19 +75,21 @@ public final class SqliteStore implements Store {
      * @param busyTimeout how long a write waits for another connection's write lock before failing
      * @param clock times applied batch ids (nothing else: every other time comes from the data)
      * @param faultHook where a test makes {@code apply} die part-way; {@link ApplyFaultHook#NONE} otherwise
+     * @param retention how long rows are kept ({@link RetentionPolicy}: the configured default retention)
      */
-    public record Options(Duration busyTimeout, Clock clock, ApplyFaultHook faultHook) {
+    public record Options(Duration busyTimeout, Clock clock, ApplyFaultHook faultHook, RetentionPolicy retention) {
         public Options {
             Objects.requireNonNull(busyTimeout, "busyTimeout");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(faultHook, "faultHook");
+            Objects.requireNonNull(retention, "retention");
             if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("busyTimeout out of range: " + busyTimeout);
             }
         }
 
         public Options(Duration busyTimeout, Clock clock) {
-            this(busyTimeout, clock, ApplyFaultHook.NONE);
+            this(busyTimeout, clock, ApplyFaultHook.NONE, RetentionPolicy.STANDARD);
         }
 
         public static Options defaults() {
@@ -89,15 +97,19 @@ public final class SqliteStore implements Store {
         }
 
         public Options withBusyTimeout(Duration timeout) {
-            return new Options(timeout, clock, faultHook);
+            return new Options(timeout, clock, faultHook, retention);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(busyTimeout, newClock, faultHook);
+            return new Options(busyTimeout, newClock, faultHook, retention);
         }
 
         public Options withFaultHook(ApplyFaultHook hook) {
-            return new Options(busyTimeout, clock, hook);
+            return new Options(busyTimeout, clock, hook, retention);
+        }
+
+        public Options withRetention(RetentionPolicy policy) {
+            return new Options(busyTimeout, clock, faultHook, policy);
         }
     }
 
@@ -106,17 +118,19 @@ public final class SqliteStore implements Store {
     private final MetricWriter writer;
     private final MetricReader reader;
     private final GuildRecords records;
+    private final OptOutRows optOuts;
     private final GuildData guildData;
     private final DigestRows digests;
     private final UsageRows usage;
 
     private SqliteStore(SqliteConnection db, Options options) throws SQLException {
         this.db = db;
-        this.settings = new SettingsRows(db);
+        this.settings = new SettingsRows(db, options.retention());
         this.writer = new MetricWriter(db, settings, options.clock(), options.faultHook());
         this.reader = new MetricReader(db);
         this.records = new GuildRecords(db, settings);
-        this.guildData = new GuildData(db, settings);
+        this.optOuts = new OptOutRows(db);
+        this.guildData = new GuildData(db, settings, optOuts);
         this.digests = new DigestRows(db, settings);
         this.usage = new UsageRows(db);
     }
@@ -235,6 +249,33 @@ public final class SqliteStore implements Store {
         return records.leaderboard(guildId, channelId, counter, period);
     }
 
+    // ---------------------------------------------------------------- opt-outs
+
+    @Override
+    public boolean optOut(MemberOptOut optOut) {
+        return optOuts.optOut(optOut);
+    }
+
+    @Override
+    public boolean optIn(long guildId, long memberId) {
+        return optOuts.optIn(guildId, memberId);
+    }
+
+    @Override
+    public Optional<MemberOptOut> optOut(long guildId, long memberId) {
+        return optOuts.find(guildId, memberId);
+    }
+
+    @Override
+    public Set<Long> optedOut(long guildId) {
+        return optOuts.ofGuild(guildId);
+    }
+
+    @Override
+    public List<MemberOptOut> allOptOuts() {
+        return optOuts.all();
+    }
+
     // ---------------------------------------------------------------- digest ledger
 
     @Override
@@ -272,13 +313,23 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public long eraseMember(long guildId, long memberId) {
+    public MemberErasure eraseMember(long guildId, long memberId) {
         return guildData.eraseMember(guildId, memberId);
     }
 
     @Override
     public long sweepExpired(Instant now) {
         return guildData.sweepExpired(now);
+    }
+
+    @Override
+    public RetentionPolicy retentionPolicy() {
+        return settings.policy();
+    }
+
+    @Override
+    public RestampStep restampExpiry(long guildId, Retention retention, String resumeAfter, int limit) {
+        return guildData.restamp(guildId, retention, resumeAfter, limit);
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -1,6 +1,7 @@
 package io.serverpulse.store.sqlite;
 
 import io.serverpulse.common.metrics.MetricBatch;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.contract.StoreContract;
 import java.io.IOException;
@@ -21,10 +22,10 @@ class SqliteStoreContractTest extends StoreContract {
     private final Map<Store, Path> dirs = new IdentityHashMap<>();
 
     @Override
-    protected Store createStore() {
+    protected Store createStore(RetentionPolicy policy) {
         try {
             Path dir = Files.createTempDirectory(tempDir, "store");
-            Store store = SqliteStore.open(dir, SqliteStore.Options.defaults().withFaultHook(faults));
+            Store store = SqliteStore.open(dir, SqliteStore.Options.defaults().withFaultHook(faults).withRetention(policy));
             dirs.put(store, dir);
             return store;
         } catch (IOException e) {

@@ -116,7 +116,7 @@ public final class AskPulseCommand implements Command {
     }
 
     private static DigestReport report(Store store, GuildSettings settings, DigestPeriod.Kind kind, Instant now) {
-        return new DigestBuilder(store, store, store).build(settings, DigestPeriod.onDemand(kind, settings.zone(), now));
+        return new DigestBuilder(store, store, store, store).build(settings, DigestPeriod.onDemand(kind, settings.zone(), now));
     }
 
     private static List<Long> byHour(DigestReport report) {

@@ -8,13 +8,15 @@ import io.serverpulse.common.metrics.LeaderboardQuery;
 import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.VisibleMembers;
 import io.serverpulse.common.store.Store;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A message leaderboard and the total it is a share of: every message counted in the period, in
- * the channel or (guild-wide) in all collected channels. Reads pre-aggregated buckets only.
+ * the channel or (guild-wide) in all collected channels. Reads pre-aggregated buckets only. Members
+ * who opted out are left out ({@link VisibleMembers}); the total still counts what they did before.
  *
  * @param channelId a channel, or {@link BucketKey#ALL_CHANNELS} for the whole guild
  */
@@ -33,7 +35,7 @@ public record LeaderboardData(long channelId, Period period, List<MemberCount> e
 
     public static LeaderboardData load(Store store, long guildId, long channelId, Period period, Instant now) {
         LeaderboardQuery query = LeaderboardQuery.messages(guildId, channelId, period, now, SIZE);
-        List<MemberCount> entries = store.topMembers(query);
+        List<MemberCount> entries = VisibleMembers.topMembers(store, query);
         if (entries.isEmpty()) {
             return new LeaderboardData(channelId, period, entries, 0);
         }

@@ -65,7 +65,7 @@ public final class PulseCommand implements Command {
         GuildSettings settings = context.store().settings(context.guildId());
         DigestPeriod period = DigestPeriod.onDemand(kind, settings.zone(), context.now());
         DigestSummaries summaries = DigestSummaries.of(ai.summaries(context.store(), Clock.systemUTC(), ai.pulsePolicy()));
-        DigestComposer composer = new DigestComposer(new DigestBuilder(context.store(), context.store(), context.store()),
+        DigestComposer composer = new DigestComposer(new DigestBuilder(context.store(), context.store(), context.store(), context.store()),
                 charts, channelNames, summaries);
         return composer.compose(settings, period, context.texts(), context.texts().get("digest.footer.pulse"),
                 context.work().attachmentSizeLimit()).message();

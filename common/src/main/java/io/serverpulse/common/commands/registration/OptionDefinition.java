@@ -38,6 +38,11 @@ public record OptionDefinition(OptionType type, String name, String key, boolean
                 channelTypes, null, null, List.of());
     }
 
+    public static OptionDefinition user(String command, String name, boolean required) {
+        return new OptionDefinition(OptionType.USER, name, "cmd." + command + "." + name, required, List.of(), null,
+                List.of(), null, null, List.of());
+    }
+
     public static OptionDefinition integer(String command, String name, boolean required, long min, long max) {
         return new OptionDefinition(OptionType.INTEGER, name, "cmd." + command + "." + name, required, List.of(), null,
                 List.of(), min, max, List.of());

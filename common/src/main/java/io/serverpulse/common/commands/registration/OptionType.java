@@ -5,6 +5,7 @@ public enum OptionType {
     SUB_COMMAND(1),
     STRING(3),
     INTEGER(4),
+    USER(6),
     CHANNEL(7),
     NUMBER(10);
 

@@ -86,7 +86,7 @@ public final class RegistrationJson {
                     }
                 }
                 default -> {
-                    // channels and sub commands have no bounds
+                    // channels, users and sub commands have no bounds
                 }
             }
         }

@@ -20,6 +20,7 @@ import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.settings.GuildSettings;
+import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +78,10 @@ public final class StatusCommand implements Command {
         embed.field(texts.get("status.alerts"), alerts(settings, texts), false);
         embed.field(texts.get("status.ai"), ai(settings, texts), true);
         embed.field(texts.get("status.sentiment"), SentimentView.status(settings, sentimentScoring, texts), true);
-        embed.field(texts.get("status.retention"), texts.get("status.retention-value", settings.retention().metricsDays(),
-                settings.retention().leaderboardDays(), settings.retention().summaryDays()), true);
+        Retention retention = store.retentionPolicy().inForce(settings);
+        embed.field(texts.get("status.retention"), texts.get("status.retention-value", retention.metricsDays(),
+                retention.leaderboardDays(), retention.summaryDays())
+                + (settings.retention() == null ? " " + texts.get("status.retention-default") : ""), true);
         embed.field(texts.get("status.health"), health(store, context.guildId(), context.now(), texts), false);
         return reply(embed.build());
     }

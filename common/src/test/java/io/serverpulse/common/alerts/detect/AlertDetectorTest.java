@@ -99,9 +99,9 @@ class AlertDetectorTest {
 
         // THEN the usual level reads 1,5 and the sentence is French
         assertThat(script.opened(AlertType.VOICE_SURGE).get(0).alert().context())
-                .isEqualTo("d’habitude 1,5 membres en vocal, maintenant 6");
+                .isEqualTo("d’habitude 1,5 membre en vocal, maintenant 6");
         assertThat(script.ended(AlertType.VOICE_SURGE).get(0).alert().context())
-                .isEqualTo("d’habitude 1,5 membres en vocal, pic de 6");
+                .isEqualTo("d’habitude 1,5 membre en vocal, pic de 6");
     }
 
     @Test
@@ -376,7 +376,7 @@ class AlertDetectorTest {
         // THEN only 5 is alerted
         assertThat(atFour).isEmpty();
         assertThat(script.opened(AlertType.VOICE_SURGE)).hasSize(1);
-        assertThat(script.opened(AlertType.VOICE_SURGE).get(0).alert().context()).isEqualTo("usually 1 members in voice, now 5");
+        assertThat(script.opened(AlertType.VOICE_SURGE).get(0).alert().context()).isEqualTo("usually 1 member in voice, now 5");
     }
 
     @Test

@@ -42,7 +42,7 @@ class DigestChartsTest {
         post(aggregator, GENERAL, 4, "2026-02-25T12:00:00Z");
         store.apply(aggregator.drain());
         GuildSettings settings = GuildSettings.defaults(GUILD).withTimeZone(BERLIN.getId(), Instant.EPOCH);
-        return new DigestBuilder(store, store, store).build(settings, DigestPeriod.weekly(LocalDate.parse("2026-03-02"), BERLIN));
+        return new DigestBuilder(store, store, store, store).build(settings, DigestPeriod.weekly(LocalDate.parse("2026-03-02"), BERLIN));
     }
 
     private static void post(MetricAggregator aggregator, long channel, int count, String at) {
@@ -97,7 +97,7 @@ class DigestChartsTest {
         // GIVEN Sunday 29 March 2026 in Berlin (23 hours; the day before had 24)
         InMemoryStore store = new InMemoryStore();
         GuildSettings settings = GuildSettings.defaults(GUILD).withTimeZone(BERLIN.getId(), Instant.EPOCH);
-        DigestReport day = new DigestBuilder(store, store, store).build(settings, DigestPeriod.daily(LocalDate.parse("2026-03-29"), BERLIN));
+        DigestReport day = new DigestBuilder(store, store, store, store).build(settings, DigestPeriod.daily(LocalDate.parse("2026-03-29"), BERLIN));
 
         // WHEN its activity chart is built
         CategoryChart chart = ActivityChart.build(day, Texts.forLocale("de"));
@@ -145,7 +145,7 @@ class DigestChartsTest {
     void nothingPostedMeansNoChartToDraw() {
         // GIVEN a guild with nothing stored
         InMemoryStore empty = new InMemoryStore();
-        DigestReport report = new DigestBuilder(empty, empty, empty).build(GuildSettings.defaults(GUILD),
+        DigestReport report = new DigestBuilder(empty, empty, empty, empty).build(GuildSettings.defaults(GUILD),
                 DigestPeriod.weekly(LocalDate.parse("2026-03-02"), BERLIN));
 
         // WHEN / THEN no empty chart is attached

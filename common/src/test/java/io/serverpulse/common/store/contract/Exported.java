@@ -5,6 +5,7 @@ import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.leaderboard.CachedLeaderboard;
 import io.serverpulse.common.members.MemberEvent;
 import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.privacy.MemberOptOut;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.store.GuildDataVisitor;
 import io.serverpulse.common.store.Store;
@@ -20,6 +21,7 @@ public final class Exported implements GuildDataVisitor {
     public final List<AlertRecord> alerts = new ArrayList<>();
     public final List<AiSummary> summaries = new ArrayList<>();
     public final List<CachedLeaderboard> leaderboards = new ArrayList<>();
+    public final List<MemberOptOut> optOuts = new ArrayList<>();
 
     public static Exported of(Store store, long guildId) {
         Exported exported = new Exported();
@@ -30,7 +32,7 @@ public final class Exported implements GuildDataVisitor {
     /** The number of stored rows the export visited. */
     public long rows() {
         return (long) settings.size() + buckets.size() + memberEvents.size() + alerts.size() + summaries.size()
-                + leaderboards.size();
+                + leaderboards.size() + optOuts.size();
     }
 
     @Override
@@ -61,5 +63,10 @@ public final class Exported implements GuildDataVisitor {
     @Override
     public void leaderboard(CachedLeaderboard leaderboard) {
         leaderboards.add(leaderboard);
+    }
+
+    @Override
+    public void optOut(MemberOptOut optOut) {
+        optOuts.add(optOut);
     }
 }

@@ -25,6 +25,7 @@ import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
+import io.serverpulse.common.privacy.MemberErasure;
 import io.serverpulse.common.settings.GuildSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -140,11 +141,17 @@ public interface GuildDataStoreContract extends StoreContractPart {
                 + data.eventsA().stream().filter(e -> e.memberId() == ALICE).count()
                 + 1; // guild A's cached message leaderboard lists her
 
-        // WHEN Alice is erased from guild A
-        long deleted = store().eraseMember(GUILD_A, ALICE);
+        long aliceHours = Activity.rowsOf(data.batchA()).stream()
+                .filter(row -> row.key().memberId() == ALICE && row.key().kind() == BucketKind.MEMBER_HOUR).count();
 
-        // THEN her member rows and events in guild A are gone; channel totals, Bob, and guild B stay
-        assertThat(deleted).isEqualTo(aliceRows);
+        // WHEN Alice is erased from guild A
+        MemberErasure deleted = store().eraseMember(GUILD_A, ALICE);
+
+        // THEN her member rows and events in guild A are gone and counted by kind; channel totals, Bob, and guild B stay
+        assertThat(deleted.total()).isEqualTo(aliceRows);
+        assertThat(deleted.memberHourRows()).isEqualTo(aliceHours).isPositive();
+        assertThat(deleted.memberEvents()).isEqualTo(1);
+        assertThat(deleted.cachedLeaderboards()).isEqualTo(1);
         assertThat(store().buckets(BucketKind.MEMBER_DAY, GUILD_A, null, ALICE, EVERYTHING)).isEmpty();
         assertThat(store().buckets(BucketKind.MEMBER_HOUR, GUILD_A, null, ALICE, EVERYTHING)).isEmpty();
         assertThat(store().memberEvents(GUILD_A, EVERYTHING)).extracting(MemberEvent::memberId).containsExactly(BOB);

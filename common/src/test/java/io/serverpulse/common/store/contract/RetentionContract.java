@@ -25,8 +25,12 @@ import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
+import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.Retention;
+import io.serverpulse.common.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +40,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The retention half of the {@link io.serverpulse.common.store.GuildDataStore} part of the storage
- * contract. {@code expire_at} is computed when a row is written, from the guild's retention at
- * that time (defaults if the guild has no settings):
+ * contract. {@code expire_at} is what the store's {@link RetentionPolicy} gives a row when it is
+ * written, under the guild's retention in force at that time (the one it chose, else the policy's
+ * default), and again when the guild's rows are re-stamped ({@code restampExpiry}):
  * <ul>
  *   <li>metric buckets: bucket start + {@link io.serverpulse.common.settings.Retention#metrics()};
  *       {@link io.serverpulse.common.metrics.BucketKind#MEMBER_HOUR} rows: bucket start +
- *       {@link io.serverpulse.common.metrics.BucketKind#MEMBER_HOUR_RETENTION}, whatever the guild's retention;</li>
+ *       {@link io.serverpulse.common.metrics.BucketKind#MEMBER_HOUR_RETENTION}, or the metrics retention if shorter;</li>
  *   <li>member events: {@link io.serverpulse.common.members.MemberEvent#at()} + metrics retention;</li>
  *   <li>alerts: {@link io.serverpulse.common.alerts.AlertRecord#startedAt()} + metrics retention;</li>
  *   <li>AI summaries: {@link io.serverpulse.common.ai.AiSummary#createdAt()} + summary retention;</li>
@@ -63,7 +68,7 @@ public interface RetentionContract extends StoreContractPart {
         store().saveSettings(GuildSettings.defaults(GUILD_B).withRetention(new Retention(10, 3, 5), at("2026-06-01T00:00:00Z")));
         List<Object> kept = new ArrayList<>();
         for (long guild : List.of(GUILD_A, GUILD_B)) {
-            Retention retention = store().settings(guild).retention();
+            Retention retention = store().retentionPolicy().inForce(store().findSettings(guild));
             Instant hourDue = sweepAt.minus(retention.metrics());
             Instant dayDue = sweepAt.minus(retention.metrics());
             Instant memberHourDue = sweepAt.minus(BucketKind.MEMBER_HOUR_RETENTION);
@@ -166,4 +171,118 @@ public interface RetentionContract extends StoreContractPart {
         assertThat(store().buckets(BucketKind.CHANNEL_HOUR, GUILD_A, GENERAL, null, EVERYTHING)).isEmpty();
     }
 
+    @Test
+    default void theConfiguredDefaultRetentionAppliesToGuildsThatChoseNone() {
+        // GIVEN a store configured with a default retention of 2 days of metrics, 3 of leaderboards and 4 of
+        // summaries; guild A without settings, guild B with settings but no retention of its own
+        Store configured = openStore(new RetentionPolicy(new Retention(2, 3, 4)));
+        configured.saveSettings(GuildSettings.defaults(GUILD_B).withLocale("de", NOW));
+        Instant hour = at("2026-06-10T10:00:00Z");
+        for (long guild : List.of(GUILD_A, GUILD_B)) {
+            configured.apply(MetricBatch.builder("defaults-" + guild)
+                    .add(BucketKey.channelHour(guild, GENERAL, hour), Counter.MESSAGES, 1)
+                    .add(BucketKey.memberHour(guild, BucketKey.ALL_CHANNELS, ALICE, hour), Counter.MESSAGES, 1).build());
+            configured.recordMemberEvents(List.of(new MemberEvent(guild, ALICE, MemberEvent.Kind.JOIN, hour)));
+            configured.saveAlert(raid(guild, hour));
+            configured.saveLeaderboard(cached(guild, 0, Counter.MESSAGES, Period.LAST_7_DAYS, hour, List.of(mc(ALICE, 1))));
+            configured.saveSummary(new AiSummary(guild, "weekly", AiProvider.GEMINI, "", "text", hour));
+        }
+
+        // WHEN the sweep runs just before and at the second day, then at the third and the fourth
+        long beforeTwoDays = configured.sweepExpired(hour.plus(Duration.ofDays(2)).minusMillis(1));
+        long atTwoDays = configured.sweepExpired(hour.plus(Duration.ofDays(2)));
+        long atThreeDays = configured.sweepExpired(hour.plus(Duration.ofDays(3)));
+        long atFourDays = configured.sweepExpired(hour.plus(Duration.ofDays(4)));
+
+        // THEN both guilds keep their metrics, events and alerts 2 days (member hours too: never longer than
+        // metrics), leaderboards 3 and summaries 4 days; the default of the seed (90 days) plays no part
+        assertThat(configured.retentionPolicy().inForce(configured.findSettings(GUILD_B))).isEqualTo(new Retention(2, 3, 4));
+        assertThat(beforeTwoDays).isZero();
+        assertThat(atTwoDays).isEqualTo(2 * 4);
+        assertThat(atThreeDays).isEqualTo(2);
+        assertThat(atFourDays).isEqualTo(2);
+        assertThat(Exported.of(configured, GUILD_A).rows()).isZero();
+        assertThat(Exported.of(configured, GUILD_B).rows()).isEqualTo(1);
+    }
+
+    @Test
+    default void memberHourRowsNeverOutliveAShortMetricsRetention() {
+        // GIVEN a guild that keeps metrics for 1 day, and a member-hour bucket
+        store().saveSettings(GuildSettings.defaults(GUILD_A).withRetention(new Retention(1, 30, 180), NOW));
+        Instant hour = at("2026-06-10T10:00:00Z");
+        store().apply(MetricBatch.builder("short").add(BucketKey.memberHour(GUILD_A, GENERAL, ALICE, hour), Counter.MESSAGES, 1)
+                .build());
+
+        // WHEN / THEN it is swept after 24 hours, not 49
+        assertThat(store().sweepExpired(hour.plus(Duration.ofHours(24)).minusMillis(1))).isZero();
+        assertThat(store().sweepExpired(hour.plus(Duration.ofHours(24)))).isEqualTo(1);
+    }
+
+    @Test
+    default void restampingGivesEveryExistingRowOfTheGuildItsNewExpiry() {
+        // GIVEN rows of every kind in two guilds, written under the default 90 / 30 / 180 days
+        Instant t = at("2026-05-01T10:00:00Z");
+        for (long guild : List.of(GUILD_A, GUILD_B)) {
+            store().apply(new Activity()
+                    .messages(guild, GENERAL, ALICE, t, 2)
+                    .reactions(guild, RANDOM, BOB, "👍", t.plus(Duration.ofHours(3)), 1)
+                    .joins(guild, BOB, t)
+                    .batch("restamp-" + guild));
+            store().recordMemberEvents(List.of(new MemberEvent(guild, BOB, MemberEvent.Kind.JOIN, t)));
+            store().saveAlert(raid(guild, t));
+            store().saveSummary(new AiSummary(guild, "weekly", AiProvider.GEMINI, "", "text", t));
+            store().saveLeaderboard(cached(guild, 0, Counter.MESSAGES, Period.LAST_7_DAYS, t, List.of(mc(ALICE, 2))));
+        }
+        long rowsOfA = Exported.of(store(), GUILD_A).rows();
+        long memberHoursOfA = store().buckets(BucketKind.MEMBER_HOUR, GUILD_A, null, null, EVERYTHING).size();
+        // ... then guild A cuts its retention to 10 / 3 / 5 days
+        Retention cut = new Retention(10, 3, 5);
+        store().saveSettings(GuildSettings.defaults(GUILD_A).withRetention(cut, NOW));
+
+        // WHEN guild A's rows are re-stamped in steps of at most 3 rows
+        int steps = 0;
+        int restamped = 0;
+        String cursor = null;
+        do {
+            RestampStep step = store().restampExpiry(GUILD_A, cut, cursor, 3);
+            assertThat(step.examined()).isBetween(0, 3);
+            restamped += step.restamped();
+            cursor = step.resumeAfter();
+            steps++;
+        } while (cursor != null && steps < 1_000);
+
+        // THEN every row of guild A was re-stamped once, in several steps (member hours keep their 49 hours: they
+        // need no change); a second pass changes nothing
+        assertThat(cursor).isNull();
+        assertThat(steps).isGreaterThan(3);
+        assertThat(memberHoursOfA).isEqualTo(4);
+        assertThat(restamped).isEqualTo(rowsOfA - memberHoursOfA);
+        String again = null;
+        int second = 0;
+        do {
+            RestampStep step = store().restampExpiry(GUILD_A, cut, again, 100);
+            second += step.restamped();
+            again = step.resumeAfter();
+        } while (again != null);
+        assertThat(second).isZero();
+        // ... and each kind now expires by the cut retention: metrics, events and alerts after 10 days,
+        // summaries after 5, leaderboards after 3 (member hours after 49 hours, as before); guild B is untouched
+        TimeWindow all = EVERYTHING;
+        assertThat(store().sweepExpired(t.plus(Duration.ofHours(49)).minusMillis(1))).isZero();
+        assertThat(store().buckets(BucketKind.MEMBER_HOUR, GUILD_A, null, null, all)).isNotEmpty();
+        store().sweepExpired(t.plus(Duration.ofDays(3)));
+        assertThat(store().buckets(BucketKind.MEMBER_HOUR, GUILD_A, null, null, all)).isEmpty();
+        assertThat(store().leaderboard(GUILD_A, 0, Counter.MESSAGES, Period.LAST_7_DAYS)).isEmpty();
+        assertThat(store().summary(GUILD_A, "weekly")).isPresent();
+        store().sweepExpired(t.plus(Duration.ofDays(5)));
+        assertThat(store().summary(GUILD_A, "weekly")).isEmpty();
+        assertThat(store().alerts(GUILD_A, all)).isNotEmpty();
+        store().sweepExpired(t.plus(Duration.ofDays(10)).plus(Duration.ofHours(4)));
+        Exported a = Exported.of(store(), GUILD_A);
+        assertThat(a.rows()).isEqualTo(1);
+        assertThat(a.settings).hasSize(1);
+        assertThat(store().leaderboard(GUILD_B, 0, Counter.MESSAGES, Period.LAST_7_DAYS)).isPresent();
+        assertThat(store().summary(GUILD_B, "weekly")).isPresent();
+        assertThat(Exported.of(store(), GUILD_B).rows()).isEqualTo(rowsOfA - memberHoursOfA);
+    }
 }

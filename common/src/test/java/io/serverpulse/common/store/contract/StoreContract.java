@@ -1,7 +1,10 @@
 package io.serverpulse.common.store.contract;
 
 import io.serverpulse.common.metrics.MetricBatch;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -16,20 +19,25 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link GuildDataStoreContract} (export, erasure), {@link RetentionContract} (expiry and the
  * sweep), {@link GuildIsolationContract} (across roles) and {@link StoreLifecycleContract}
  * (describe, health, close), and {@link SettingsConcurrencyContract} (settings changed by many
- * writers at once, through one store and through two on one database), {@link DigestLedgerContract}
- * (which digests were claimed and posted) and {@link UsageCounterContract} (counters of uses per window). This class composes them
+ * writers at once, through one store and through two on one database), {@link OptOutStoreContract}
+ * (members' opt-outs), {@link DigestLedgerContract} (which digests were claimed and posted) and
+ * {@link UsageCounterContract} (counters of uses per window). This class composes them
  * all and gives each test a new, empty store.
  */
 public abstract class StoreContract implements SettingsStoreContract, MetricsStoreContract, MetricBatchContract,
         MemberEventStoreContract, AlertStoreContract, SummaryStoreContract, LeaderboardCacheStoreContract,
         GuildDataStoreContract, RetentionContract, GuildIsolationContract, StoreLifecycleContract,
-        SettingsConcurrencyContract, DigestLedgerContract, UsageCounterContract {
+        SettingsConcurrencyContract, OptOutStoreContract, DigestLedgerContract, UsageCounterContract {
 
     protected Store store;
     private Store second;
+    private final List<Store> others = new ArrayList<>();
 
-    /** A new, empty store; every call returns an independent one. The suite closes what it gets. */
-    protected abstract Store createStore();
+    /**
+     * A new, empty store keeping rows as {@code policy} says (the deployment's default retention);
+     * every call returns an independent one. The suite closes what it gets.
+     */
+    protected abstract Store createStore(RetentionPolicy policy);
 
     /**
      * Simulates a write of {@code batch} that dies after at most its first {@code failAfterIncrements}
@@ -60,6 +68,13 @@ public abstract class StoreContract implements SettingsStoreContract, MetricsSto
     }
 
     @Override
+    public final Store openStore(RetentionPolicy policy) {
+        Store other = createStore(policy);
+        others.add(other);
+        return other;
+    }
+
+    @Override
     public final void interrupt(MetricBatch batch, int failAfterIncrements) {
         try {
             applyInterrupted(store, batch, failAfterIncrements);
@@ -69,16 +84,18 @@ public abstract class StoreContract implements SettingsStoreContract, MetricsSto
     }
 
     @BeforeEach
-    void openStore() {
-        store = createStore();
+    void openTheStore() {
+        store = createStore(RetentionPolicy.STANDARD);
     }
 
     @AfterEach
-    void closeStore() {
+    void closeStores() {
         if (second != null) {
             second.close();
             second = null;
         }
         store.close();
+        others.forEach(Store::close);
+        others.clear();
     }
 }

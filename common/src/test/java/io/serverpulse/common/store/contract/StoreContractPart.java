@@ -6,6 +6,7 @@ import io.serverpulse.common.metrics.LeaderboardQuery;
 import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import java.util.List;
 
@@ -16,8 +17,11 @@ import java.util.List;
  */
 public interface StoreContractPart {
 
-    /** The store under test. */
+    /** The store under test (opened with {@link RetentionPolicy#STANDARD}). */
     Store store();
+
+    /** Another new, empty store of the same adapter, keeping rows as {@code policy} says; closed after the test. */
+    Store openStore(RetentionPolicy policy);
 
     /** Stores {@link ContractFixtures#activityAroundNow()} and returns it. */
     default MetricBatch givenActivity() {

@@ -303,8 +303,9 @@ public abstract class StoreContractProperties {
             if (sweptAt == null) {
                 return true;
             }
-            Duration keep = memberHour ? Duration.ofHours(49)
-                    : Duration.ofDays(guild == SHORT_RETENTION_GUILD ? shortRetention.metricsDays() : Retention.DEFAULT.metricsDays());
+            Duration metrics = Duration.ofDays(guild == SHORT_RETENTION_GUILD ? shortRetention.metricsDays() : Retention.DEFAULT.metricsDays());
+            // member-hour rows: 49 hours, but never longer than the guild's metrics retention
+            Duration keep = memberHour && metrics.compareTo(Duration.ofHours(49)) > 0 ? Duration.ofHours(49) : metrics;
             return start.truncatedTo(unit).plus(keep).isAfter(sweptAt);
         }
 

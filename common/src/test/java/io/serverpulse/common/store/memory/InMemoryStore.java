@@ -16,6 +16,10 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.privacy.MemberOptOut;
+import io.serverpulse.common.retention.RestampStep;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.VersionedSettings;
 import io.serverpulse.common.settings.Retention;
@@ -51,11 +55,8 @@ import java.util.function.Predicate;
  * exactly once. This is the per-bucket design a store without transactions (MongoDB) needs;
  * {@link #applyPrefix} simulates such an interrupted write.
  *
- * <p><b>Expiry.</b> As documented by the contract suite: a bucket expires at its start plus the
- * guild's metrics retention ({@link BucketKind#MEMBER_HOUR} rows at start plus
- * {@link BucketKind#MEMBER_HOUR_RETENTION}); member events and alerts at their time plus the metrics
- * retention; summaries at {@code createdAt} plus the summary retention; cached leaderboards at
- * {@code computedAt} plus the leaderboard retention. Retention is read when a row is written.
+ * <p><b>Expiry.</b> What the {@link RetentionPolicy} gives each row under the guild's retention in
+ * force when the row is written (or re-stamped), as the real adapters do.
  */
 public final class InMemoryStore implements Store {
 
@@ -63,6 +64,7 @@ public final class InMemoryStore implements Store {
     public static final Duration BATCH_ID_RETENTION = Duration.ofDays(7);
 
     private final Clock clock;
+    private final RetentionPolicy policy;
     private final Map<Long, GuildSettings> settings = new HashMap<>();
     private final Map<Long, Long> settingsVersions = new HashMap<>();
     private final Map<BucketKey, Bucket> buckets = new HashMap<>();
@@ -71,6 +73,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Expiring<AlertRecord>> alerts = new HashMap<>();
     private final Map<String, Expiring<AiSummary>> summaries = new HashMap<>();
     private final Map<String, Expiring<CachedLeaderboard>> leaderboards = new HashMap<>();
+    private final Map<String, MemberOptOut> optOuts = new java.util.TreeMap<>();
     private final Map<String, Expiring<DigestRecord>> digests = new HashMap<>();
     private final Map<String, UsageCounter> usage = new HashMap<>();
     private boolean closed;
@@ -81,7 +84,12 @@ public final class InMemoryStore implements Store {
 
     /** @param clock used only to time out remembered batch ids */
     public InMemoryStore(Clock clock) {
+        this(clock, RetentionPolicy.STANDARD);
+    }
+
+    public InMemoryStore(Clock clock, RetentionPolicy policy) {
         this.clock = clock;
+        this.policy = policy;
     }
 
     private static final class Bucket {
@@ -99,6 +107,9 @@ public final class InMemoryStore implements Store {
     }
 
     private record Expiring<T>(T value, long guildId, Instant expireAt) {
+        Expiring<T> withExpiry(Instant newExpiry) {
+            return new Expiring<>(value, guildId, newExpiry);
+        }
     }
 
     // ---------------------------------------------------------------- settings
@@ -150,8 +161,7 @@ public final class InMemoryStore implements Store {
     }
 
     private Retention retention(long guildId) {
-        GuildSettings stored = settings.get(guildId);
-        return stored == null ? Retention.DEFAULT : stored.retention();
+        return policy.inForce(settings.get(guildId));
     }
 
     // ---------------------------------------------------------------- metrics
@@ -178,13 +188,8 @@ public final class InMemoryStore implements Store {
             }
             Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket());
             increment.deltas().forEach((counter, delta) -> bucket.counters.merge(counter, delta, Long::sum));
-            bucket.expireAt = expireAt(key, retention(key.guildId()));
+            bucket.expireAt = policy.expireAt(key, retention(key.guildId()));
         }
-    }
-
-    private static Instant expireAt(BucketKey key, Retention retention) {
-        Duration keep = key.kind() == BucketKind.MEMBER_HOUR ? BucketKind.MEMBER_HOUR_RETENTION : retention.metrics();
-        return key.start().plus(keep);
     }
 
     @Override
@@ -263,7 +268,7 @@ public final class InMemoryStore implements Store {
     public synchronized void recordMemberEvents(List<MemberEvent> events) {
         ensureOpen();
         for (MemberEvent event : events) {
-            Instant expireAt = event.at().plus(retention(event.guildId()).metrics());
+            Instant expireAt = policy.expireAt(event, retention(event.guildId()));
             memberEvents.putIfAbsent(event.id(), new Expiring<>(event, event.guildId(), expireAt));
         }
     }
@@ -281,7 +286,7 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized void saveAlert(AlertRecord alert) {
         ensureOpen();
-        Instant expireAt = alert.startedAt().plus(retention(alert.guildId()).metrics());
+        Instant expireAt = policy.expireAt(alert, retention(alert.guildId()));
         Expiring<AlertRecord> stored = alerts.get(alert.guildId() + "|" + alert.id());
         if (stored != null && stored.value().endedAt() != null && alert.endedAt() == null) {
             return; // an ended incident is never reopened by a late save of its opening
@@ -302,7 +307,7 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized void saveSummary(AiSummary summary) {
         ensureOpen();
-        Instant expireAt = summary.createdAt().plus(retention(summary.guildId()).summaries());
+        Instant expireAt = policy.expireAt(summary, retention(summary.guildId()));
         summaries.put(summary.guildId() + "|" + summary.periodKey(), new Expiring<>(summary, summary.guildId(), expireAt));
     }
 
@@ -315,7 +320,7 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized void saveLeaderboard(CachedLeaderboard leaderboard) {
         ensureOpen();
-        Instant expireAt = leaderboard.computedAt().plus(retention(leaderboard.guildId()).leaderboards());
+        Instant expireAt = policy.expireAt(leaderboard, retention(leaderboard.guildId()));
         leaderboards.put(leaderboard.id(), new Expiring<>(leaderboard, leaderboard.guildId(), expireAt));
     }
 
@@ -410,6 +415,8 @@ public final class InMemoryStore implements Store {
                 .map(Expiring::value)
                 .sorted(Comparator.comparing(CachedLeaderboard::id))
                 .forEach(visitor::leaderboard);
+        optOuts.values().stream().filter(o -> o.guildId() == guildId)
+                .sorted(Comparator.comparingLong(MemberOptOut::memberId)).forEach(visitor::optOut);
         digests.values().stream()
                 .filter(d -> d.guildId() == guildId)
                 .map(Expiring::value)
@@ -427,22 +434,61 @@ public final class InMemoryStore implements Store {
         deleted += removeIf(alerts.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(summaries.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId);
+        deleted += removeIf(optOuts.values().iterator(), o -> o.guildId() == guildId);
         deleted += removeIf(digests.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(usage.values().iterator(), e -> e.guildId() == guildId);
         return deleted;
     }
 
     @Override
-    public synchronized long eraseMember(long guildId, long memberId) {
+    public synchronized MemberErasure eraseMember(long guildId, long memberId) {
         ensureOpen();
-        long deleted = removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId && key.memberId() == memberId
-                && (key.kind() == BucketKind.MEMBER_HOUR || key.kind() == BucketKind.MEMBER_DAY));
-        deleted += removeIf(memberEvents.values().iterator(),
+        long memberHours = removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId && key.memberId() == memberId
+                && key.kind() == BucketKind.MEMBER_HOUR);
+        long memberDays = removeIf(buckets.keySet().iterator(), key -> key.guildId() == guildId && key.memberId() == memberId
+                && key.kind() == BucketKind.MEMBER_DAY);
+        long events = removeIf(memberEvents.values().iterator(),
                 e -> e.guildId() == guildId && e.value().memberId() == memberId);
-        deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId
+        long cached = removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId
                 && e.value().entries().stream().anyMatch(entry -> entry.memberId() == memberId));
-        deleted += removeIf(usage.values().iterator(), e -> e.guildId() == guildId && e.memberId() == memberId);
-        return deleted;
+        // the /askpulse counters go with the member too (bookkeeping, not part of what erasure reports)
+        removeIf(usage.values().iterator(), e -> e.guildId() == guildId && e.memberId() == memberId);
+        return new MemberErasure(memberHours, memberDays, events, cached);
+    }
+
+    // ---------------------------------------------------------------- opt-outs
+
+    @Override
+    public synchronized boolean optOut(MemberOptOut optOut) {
+        ensureOpen();
+        return optOuts.putIfAbsent(optOut.guildId() + ":" + optOut.memberId(), optOut) == null;
+    }
+
+    @Override
+    public synchronized boolean optIn(long guildId, long memberId) {
+        ensureOpen();
+        return optOuts.remove(guildId + ":" + memberId) != null;
+    }
+
+    @Override
+    public synchronized Optional<MemberOptOut> optOut(long guildId, long memberId) {
+        ensureOpen();
+        return Optional.ofNullable(optOuts.get(guildId + ":" + memberId));
+    }
+
+    @Override
+    public synchronized Set<Long> optedOut(long guildId) {
+        ensureOpen();
+        Set<Long> members = new java.util.TreeSet<>();
+        optOuts.values().stream().filter(o -> o.guildId() == guildId).forEach(o -> members.add(o.memberId()));
+        return members;
+    }
+
+    @Override
+    public synchronized List<MemberOptOut> allOptOuts() {
+        ensureOpen();
+        return optOuts.values().stream()
+                .sorted(Comparator.comparingLong(MemberOptOut::guildId).thenComparingLong(MemberOptOut::memberId)).toList();
     }
 
     @Override
@@ -458,6 +504,62 @@ public final class InMemoryStore implements Store {
         // remembered batch ids are bookkeeping, not guild data: pruned here but not counted
         appliedBatches.values().removeIf(b -> !b.expireAt.isAfter(now));
         return deleted;
+    }
+
+    @Override
+    public RetentionPolicy retentionPolicy() {
+        return policy;
+    }
+
+    /** Steps through the guild's rows in the order of their ids (kind first); the cursor is the last id. */
+    @Override
+    public synchronized RestampStep restampExpiry(long guildId, Retention retention, String resumeAfter, int limit) {
+        ensureOpen();
+        java.util.TreeMap<String, Runnable> restamps = new java.util.TreeMap<>(InMemoryStore::compareCodePoints);
+        int[] changed = {0};
+        buckets.forEach((key, bucket) -> {
+            if (key.guildId() == guildId) {
+                restamps.put("0" + key.kind().ordinal() + "|" + key.id(), () -> {
+                    Instant expiry = policy.expireAt(key, retention);
+                    if (!expiry.equals(bucket.expireAt)) {
+                        bucket.expireAt = expiry;
+                        changed[0]++;
+                    }
+                });
+            }
+        });
+        restampAll(restamps, "1|", memberEvents, guildId, e -> policy.expireAt(e, retention), changed);
+        restampAll(restamps, "2|", alerts, guildId, a -> policy.expireAt(a, retention), changed);
+        restampAll(restamps, "3|", summaries, guildId, s -> policy.expireAt(s, retention), changed);
+        restampAll(restamps, "4|", leaderboards, guildId, l -> policy.expireAt(l, retention), changed);
+        Map<String, Runnable> todo = resumeAfter == null ? restamps : restamps.tailMap(resumeAfter, false);
+        int examined = 0;
+        String last = null;
+        for (Map.Entry<String, Runnable> entry : todo.entrySet()) {
+            if (examined == limit) {
+                break;
+            }
+            entry.getValue().run();
+            last = entry.getKey();
+            examined++;
+        }
+        return new RestampStep(examined, changed[0], examined == limit ? last : null);
+    }
+
+    private static <T> void restampAll(Map<String, Runnable> restamps, String prefix, Map<String, Expiring<T>> rows, long guildId,
+                                       java.util.function.Function<T, Instant> expiry, int[] changed) {
+        rows.forEach((id, row) -> {
+            if (row.guildId() == guildId) {
+                restamps.put(prefix + id, () -> {
+                    Expiring<T> current = rows.get(id);
+                    Instant newExpiry = expiry.apply(current.value());
+                    if (!newExpiry.equals(current.expireAt())) {
+                        rows.put(id, current.withExpiry(newExpiry));
+                        changed[0]++;
+                    }
+                });
+            }
+        });
     }
 
     private static <T> long removeIf(Iterator<T> iterator, Predicate<T> condition) {

@@ -1,18 +1,19 @@
 package io.serverpulse.common.store.memory;
 
 import io.serverpulse.common.metrics.MetricBatch;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
 import io.serverpulse.common.store.contract.StoreContract;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 
 /** The in-memory fake passes the same contract as the real adapters. */
 class InMemoryStoreContractTest extends StoreContract {
 
     @Override
-    protected Store createStore() {
-        return new InMemoryStore();
+    protected Store createStore(RetentionPolicy policy) {
+        return new InMemoryStore(java.time.Clock.systemUTC(), policy);
     }
 
     /** The same maps: a view of {@code store} whose {@code close} leaves it open. */

@@ -1,4 +1,4 @@
--- ServerPulse SQLite schema, version 5: counters of uses per fixed window (what limits /askpulse per member
+-- ServerPulse SQLite schema, version 6: counters of uses per fixed window (what limits /askpulse per member
 -- and per guild), one row per guild, member (0 for the guild-wide counter), counter name and window start.
 CREATE TABLE usage_counters (
     guild_id     INTEGER NOT NULL,

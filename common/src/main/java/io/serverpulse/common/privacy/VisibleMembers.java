@@ -1,0 +1,32 @@
+package io.serverpulse.common.privacy;
+
+import io.serverpulse.common.metrics.LeaderboardQuery;
+import io.serverpulse.common.metrics.MemberCount;
+import io.serverpulse.common.store.Store;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that leaves opted-out members out of what members are shown by: a ranking asks the
+ * store for as many more entries as the guild has opt-outs, drops those members and keeps the
+ * requested number (the store answers at most {@link LeaderboardQuery#MAX_LIMIT} entries, so in a
+ * guild where nearly a hundred members opted out a ranking may show fewer entries than it could).
+ * Counts made before an opt-out stay stored (until they expire or are erased) but are never shown again.
+ */
+public final class VisibleMembers {
+
+    private VisibleMembers() {
+    }
+
+    /** {@link io.serverpulse.common.metrics.MetricsStore#topMembers}, without the guild's opted-out members. */
+    public static List<MemberCount> topMembers(Store store, LeaderboardQuery query) {
+        Set<Long> hidden = store.optedOut(query.guildId());
+        if (hidden.isEmpty()) {
+            return store.topMembers(query);
+        }
+        int wanted = query.limit();
+        LeaderboardQuery wider = new LeaderboardQuery(query.guildId(), query.channelId(), query.counter(), query.period(),
+                query.now(), Math.min(LeaderboardQuery.MAX_LIMIT, wanted + hidden.size()));
+        return store.topMembers(wider).stream().filter(entry -> !hidden.contains(entry.memberId())).limit(wanted).toList();
+    }
+}
