@@ -27,6 +27,8 @@ import io.serverpulse.collector.sentiment.SentimentSetup;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.alerts.detect.AlertDetector;
+import io.serverpulse.common.alerts.detect.DetectorOptions;
+import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.KeyRotation;
@@ -115,6 +117,8 @@ public final class Collector implements AutoCloseable {
         this.memberEvents = new MemberEventLog(store, b.maxPendingMemberEvents);
         AtomicReference<ShardManager> running = new AtomicReference<>();
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
+        // the AI providers: /pulse, /askpulse, /ai-provider test and the digests (self-hosted)
+        AiServices ai = AiServices.of(config, sealer);
         BackgroundWrites alertWrites = new BackgroundWrites(Duration.ofSeconds(1));
         AlertPublisher publisher;
         if (config.mode() == DeploymentMode.AWS) {
@@ -140,8 +144,8 @@ public final class Collector implements AutoCloseable {
         this.listener = new GatewayListener(recorder, settings, clock);
         listeners.add(listener);
         if (config.mode() == DeploymentMode.SELF_HOSTED) {
-            SelfHostedCommands commands = SelfHostedCommands.wire(store, clock, rest, sealer,
-                    config.messageContentIntent(), config.aiEndpoints(), guildId -> {
+            SelfHostedCommands commands = SelfHostedCommands.wire(store, clock, rest, ai, config.messageContentIntent(),
+                    guildId -> {
                         settings.refresh(guildId);
                         optOuts.refresh(guildId);
                     });
@@ -192,7 +196,7 @@ public final class Collector implements AutoCloseable {
         running.set(shards);
         // self-hosted: digests are posted in-process (in the AWS mode EventBridge Scheduler invokes digest-function)
         this.digests = config.mode() == DeploymentMode.SELF_HOSTED
-                ? DigestTimer.start(store, rest, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
+                ? DigestTimer.start(store, rest, ai, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
                 flusher.policy().interval().toSeconds());

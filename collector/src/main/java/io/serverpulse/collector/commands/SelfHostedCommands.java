@@ -1,9 +1,8 @@
 package io.serverpulse.collector.commands;
 
-import io.serverpulse.common.ai.AiEndpoints;
+import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.commands.CommandRegistry;
 import io.serverpulse.common.commands.InteractionHandler;
-import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.store.Store;
@@ -22,15 +21,16 @@ import java.util.function.LongConsumer;
 public record SelfHostedCommands(GatewayInteractions interactions, List<Object> listeners) {
 
     /**
-     * @param sealer seals and opens AI keys (always present self-hosted: a key is generated if none is configured)
+     * @param ai the AI providers, with the sealer that opens the guilds' keys (always present self-hosted: a master key
+     *     is generated if none is configured)
      * @param sentimentScoring whether the operator enabled message content
-     * @param aiEndpoints where the AI providers are reached
      * @param refreshGuild reads a guild's settings and opt-outs again after a command in it
      */
-    public static SelfHostedCommands wire(Store store, Clock clock, DiscordRest rest, Optional<SecretSealer> sealer,
-                                          boolean sentimentScoring, AiEndpoints aiEndpoints, LongConsumer refreshGuild) {
-        InteractionHandler handler = new InteractionHandler(store, CommandRegistry.standard(sealer, sentimentScoring, aiEndpoints,
-                new RestChannelNames(rest)),
+    public static SelfHostedCommands wire(Store store, Clock clock, DiscordRest rest, AiServices ai,
+                                          boolean sentimentScoring, LongConsumer refreshGuild) {
+        // /pulse's chart names channels as Discord has them now (never stored)
+        InteractionHandler handler = new InteractionHandler(store, CommandRegistry.standard(sentimentScoring, ai,
+                new RestChannelNames(rest), Optional.empty()),
                 clock);
         GatewayInteractions interactions = new GatewayInteractions(handler, rest, refreshGuild);
         return new SelfHostedCommands(interactions, List.of(interactions, new CommandRegistration(handler, rest)));

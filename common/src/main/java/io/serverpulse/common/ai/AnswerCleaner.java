@@ -26,7 +26,7 @@ public final class AnswerCleaner {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n]]");
     private static final Pattern HEADING = Pattern.compile("(?m)^\\s*(?:#{1,6}|>+|-#)\\s*");
     private static final Pattern RANK = Pattern.compile(
-            "(?i)\\b(member|mitglied|membre|channel|kanal|salon|canal)\\s*(?:#|n°\\s*|nr\\.?\\s*)(\\d{1,2})\\b");
+            "(?i)\\b(voice[\\s-]*|sprach[\\s-]*)?(member|mitglied|membre|channel|kanal|salon|canal)\\s*(?:#|n°\\s*|nr\\.?\\s*)(\\d{1,2})\\b");
 
     private AnswerCleaner() {
     }
@@ -65,16 +65,23 @@ public final class AnswerCleaner {
     /**
      * Replaces rank labels in a <em>cleaned</em> answer with mentions: {@code member #N} with
      * {@code <@id>} of the N-th member, {@code channel #N} with {@code <#id>}. Labels without an
-     * entry stay as they are.
+     * entry stay as they are; so do voice ranks ({@code voice member #N}), which rank other members.
      */
     public static String withRankMentions(String cleaned, Map<Integer, Long> members, Map<Integer, Long> channels) {
+        return withRankMentions(cleaned, members, channels, Map.of());
+    }
+
+    /** The same, with {@code voice member #N} replaced by a mention of the N-th member by voice time. */
+    public static String withRankMentions(String cleaned, Map<Integer, Long> members, Map<Integer, Long> channels,
+                                          Map<Integer, Long> voiceMembers) {
         Matcher matcher = RANK.matcher(cleaned);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String kind = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
-            int rank = Integer.parseInt(matcher.group(2));
+            boolean voice = matcher.group(1) != null;
+            String kind = matcher.group(2).toLowerCase(java.util.Locale.ROOT);
+            int rank = Integer.parseInt(matcher.group(3));
             boolean member = kind.equals("member") || kind.equals("mitglied") || kind.equals("membre");
-            Long id = (member ? members : channels).get(rank);
+            Long id = voice ? (member ? voiceMembers.get(rank) : null) : (member ? members : channels).get(rank);
             String replacement = id == null ? matcher.group() : (member ? "<@" : "<#") + Long.toUnsignedString(id) + ">";
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -2,8 +2,9 @@ package io.serverpulse.common.commands;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.serverpulse.common.ai.AiEndpoints;
-import io.serverpulse.common.ai.client.HttpAiClient;
+import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.commands.ai.AiProviderCommand;
+import io.serverpulse.common.commands.askpulse.AskPulseCommand;
 import io.serverpulse.common.commands.alerts.AlertThresholdCommand;
 import io.serverpulse.common.commands.alerts.ToggleAlertCommand;
 import io.serverpulse.common.commands.channels.CollectChannelCommand;
@@ -74,6 +75,15 @@ public final class CommandRegistry {
      */
     public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
                                            ChannelNames channelNames, Optional<DigestSchedules> schedules) {
+        return standard(sentimentScoring, AiServices.of(aiEndpoints, sealer), channelNames, schedules);
+    }
+
+    /**
+     * ServerPulse's commands with the AI providers of {@code ai} ({@link AiServices#of(io.serverpulse.common.config.ServerPulseConfig)}:
+     * the keys opened with its sealer, {@code /pulse} summaries within its budget, {@code /askpulse}).
+     */
+    public static CommandRegistry standard(boolean sentimentScoring, AiServices ai, ChannelNames channelNames,
+                                           Optional<DigestSchedules> schedules) {
         LeaderboardChart chart = new LeaderboardChart();
         return new CommandRegistry(List.of(
                 new SetupCommand(),
@@ -82,12 +92,13 @@ public final class CommandRegistry {
                 CollectChannelCommand.remove(),
                 new TopMessagersCommand(chart),
                 new LeaderboardCommand(),
-                new PulseCommand(new DigestCharts(), channelNames),
+                new PulseCommand(new DigestCharts(), channelNames, ai),
+                new AskPulseCommand(ai),
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),
                 new SetDigestCommand(schedules),
                 new SetRetentionCommand(),
-                new AiProviderCommand(sealer, new HttpAiClient(aiEndpoints)),
+                new AiProviderCommand(ai.sealer(), ai.client()),
                 new ExportReportCommand(),
                 new PrivacyCommand(),
                 new SentimentCommand(sentimentScoring),

@@ -12,10 +12,14 @@ import java.util.Objects;
  * The part of a command that runs after the DEFERRED answer: which command, for which guild and
  * member, in which language, with which arguments, and the webhook token that edits the answer.
  * {@link #toJson()}/{@link #fromJson} carry it to a worker (an async Lambda invoke payload, or
- * a task on an executor). The token is a credential for 15 minutes: {@link #toString()} leaves it out.
+ * a task on an executor). The token is a credential for 15 minutes: {@link #toString()} leaves it out, and so it
+ * does a member's free text ({@link #FREE_TEXT}, the {@code /askpulse} question), of which it shows the length only.
  */
 public record DeferredWork(String command, long applicationId, String token, long guildId, long userId, String locale,
                            long attachmentSizeLimit, Map<String, String> args) {
+
+    /** The argument that carries a member's own words: never printed or logged. */
+    public static final String FREE_TEXT = "free_text";
 
     public DeferredWork {
         Objects.requireNonNull(command, "command");
@@ -70,7 +74,9 @@ public record DeferredWork(String command, long applicationId, String token, lon
 
     @Override
     public String toString() {
+        Map<String, String> shown = new java.util.TreeMap<>(args);
+        shown.computeIfPresent(FREE_TEXT, (name, text) -> "<" + text.length() + " characters>");
         return "DeferredWork[command=" + command + ", guild=" + guildId + ", user=" + userId + ", locale=" + locale
-                + ", args=" + args + "]";
+                + ", args=" + shown + "]";
     }
 }

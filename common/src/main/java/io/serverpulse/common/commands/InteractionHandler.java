@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import io.serverpulse.common.commands.InteractionOutcome.Rejected;
 import io.serverpulse.common.commands.InteractionOutcome.Respond;
+import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.commands.interaction.Interaction;
 import io.serverpulse.common.commands.interaction.InteractionParser;
 import io.serverpulse.common.commands.interaction.InteractionType;
 import io.serverpulse.common.commands.interaction.NotAnInteractionException;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.config.ServerPulseConfig;
-import io.serverpulse.common.crypto.MasterKeys;
-import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.digest.ChannelNames;
 import io.serverpulse.common.digest.DigestSchedules;
 import io.serverpulse.common.digest.RestChannelNames;
@@ -73,13 +72,12 @@ public final class InteractionHandler {
 
     /** The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode). */
     public static InteractionHandler create(ServerPulseConfig config, Store store, Optional<DigestSchedules> schedules) {
-        Optional<SecretSealer> sealer = MasterKeys.configured(config);
         ChannelDirectory channels = config.discordToken().isPresent()
                 ? DiscordChannelDirectory.lazy(config.discordApiBaseUrl(), config.discordToken().get())
                 : ChannelDirectory.NONE;
         ChannelNames names = config.discordToken().<ChannelNames>map(token ->
                 RestChannelNames.lazy(config.discordApiBaseUrl(), token)).orElse(ChannelNames.NONE);
-        return new InteractionHandler(store, CommandRegistry.standard(sealer, config.messageContentIntent(), config.aiEndpoints(),
+        return new InteractionHandler(store, CommandRegistry.standard(config.messageContentIntent(), AiServices.of(config),
                 names, schedules), Clock.systemUTC(), channels);
     }
 

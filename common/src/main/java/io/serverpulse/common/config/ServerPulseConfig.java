@@ -3,6 +3,7 @@ package io.serverpulse.common.config;
 import io.serverpulse.common.ai.AiEndpoints;
 import io.serverpulse.common.settings.Retention;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
@@ -37,6 +38,7 @@ public final class ServerPulseConfig {
     /** The variable of earlier versions (alerts handed over by an asynchronous Lambda invoke), named in the upgrade hint. */
     static final String FORMER_ALERT_FUNCTION_NAME = "ALERT_FUNCTION_NAME";
     public static final String DISCORD_API_BASE_URL = "DISCORD_API_BASE_URL";
+    public static final String AI_SUMMARY_BUDGET_SECONDS = "AI_SUMMARY_BUDGET_SECONDS";
 
     public static final String DEFAULT_DISCORD_API = "https://discord.com/api/v10/";
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{15,21}");
@@ -60,6 +62,7 @@ public final class ServerPulseConfig {
     private final boolean formerAlertFunctionSet;
     private final String discordApiBaseUrl;
     private final AiEndpoints aiEndpoints;
+    private final Duration aiSummaryBudget;
 
     private ServerPulseConfig(EnvSource env) {
         discordToken = env.get(DISCORD_TOKEN);
@@ -117,6 +120,7 @@ public final class ServerPulseConfig {
         }
         discordApiBaseUrl = base.endsWith("/") ? base : base + "/";
         aiEndpoints = AiEndpoints.load(env);
+        aiSummaryBudget = Duration.ofSeconds(env.intValue(AI_SUMMARY_BUDGET_SECONDS, 30, 3, 300));
     }
 
     public static ServerPulseConfig load(EnvSource env) {
@@ -261,6 +265,15 @@ public final class ServerPulseConfig {
     /** Where each AI provider is reached: its public API unless {@code AI_<PROVIDER>_BASE_URL} says otherwise. */
     public AiEndpoints aiEndpoints() {
         return aiEndpoints;
+    }
+
+    /**
+     * The longest a scheduled digest waits for its AI summary, all providers and waits included
+     * ({@code AI_SUMMARY_BUDGET_SECONDS}, 3-300, default 30); after it the digest is posted with the rule-written
+     * paragraph. {@code /pulse} waits at most the smaller of this and 10 seconds.
+     */
+    public Duration aiSummaryBudget() {
+        return aiSummaryBudget;
     }
 
     private static ConfigException missing(String name, String purpose) {

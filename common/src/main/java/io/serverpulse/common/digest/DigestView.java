@@ -1,5 +1,7 @@
 package io.serverpulse.common.digest;
 
+import io.serverpulse.common.ai.AnswerCleaner;
+import io.serverpulse.common.ai.SummaryResult;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.commands.message.Embed;
 import io.serverpulse.common.digest.DigestReport.ChannelCount;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +31,8 @@ public final class DigestView {
     public static final int MAX_ALERT_LINES = 8;
     private static final List<String> MEDALS = List.of("🥇", "🥈", "🥉");
     private static final String FOOTER_PREFIX = "ServerPulse digest ";
+    /** Discord's limit on an embed field's value. */
+    private static final int FIELD_LIMIT = 1024;
 
     private DigestView() {
     }
@@ -45,12 +50,23 @@ public final class DigestView {
      * @param footer the main embed's footer ({@link #footer} for a scheduled digest)
      */
     public static List<Embed> embeds(DigestReport report, Texts texts, List<String> charts, String footer) {
+        return embeds(report, texts, charts, footer, Optional.empty());
+    }
+
+    /**
+     * The same, with the AI summary (when the guild has a provider) as the first field, beside the rule-written
+     * paragraph: who wrote it, or that no provider could.
+     */
+    public static List<Embed> embeds(DigestReport report, Texts texts, List<String> charts, String footer,
+                                     Optional<SummaryResult> summary) {
         DigestPeriod period = report.period();
         Totals now = report.current();
         Totals before = report.previous();
         Embed.Builder main = Embed.builder()
                 .title(DigestWords.title(period, texts))
-                .description(WhatChanged.paragraph(report, texts))
+                .description(WhatChanged.paragraph(report, texts));
+        summary.ifPresent(s -> aiField(main, report, texts, s));
+        main
                 .field(texts.get("digest.messages"), figure(now.messages(), before.messages(), period, texts), true)
                 .field(texts.get("digest.reactions"), figure(now.reactions(), before.reactions(), period, texts), true)
                 .field(texts.get("digest.active"), figure(now.activeMembers(), before.activeMembers(), period, texts), true)
@@ -81,6 +97,21 @@ public final class DigestView {
             embeds.add(Embed.builder().title(texts.get("digest.channels.title")).image("attachment://" + CHANNELS_FILE).build());
         }
         return embeds;
+    }
+
+    /**
+     * The AI summary's field: by whom, and the cleaned text with its rank labels as mentions (only now, after
+     * cleaning; the message is sent with {@code allowed_mentions} empty, so nobody is pinged); or that none could.
+     */
+    private static void aiField(Embed.Builder main, DigestReport report, Texts texts, SummaryResult summary) {
+        if (summary.provider().isEmpty()) {
+            main.field(texts.get("digest.ai"), texts.get("digest.ai.none"), false);
+            return;
+        }
+        String shown = AnswerCleaner.withRankMentions(summary.text(), DigestSummaryInput.memberRanks(report),
+                DigestSummaryInput.channelRanks(report), DigestSummaryInput.voiceRanks(report));
+        String by = texts.get("choice.ai." + summary.provider().get().option());
+        main.field(texts.get("digest.ai.by", by, summary.model()), shown.length() <= FIELD_LIMIT ? shown : summary.text(), false);
     }
 
     /** The emoji field's name; for the last 24 hours it says which UTC days the emoji were counted on. */

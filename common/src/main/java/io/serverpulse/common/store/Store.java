@@ -6,6 +6,7 @@ import io.serverpulse.common.digest.DigestLedger;
 import io.serverpulse.common.leaderboard.LeaderboardCacheStore;
 import io.serverpulse.common.members.MemberEventStore;
 import io.serverpulse.common.metrics.MetricsStore;
+import io.serverpulse.common.quota.UsageCounterStore;
 import io.serverpulse.common.privacy.OptOutStore;
 import io.serverpulse.common.settings.SettingsStore;
 
@@ -16,7 +17,7 @@ import io.serverpulse.common.settings.SettingsStore;
  * {@link StoreException} when the database cannot be reached.
  */
 public interface Store extends SettingsStore, MetricsStore, MemberEventStore, AlertStore, SummaryStore,
-        LeaderboardCacheStore, OptOutStore, DigestLedger, GuildDataStore, AutoCloseable {
+        LeaderboardCacheStore, OptOutStore, DigestLedger, UsageCounterStore, GuildDataStore, AutoCloseable {
 
     /**
      * A short description for the operator's logs, e.g. {@code sqlite:data/serverpulse.db}. Never contains

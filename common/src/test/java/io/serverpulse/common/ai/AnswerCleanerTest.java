@@ -72,4 +72,18 @@ class AnswerCleanerTest {
         String shown = AnswerCleaner.withRankMentions("Mitglied #1 und Kanal #2; membre n°1.", Map.of(1, 5L), Map.of(2, 6L));
         assertThat(shown).isEqualTo("<@5> und <#6>; <@5>.");
     }
+
+    @Test
+    void voiceRanksMentionTheVoiceMembersNeverTheTopPosters() {
+        // GIVEN an answer naming member #1 (most messages) and voice member #1 (most time in voice), who differ
+        String cleaned = "Member #1 posted most, while voice member #1 and Voice-Mitglied #2 spent hours in voice.";
+
+        // WHEN the ranks are turned into mentions, with and without the voice ranks known
+        String shown = AnswerCleaner.withRankMentions(cleaned, Map.of(1, 5L, 2, 6L), Map.of(), Map.of(1, 7L, 2, 8L));
+        String withoutVoice = AnswerCleaner.withRankMentions(cleaned, Map.of(1, 5L, 2, 6L), Map.of());
+
+        // THEN each label becomes its own ranking's member; without the voice ranking the voice labels stay labels
+        assertThat(shown).isEqualTo("<@5> posted most, while <@7> and <@8> spent hours in voice.");
+        assertThat(withoutVoice).isEqualTo("<@5> posted most, while voice member #1 and Voice-Mitglied #2 spent hours in voice.");
+    }
 }

@@ -33,7 +33,7 @@ class RegistrationJsonTest {
         // THEN it holds every command, with Manage Server (bit 5 = "32") required by default for admin commands only
         assertThat(commands).containsExactlyInAnyOrder("setup", "set-update-channel", "add-collect-channel",
                 "remove-collect-channel", "topmessagers", "leaderboard", "toggle-alert", "alert-threshold", "set-digest", "set-retention",
-                "ai-provider", "export-report", "sentiment", "serverpulse", "privacy", "pulse");
+                "ai-provider", "export-report", "sentiment", "serverpulse", "privacy", "pulse", "askpulse");
         for (JsonNode command : body) {
             String name = command.get("name").asText();
             if (ADMIN.contains(name)) {

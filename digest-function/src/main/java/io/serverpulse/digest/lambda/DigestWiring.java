@@ -1,11 +1,13 @@
 package io.serverpulse.digest.lambda;
 
 import io.serverpulse.aws.scheduler.EventBridgeDigestSchedules;
+import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.digest.DigestComposer;
 import io.serverpulse.common.digest.DigestDelivery;
 import io.serverpulse.common.digest.DigestSchedules;
+import io.serverpulse.common.digest.DigestSummaries;
 import io.serverpulse.common.digest.RestChannelNames;
 import io.serverpulse.common.discord.post.UpdateChannelStore;
 import io.serverpulse.common.discord.post.UpdatePoster;
@@ -18,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Builds the digest function's dependencies once per container: DISCORD_TOKEN and MONGODB_URI (read from SSM
- * Parameter Store in a deployment), DISCORD_API_BASE_URL (tests point it at the emulator), and the schedule's
+ * Parameter Store in a deployment), SERVERPULSE_MASTER_KEY (likewise: it opens the guilds' AI keys for the summary),
+ * DISCORD_API_BASE_URL (tests point it at the emulator), AI_SUMMARY_BUDGET_SECONDS, and the schedule's
  * target (DIGEST_SCHEDULE_GROUP, DIGEST_FUNCTION_ARN, DIGEST_SCHEDULER_ROLE_ARN). Every setting is checked before
  * anything connects, so a missing one fails the init with one line naming it.
  */
@@ -31,7 +34,10 @@ final class DigestWiring {
         String token = config.requireDiscordToken();
         MongoStore store = MongoStore.connect(config.requireMongoUri());
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
-        DigestDelivery delivery = new DigestDelivery(store, DigestComposer.of(store, new RestChannelNames(rest)),
+        // the guild's AI providers write the summary beside the rule-written paragraph, within AI_SUMMARY_BUDGET_SECONDS
+        AiServices ai = AiServices.of(config);
+        DigestSummaries summaries = DigestSummaries.of(ai.summaries(store, clock, ai.digestPolicy()));
+        DigestDelivery delivery = new DigestDelivery(store, DigestComposer.of(store, new RestChannelNames(rest), summaries),
                 new UpdatePoster(rest, UpdateChannelStore.of(store, clock)), clock,
                 System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "digest-function"));
         return new DigestRun(store, delivery, schedules, rest, clock);

@@ -30,8 +30,8 @@ class RegisterCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> NAMES = List.of("setup", "set-update-channel", "add-collect-channel", "remove-collect-channel",
-            "topmessagers", "leaderboard", "pulse", "toggle-alert", "alert-threshold", "set-digest", "set-retention", "ai-provider",
-            "export-report", "privacy", "sentiment", "serverpulse");
+            "topmessagers", "leaderboard", "pulse", "askpulse", "toggle-alert", "alert-threshold", "set-digest", "set-retention",
+            "ai-provider", "export-report", "privacy", "sentiment", "serverpulse");
 
     private DiscordEmulator discord;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -84,7 +84,7 @@ class RegisterCommandsTest {
         assertThat(registrations.get(0).body().toString()).isEqualTo(expectedBody());
         assertThat(discord.state().listCommands(null)).extracting(command -> command.path("name").asText())
                 .containsExactlyInAnyOrderElementsOf(NAMES);
-        assertThat(out()).startsWith("Registered 16 commands for all guilds (global): /setup, ");
+        assertThat(out()).startsWith("Registered 17 commands for all guilds (global): /setup, ");
         assertThat(err()).isEmpty();
     }
 

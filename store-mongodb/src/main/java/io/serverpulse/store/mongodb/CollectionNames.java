@@ -19,6 +19,7 @@ final class CollectionNames {
     /** Members' opt-outs: never expire. */
     static final String OPT_OUTS = "member_opt_outs";
     static final String DIGESTS = DigestLedgerCollection.NAME;
+    static final String USAGE_COUNTERS = UsageCounterCollection.NAME;
 
     private CollectionNames() {
     }
@@ -34,6 +35,7 @@ final class CollectionNames {
         names.add(AI_SUMMARIES);
         names.add(LEADERBOARD_CACHE);
         names.add(DIGESTS);
+        names.add(USAGE_COUNTERS);
         return List.copyOf(names);
     }
 

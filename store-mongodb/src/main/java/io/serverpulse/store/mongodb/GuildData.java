@@ -108,6 +108,8 @@ final class GuildData {
                 collection(CollectionNames.MEMBER_EVENTS).deleteMany(member).getDeletedCount(),
                 collection(CollectionNames.LEADERBOARD_CACHE).deleteMany(new Document(Fields.GUILD_ID, guildId)
                         .append("entries." + Fields.MEMBER_ID, memberId)).getDeletedCount());
+        // the /askpulse counters go with the member too (bookkeeping, not part of what erasure reports)
+        collection(CollectionNames.USAGE_COUNTERS).deleteMany(member);
         LOG.info("erased a member's data in guild {}: {} documents", guildId, erased.total());
         return erased;
     }

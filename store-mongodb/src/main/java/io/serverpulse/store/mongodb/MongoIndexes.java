@@ -71,6 +71,9 @@ final class MongoIndexes {
         all.put(CollectionNames.DIGESTS, List.of(
                 unique("guild_period_key", keys(Fields.GUILD_ID, "period_key")),
                 ttl()));
+        all.put(CollectionNames.USAGE_COUNTERS, List.of(
+                index("guild_member", keys(Fields.GUILD_ID, Fields.MEMBER_ID)),
+                ttl()));
         return all;
     }
 

@@ -89,6 +89,7 @@ public final class MongoStore implements Store {
     private final OptOutDocuments optOuts;
     private final GuildData guildData;
     private final DigestLedgerCollection digests;
+    private final UsageCounterCollection usage;
     private volatile boolean closed;
 
     /** Uses a client the caller owns (and closes): {@link #close()} leaves it open. */
@@ -133,6 +134,7 @@ public final class MongoStore implements Store {
         this.optOuts = new OptOutDocuments(database);
         this.guildData = new GuildData(database, policy, optOuts);
         this.digests = new DigestLedgerCollection(database, retentions);
+        this.usage = new UsageCounterCollection(database);
         try {
             MongoDatabase indexes = indexTimeout == null ? database : database.withTimeout(indexTimeout.toMillis(), TimeUnit.MILLISECONDS);
             run("index creation", () -> MongoIndexes.ensure(indexes));
@@ -333,6 +335,12 @@ public final class MongoStore implements Store {
     public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
         Objects.requireNonNull(periodKey, "periodKey");
         return call("digest read", () -> digests.find(guildId, periodKey));
+    }
+
+    @Override
+    public long addUse(long guildId, long memberId, String counter, Instant windowStart, Instant expireAt, long delta) {
+        Objects.requireNonNull(counter, "counter");
+        return call("usage count", () -> usage.add(guildId, memberId, counter, windowStart, expireAt, delta));
     }
 
     @Override

@@ -24,7 +24,7 @@ final class GuildData {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuildData.class);
     private static final List<String> GUILD_TABLES = List.of("guild_settings", "member_events", "alerts", "ai_summaries",
-            "leaderboard_cache", "digests", "member_opt_outs");
+            "leaderboard_cache", "digests", "member_opt_outs", "usage_counters");
 
     /** How many expired rows one sweep transaction deletes at most (a few milliseconds of holding the write lock). */
     static final int SWEEP_CHUNK = 2_000;
@@ -104,11 +104,15 @@ final class GuildData {
     }
 
     MemberErasure eraseMember(long guildId, long memberId) {
-        MemberErasure erased = db.locked("erase a member of guild " + guildId, () -> db.inTransaction(() -> new MemberErasure(
-                db.update(BucketSql.eraseMember(BucketKind.MEMBER_HOUR), guildId, memberId),
-                db.update(BucketSql.eraseMember(BucketKind.MEMBER_DAY), guildId, memberId),
-                db.update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId),
-                eraseCachedLeaderboardsListing(guildId, memberId))));
+        MemberErasure erased = db.locked("erase a member of guild " + guildId, () -> db.inTransaction(() -> {
+            // the /askpulse counters go with the member too (bookkeeping, not part of what erasure reports)
+            db.update("DELETE FROM usage_counters WHERE guild_id = ? AND member_id = ?", guildId, memberId);
+            return new MemberErasure(
+                    db.update(BucketSql.eraseMember(BucketKind.MEMBER_HOUR), guildId, memberId),
+                    db.update(BucketSql.eraseMember(BucketKind.MEMBER_DAY), guildId, memberId),
+                    db.update("DELETE FROM member_events WHERE guild_id = ? AND member_id = ?", guildId, memberId),
+                    eraseCachedLeaderboardsListing(guildId, memberId));
+        }));
         LOG.info("Erased a member's data in guild {}: {} rows", guildId, erased.total());
         return erased;
     }
@@ -147,6 +151,7 @@ final class GuildData {
         deleted += sweep("ai_summaries", "rowid", cutoff);
         deleted += sweep("leaderboard_cache", "rowid", cutoff);
         deleted += sweep("digests", "guild_id, period_key", cutoff);
+        deleted += sweep("usage_counters", "guild_id, member_id, counter, window_start", cutoff);
         // remembered batch ids are bookkeeping, not guild data: pruned, not counted
         sweep("applied_batches", "batch_id", cutoff);
         long reclaimed = reclaim();

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * compare-and-set, and the retention in force), {@link MetricWriter} (idempotent metric batches: every upsert and the batch id in one
  * transaction), {@link MetricReader} (leaderboards, bucket rows, totals), {@link GuildRecords}
  * (member events, alerts, AI summaries, cached leaderboards), {@link OptOutRows} (members' opt-outs),
- * {@link DigestRows} (the digest ledger) and {@link GuildData} (export, erasure, the retention sweep and
- * re-stamping). Every row's {@code expire_at} is what the
+ * {@link DigestRows} (the digest ledger), {@link UsageRows} (usage counters) and {@link GuildData} (export,
+ * erasure, the retention sweep and re-stamping). Every row's {@code expire_at} is what the
  * {@link RetentionPolicy} of {@link Options#retention()} gives it; this adapter only stores it. They share one {@link SqliteConnection}: one connection used
  * under one lock.
  *
@@ -121,6 +121,7 @@ public final class SqliteStore implements Store {
     private final OptOutRows optOuts;
     private final GuildData guildData;
     private final DigestRows digests;
+    private final UsageRows usage;
 
     private SqliteStore(SqliteConnection db, Options options) throws SQLException {
         this.db = db;
@@ -131,6 +132,7 @@ public final class SqliteStore implements Store {
         this.optOuts = new OptOutRows(db);
         this.guildData = new GuildData(db, settings, optOuts);
         this.digests = new DigestRows(db, settings);
+        this.usage = new UsageRows(db);
     }
 
     /** The data directory named by {@value #DATA_DIR_ENV} in {@code env}, or {@code ./data}. */
@@ -289,6 +291,13 @@ public final class SqliteStore implements Store {
     @Override
     public Optional<DigestRecord> digestRecord(long guildId, String periodKey) {
         return digests.find(guildId, periodKey);
+    }
+
+    // ---------------------------------------------------------------- usage counters
+
+    @Override
+    public long addUse(long guildId, long memberId, String counter, Instant windowStart, Instant expireAt, long delta) {
+        return usage.add(guildId, memberId, counter, windowStart, expireAt, delta);
     }
 
     // ---------------------------------------------------------------- whole guild

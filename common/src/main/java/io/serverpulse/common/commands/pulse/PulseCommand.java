@@ -1,5 +1,6 @@
 package io.serverpulse.common.commands.pulse;
 
+import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.commands.BadInputException;
 import io.serverpulse.common.commands.Command;
 import io.serverpulse.common.commands.CommandContext;
@@ -13,8 +14,10 @@ import io.serverpulse.common.digest.ChannelNames;
 import io.serverpulse.common.digest.DigestBuilder;
 import io.serverpulse.common.digest.DigestComposer;
 import io.serverpulse.common.digest.DigestPeriod;
+import io.serverpulse.common.digest.DigestSummaries;
 import io.serverpulse.common.digest.charts.DigestCharts;
 import io.serverpulse.common.settings.GuildSettings;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +25,9 @@ import java.util.Map;
  * {@code /pulse [24h|7d|30d]}: the digest's report for the last 24 hours, 7 or 30 days, now, with its charts,
  * so nobody waits for the schedule. Open to every member, like {@code /topmessagers} (admins can restrict it
  * with Discord's own command permissions); answered DEFERRED, because the charts take longer than Discord's
- * three seconds on a cold start, and shown to the channel in the member's language.
+ * three seconds on a cold start, and shown to the channel in the member's language. With an AI provider the guild's
+ * summary of the same numbers sits beside the rule-written paragraph (cached: a repeated {@code /pulse} over the
+ * same numbers asks no provider again), waited for at most {@link AiServices#pulsePolicy()}'s budget.
  */
 public final class PulseCommand implements Command {
 
@@ -32,10 +37,13 @@ public final class PulseCommand implements Command {
 
     private final DigestCharts charts;
     private final ChannelNames channelNames;
+    private final AiServices ai;
 
-    public PulseCommand(DigestCharts charts, ChannelNames channelNames) {
+    /** @param ai the guild's providers write the summary beside the rule-written paragraph, within {@link AiServices#pulsePolicy()} */
+    public PulseCommand(DigestCharts charts, ChannelNames channelNames, AiServices ai) {
         this.charts = charts;
         this.channelNames = channelNames;
+        this.ai = ai;
     }
 
     @Override
@@ -56,8 +64,9 @@ public final class PulseCommand implements Command {
         DigestPeriod.Kind kind = kind(context.work().arg("period"), "period");
         GuildSettings settings = context.store().settings(context.guildId());
         DigestPeriod period = DigestPeriod.onDemand(kind, settings.zone(), context.now());
+        DigestSummaries summaries = DigestSummaries.of(ai.summaries(context.store(), Clock.systemUTC(), ai.pulsePolicy()));
         DigestComposer composer = new DigestComposer(new DigestBuilder(context.store(), context.store(), context.store(), context.store()),
-                charts, channelNames);
+                charts, channelNames, summaries);
         return composer.compose(settings, period, context.texts(), context.texts().get("digest.footer.pulse"),
                 context.work().attachmentSizeLimit()).message();
     }

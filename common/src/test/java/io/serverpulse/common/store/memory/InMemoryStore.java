@@ -75,6 +75,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Expiring<CachedLeaderboard>> leaderboards = new HashMap<>();
     private final Map<String, MemberOptOut> optOuts = new java.util.TreeMap<>();
     private final Map<String, Expiring<DigestRecord>> digests = new HashMap<>();
+    private final Map<String, UsageCounter> usage = new HashMap<>();
     private boolean closed;
 
     public InMemoryStore() {
@@ -370,6 +371,22 @@ public final class InMemoryStore implements Store {
         return Optional.ofNullable(digests.get(guildId + "|" + periodKey)).map(Expiring::value);
     }
 
+    // ---------------------------------------------------------------- usage counters
+
+    private record UsageCounter(long guildId, long memberId, long count, Instant expireAt) {
+    }
+
+    @Override
+    public synchronized long addUse(long guildId, long memberId, String counter, Instant windowStart, Instant expireAt,
+                                    long delta) {
+        ensureOpen();
+        String key = guildId + "|" + memberId + "|" + counter + "|" + windowStart.toEpochMilli();
+        UsageCounter current = usage.getOrDefault(key, new UsageCounter(guildId, memberId, 0, expireAt));
+        UsageCounter next = new UsageCounter(guildId, memberId, current.count() + delta, current.expireAt());
+        usage.put(key, next);
+        return next.count();
+    }
+
     // ---------------------------------------------------------------- whole guild
 
     @Override
@@ -419,6 +436,7 @@ public final class InMemoryStore implements Store {
         deleted += removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId);
         deleted += removeIf(optOuts.values().iterator(), o -> o.guildId() == guildId);
         deleted += removeIf(digests.values().iterator(), e -> e.guildId() == guildId);
+        deleted += removeIf(usage.values().iterator(), e -> e.guildId() == guildId);
         return deleted;
     }
 
@@ -433,6 +451,8 @@ public final class InMemoryStore implements Store {
                 e -> e.guildId() == guildId && e.value().memberId() == memberId);
         long cached = removeIf(leaderboards.values().iterator(), e -> e.guildId() == guildId
                 && e.value().entries().stream().anyMatch(entry -> entry.memberId() == memberId));
+        // the /askpulse counters go with the member too (bookkeeping, not part of what erasure reports)
+        removeIf(usage.values().iterator(), e -> e.guildId() == guildId && e.memberId() == memberId);
         return new MemberErasure(memberHours, memberDays, events, cached);
     }
 
@@ -480,6 +500,7 @@ public final class InMemoryStore implements Store {
         deleted += removeIf(summaries.values().iterator(), e -> !e.expireAt().isAfter(now));
         deleted += removeIf(leaderboards.values().iterator(), e -> !e.expireAt().isAfter(now));
         deleted += removeIf(digests.values().iterator(), e -> !e.expireAt().isAfter(now));
+        deleted += removeIf(usage.values().iterator(), e -> !e.expireAt().isAfter(now));
         // remembered batch ids are bookkeeping, not guild data: pruned here but not counted
         appliedBatches.values().removeIf(b -> !b.expireAt.isAfter(now));
         return deleted;
