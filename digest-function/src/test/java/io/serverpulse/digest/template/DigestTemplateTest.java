@@ -117,4 +117,23 @@ class DigestTemplateTest {
             }
         }
     }
+
+    @Test
+    void theAiSummaryBudgetIsAParameterThatLeavesTheFunctionsTimeForThePost() {
+        // GIVEN the deployment's parameter for the AI summary's budget
+        JsonNode budget = template.path("Parameters").path("AiSummaryBudgetSeconds");
+
+        // THEN it is a number within what the configuration accepts (3-300 s), 30 s unless chosen
+        assertThat(budget.path("Type").asText()).isEqualTo("Number");
+        assertThat(budget.path("Default").asInt()).isEqualTo(30);
+        assertThat(budget.path("MinValue").asInt()).isEqualTo(3);
+        // AND every function that writes a summary reads it, and its largest value leaves that function at least
+        // 30 s for the digest's reads, charts and post
+        for (String function : List.of("DigestFunction", "DeferredWorkerFunction")) {
+            JsonNode properties = resource(function).path("Properties");
+            assertThat(properties.path("Environment").path("Variables").path("AI_SUMMARY_BUDGET_SECONDS").path("Ref").asText())
+                    .as(function).isEqualTo("AiSummaryBudgetSeconds");
+            assertThat(properties.path("Timeout").asInt() - budget.path("MaxValue").asInt()).as(function).isGreaterThanOrEqualTo(30);
+        }
+    }
 }
