@@ -36,7 +36,8 @@ final class Migrations {
             new Migration(1, "V1__initial_schema.sql", "initial schema"),
             new Migration(2, "V2__settings_version.sql", "a version per guild's settings"),
             new Migration(3, "V3__ai_summary_hash_and_tokens.sql", "AI summaries: input hash and token counts"),
-            new Migration(4, "V4__digests.sql", "the digest ledger"));
+            new Migration(4, "V4__digests.sql", "the digest ledger"),
+            new Migration(5, "V5__dropped_events.sql", "events the collector could not count, per guild and hour"));
 
     private Migrations() {
     }

@@ -17,8 +17,10 @@ import java.util.List;
  * the channel or (guild-wide) in all collected channels. Reads pre-aggregated buckets only.
  *
  * @param channelId a channel, or {@link BucketKey#ALL_CHANNELS} for the whole guild
+ * @param droppedEvents activity events of the guild in the period that could not be counted (the
+ *     collector was overloaded: {@link Counter#DROPPED_EVENTS}); the board says so when it is not 0
  */
-public record LeaderboardData(long channelId, Period period, List<MemberCount> entries, long total) {
+public record LeaderboardData(long channelId, Period period, List<MemberCount> entries, long total, long droppedEvents) {
 
     /** Entries shown (and ranked in the chart). */
     public static final int SIZE = 10;
@@ -34,10 +36,11 @@ public record LeaderboardData(long channelId, Period period, List<MemberCount> e
     public static LeaderboardData load(Store store, long guildId, long channelId, Period period, Instant now) {
         LeaderboardQuery query = LeaderboardQuery.messages(guildId, channelId, period, now, SIZE);
         List<MemberCount> entries = store.topMembers(query);
-        if (entries.isEmpty()) {
-            return new LeaderboardData(channelId, period, entries, 0);
-        }
         TimeWindow window = query.window();
+        long dropped = droppedEvents(store, guildId, window);
+        if (entries.isEmpty()) {
+            return new LeaderboardData(channelId, period, entries, 0, dropped);
+        }
         long total;
         if (channelId == BucketKey.ALL_CHANNELS) {
             total = store.totals(BucketKind.CHANNEL_HOUR, guildId, Counter.MESSAGES, window, MAX_CHANNELS).stream()
@@ -46,7 +49,13 @@ public record LeaderboardData(long channelId, Period period, List<MemberCount> e
             total = store.buckets(BucketKind.CHANNEL_HOUR, guildId, channelId, null, window).stream()
                     .mapToLong(row -> row.get(Counter.MESSAGES)).sum();
         }
-        return new LeaderboardData(channelId, period, entries, total);
+        return new LeaderboardData(channelId, period, entries, total, dropped);
+    }
+
+    /** The guild's events in the window that could not be counted, from its guild-wide hourly rows. */
+    public static long droppedEvents(Store store, long guildId, TimeWindow window) {
+        return store.buckets(BucketKind.CHANNEL_HOUR, guildId, BucketKey.GUILD_WIDE, null, window).stream()
+                .mapToLong(row -> row.get(Counter.DROPPED_EVENTS)).sum();
     }
 
     public boolean isEmpty() {

@@ -55,8 +55,9 @@ public final class TopMessagersCommand implements Command {
         LeaderboardData data = LeaderboardData.load(context.store(), context.guildId(), BucketKey.ALL_CHANNELS, period,
                 context.now());
         if (data.isEmpty()) {
-            return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(
-                    context.texts().get("leaderboard.empty", LeaderboardView.periodName(period, context.texts())))));
+            return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(LeaderboardView.emptyText(
+                    context.texts().get("leaderboard.empty", LeaderboardView.periodName(period, context.texts())), data,
+                    context.texts()))));
         }
         if (data.entries().size() < CHART_MINIMUM) {
             return new InteractionOutcome.Respond(InteractionResponse.message(
@@ -73,7 +74,8 @@ public final class TopMessagersCommand implements Command {
         LeaderboardData data = LeaderboardData.load(context.store(), context.guildId(), BucketKey.ALL_CHANNELS, period,
                 context.now());
         if (data.isEmpty()) {
-            return MessageBody.text(texts.get("leaderboard.empty", LeaderboardView.periodName(period, texts)));
+            return MessageBody.text(LeaderboardView.emptyText(texts.get("leaderboard.empty",
+                    LeaderboardView.periodName(period, texts)), data, texts));
         }
         if (data.entries().size() < CHART_MINIMUM) {
             return MessageBody.embeds(false, LeaderboardView.embed(data, texts, null));

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link GuildDataStoreContract} (export, erasure), {@link RetentionContract} (expiry and the
  * sweep), {@link GuildIsolationContract} (across roles) and {@link StoreLifecycleContract}
  * (describe, health, close), and {@link SettingsConcurrencyContract} (settings changed by many
- * writers at once, through one store and through two on one database), and {@link DigestLedgerContract}
- * (which digests were claimed and posted). This class composes them
- * all and gives each test a new, empty store.
+ * writers at once, through one store and through two on one database), {@link DigestLedgerContract}
+ * (which digests were claimed and posted) and {@link IngestionOverloadContract} (a burst beyond the
+ * write rate, counted or reported exactly). This class composes them all and gives each test a new,
+ * empty store.
  */
 public abstract class StoreContract implements SettingsStoreContract, MetricsStoreContract, MetricBatchContract,
         MemberEventStoreContract, AlertStoreContract, SummaryStoreContract, LeaderboardCacheStoreContract,
         GuildDataStoreContract, RetentionContract, GuildIsolationContract, StoreLifecycleContract,
-        SettingsConcurrencyContract, DigestLedgerContract {
+        SettingsConcurrencyContract, DigestLedgerContract, IngestionOverloadContract {
 
     protected Store store;
     private Store second;
