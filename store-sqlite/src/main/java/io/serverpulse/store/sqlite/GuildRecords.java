@@ -148,11 +148,12 @@ final class GuildRecords {
         String json = SqlValues.json(entries);
         db.locked("save leaderboard " + leaderboard.id(), () -> {
             Instant expireAt = leaderboard.computedAt().plus(settings.retention(leaderboard.guildId()).leaderboards());
-            return db.update("INSERT INTO leaderboard_cache (guild_id, channel_id, counter, period, computed_at, entries, expire_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, channel_id, counter, period) DO UPDATE SET"
-                            + " computed_at = excluded.computed_at, entries = excluded.entries, expire_at = excluded.expire_at",
+            return db.update("INSERT INTO leaderboard_cache (guild_id, channel_id, counter, period, computed_at, entries, total,"
+                            + " expire_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, channel_id, counter, period) DO UPDATE SET"
+                            + " computed_at = excluded.computed_at, entries = excluded.entries, total = excluded.total,"
+                            + " expire_at = excluded.expire_at",
                     leaderboard.guildId(), leaderboard.channelId(), leaderboard.counter().field(), leaderboard.period().label(),
-                    millis(leaderboard.computedAt()), json, millis(expireAt));
+                    millis(leaderboard.computedAt()), json, leaderboard.total(), millis(expireAt));
         });
     }
 

@@ -37,7 +37,8 @@ final class Migrations {
             new Migration(2, "V2__settings_version.sql", "a version per guild's settings"),
             new Migration(3, "V3__ai_summary_hash_and_tokens.sql", "AI summaries: input hash and token counts"),
             new Migration(4, "V4__digests.sql", "the digest ledger"),
-            new Migration(5, "V5__dropped_events.sql", "events the collector could not count, per guild and hour"));
+            new Migration(5, "V5__dropped_events.sql", "events the collector could not count, per guild and hour"),
+            new Migration(6, "V6__cached_leaderboard_total.sql", "the total a cached leaderboard's shares are of"));
 
     private Migrations() {
     }

@@ -3,7 +3,6 @@ package io.serverpulse.common.commands.leaderboard;
 import io.serverpulse.common.metrics.BucketKey;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.Counter;
-import io.serverpulse.common.metrics.KeyCount;
 import io.serverpulse.common.metrics.LeaderboardQuery;
 import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.Period;
@@ -24,8 +23,6 @@ public record LeaderboardData(long channelId, Period period, List<MemberCount> e
 
     /** Entries shown (and ranked in the chart). */
     public static final int SIZE = 10;
-    /** Channels summed for the guild-wide total; more than any guild collects in practice. */
-    private static final int MAX_CHANNELS = 1000;
 
     public LeaderboardData {
         entries = List.copyOf(entries);
@@ -33,22 +30,19 @@ public record LeaderboardData(long channelId, Period period, List<MemberCount> e
         total = Math.max(total, listed);
     }
 
+    /**
+     * Reads the leaderboard: {@code 7d}, {@code 30d} and {@code all} through {@link PeriodTop} (the
+     * settled days kept once a day, the last two read live), {@code 24h} from its member-hour rows.
+     */
     public static LeaderboardData load(Store store, long guildId, long channelId, Period period, Instant now) {
         LeaderboardQuery query = LeaderboardQuery.messages(guildId, channelId, period, now, SIZE);
+        long dropped = droppedEvents(store, guildId, query.window());
+        if (PeriodTop.serves(period)) {
+            PeriodTop.Top top = PeriodTop.read(store, query);
+            return new LeaderboardData(channelId, period, top.entries(), top.total(), dropped);
+        }
         List<MemberCount> entries = store.topMembers(query);
-        TimeWindow window = query.window();
-        long dropped = droppedEvents(store, guildId, window);
-        if (entries.isEmpty()) {
-            return new LeaderboardData(channelId, period, entries, 0, dropped);
-        }
-        long total;
-        if (channelId == BucketKey.ALL_CHANNELS) {
-            total = store.totals(BucketKind.CHANNEL_HOUR, guildId, Counter.MESSAGES, window, MAX_CHANNELS).stream()
-                    .mapToLong(KeyCount::count).sum();
-        } else {
-            total = store.buckets(BucketKind.CHANNEL_HOUR, guildId, channelId, null, window).stream()
-                    .mapToLong(row -> row.get(Counter.MESSAGES)).sum();
-        }
+        long total = entries.isEmpty() ? 0 : PeriodTop.total(store, query, query.window());
         return new LeaderboardData(channelId, period, entries, total, dropped);
     }
 
