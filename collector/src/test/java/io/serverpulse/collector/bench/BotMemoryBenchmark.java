@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * guilds of 30 to 800 members, three days) as fast as the bot reads, once per set of JVM options,
  * one after the other in one run. Measured per run: gateway events/s, events dropped, the resident
  * set (RSS, sampled every 200 ms, and the kernel's peak {@code VmHWM}), the heap used after a full GC
- * at the end, and the committed heap.
+ * at the end, the committed heap, and the time spent in GC during the run.
  *
  * <p>Arguments: {@code [guilds] [jvm options of run 1] [jvm options of run 2] …}, options of one run
  * separated by spaces, {@code default} for none (defaults: {@code 500 default -Xmx256m}).
@@ -40,11 +40,11 @@ public final class BotMemoryBenchmark {
     }
 
     record Run(String options, long events, double seconds, long dropped, long peakRssKb, long kernelPeakKb, long heapUsedKb,
-               long heapCommittedKb) {
+               long heapCommittedKb, double gcSeconds) {
         String row() {
-            return String.format("| `%s` | %,d | %.1f | %,.0f | %,d | %.0f | %.0f | %.1f | %.0f |", options, events, seconds,
+            return String.format("| `%s` | %,d | %.1f | %,.0f | %,d | %.0f | %.0f | %.1f | %.0f | %.1f |", options, events, seconds,
                     events / seconds, dropped, peakRssKb / 1024.0, kernelPeakKb / 1024.0, heapUsedKb / 1024.0,
-                    heapCommittedKb / 1024.0);
+                    heapCommittedKb / 1024.0, gcSeconds);
         }
     }
 
@@ -65,8 +65,9 @@ public final class BotMemoryBenchmark {
         }
         System.out.println();
         System.out.println("| JVM options | gateway events | seconds | events/s | events dropped | peak RSS sampled (MB) "
-                + "| peak RSS, kernel VmHWM (MB) | heap used after full GC at the end (MB) | heap committed at the end (MB) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                + "| peak RSS, kernel VmHWM (MB) | heap used after full GC at the end (MB) | heap committed at the end (MB) "
+                + "| GC time during the run (s) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         runs.forEach(r -> System.out.println(r.row()));
     }
 
@@ -111,12 +112,15 @@ public final class BotMemoryBenchmark {
                 if (!discord.play(sim.events()).awaitCompletion(WAIT)) {
                     throw new IllegalStateException("playback did not finish");
                 }
-                PendingInteraction sentinel = discord.slashCommand(sim.collectedChannelIds().iterator().next(),
-                        sim.communities().get(0).ownerId(), "serverpulse", Map.of());
+                var first = sim.communities().get(0);
+                long channel = first.channels().stream().map(c -> c.id()).filter(sim.collectedChannelIds()::contains)
+                        .findFirst().orElseThrow();
+                PendingInteraction sentinel = discord.slashCommand(channel, first.ownerId(), "serverpulse", Map.of());
                 while (discord.recorded().interactionCallbacks(sentinel.id()).isEmpty()) {
                     Thread.sleep(5);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double gcSeconds = gcSeconds(bot.pid());
                 long kernelPeak = status(bot.pid(), "VmHWM");
                 long heapUsed = IngestionBenchmark.heapAfterGc(bot.pid()) / 1024;
                 long committed = committedHeapKb(bot.pid());
@@ -125,7 +129,8 @@ public final class BotMemoryBenchmark {
                 String log = Files.readString(dir.resolve("bot.log"), StandardCharsets.UTF_8);
                 Matcher closed = Pattern.compile("Metric flusher closed: \\d+ events written in \\d+ batches, (\\d+) dropped").matcher(log);
                 long dropped = closed.find() ? Long.parseLong(closed.group(1)) : -1;
-                return new Run(options, sim.events().size(), seconds, dropped, peakRss.get(), kernelPeak, heapUsed, committed);
+                return new Run(options, sim.events().size(), seconds, dropped, peakRss.get(), kernelPeak, heapUsed, committed,
+                        gcSeconds);
             } finally {
                 bot.destroyForcibly();
                 sampler.interrupt();
@@ -145,6 +150,24 @@ public final class BotMemoryBenchmark {
             return 0;
         }
         return 0;
+    }
+
+    /** The bot's collectors' accumulated time so far ({@code jcmd PerfCounter.print}), in seconds. */
+    private static double gcSeconds(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid),
+                "PerfCounter.print").redirectErrorStream(true).start();
+        String counters = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        Matcher frequency = Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(counters);
+        if (!frequency.find()) {
+            return -1;
+        }
+        double ticks = 0;
+        Matcher time = Pattern.compile("sun\\.gc\\.collector\\.\\d+\\.time=(\\d+)").matcher(counters);
+        while (time.find()) {
+            ticks += Long.parseLong(time.group(1));
+        }
+        return ticks / Long.parseLong(frequency.group(1));
     }
 
     private static long committedHeapKb(long pid) throws IOException, InterruptedException {
