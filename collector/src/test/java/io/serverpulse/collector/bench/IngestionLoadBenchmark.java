@@ -18,6 +18,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
 
 /**
  * Sustained ingestion across many guilds: how many activity events per second the metric write
- * path takes with no event dropped, before and after issue 16, side by side in one JVM.
+ * path takes with no event dropped, before and after issue 16, side by side in one JVM; and how
+ * long alerts take from detection to Discord under that load, against the same path idle.
  *
  * <p>A generator records paced activity events, stamped with the wall clock, into the production
  * {@link MetricFlusher} (default policy: a flush every 5 s, at most 200,000 pending buckets, events
@@ -47,7 +49,14 @@ import java.util.stream.Stream;
  * so the wall-clock figures vary from run to run; the CPU time of the writing thread per bucket
  * (SQLite's native work included: it runs on that thread) is the steadier comparison.
  *
- * <p>Arguments: {@code [seconds per step] [rates, comma-separated] [writers: baseline,sqlite]}.
+ * <p>Alerts ({@link AlertProbe}): during each step of this build's store, join raids are raised in
+ * guilds of the load at a steady pace, detected by the production detector and posted by the
+ * collector's alert path into the emulated Discord, their records saved into the same SQLite store
+ * the flusher writes to. The baseline is the same probe on a fresh store with no load (rate 0), first,
+ * in the same JVM.
+ *
+ * <p>Arguments: {@code [seconds per step] [rates, comma-separated] [writers: baseline,sqlite]
+ * [raids per second during sqlite steps, 0 for none]}.
  */
 public final class IngestionLoadBenchmark {
 
@@ -55,12 +64,13 @@ public final class IngestionLoadBenchmark {
     static final int MEMBERS = 1_000;
     static final int CHANNELS = 10;
     static final double ZIPF_S = 1.1;
+    static final long GUILD_BASE = 1_000_000_000L;
 
     private IngestionLoadBenchmark() {
     }
 
     record Step(String writer, int rate, long recorded, long dropped, int peakPending, long flushes, long buckets,
-                double writeSeconds, double cpuSeconds, double maxWriteSeconds, double drainSeconds) {
+                double writeSeconds, double cpuSeconds, double maxWriteSeconds, double drainSeconds, AlertProbe.Result alerts) {
         String row() {
             return String.format("| %s | %,d | %,d | %,d | %.2f %% | %,d | %,d | %,d | %.1f | %.1f | %.1f | %.1f | %.1f |", writer, rate,
                     recorded, dropped, 100.0 * dropped / Math.max(1, recorded + dropped), peakPending, flushes, buckets, writeSeconds,
@@ -69,6 +79,12 @@ public final class IngestionLoadBenchmark {
 
         double cpuMicrosPerBucket() {
             return buckets == 0 ? 0 : cpuSeconds * 1e6 / buckets;
+        }
+
+        String alertRow(AlertProbe.Result idle) {
+            return String.format("| %s | %,d | %d | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %s |", writer, rate, alerts.raised(),
+                    alerts.unposted(), alerts.p50(), alerts.p99(), alerts.max(), alerts.noticeP50(), alerts.noticeP99(),
+                    idle == null || rate == 0 ? "1.0 (baseline)" : String.format("%.1f", alerts.p99() / idle.p99()));
         }
 
         /** No event dropped, and what was pending at the end written within two flush intervals: no backlog. */
@@ -82,10 +98,18 @@ public final class IngestionLoadBenchmark {
         int[] rates = Arrays.stream((args.length > 1 ? args[1] : "5000,10000,15000,20000,30000,40000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         List<String> writers = List.of((args.length > 2 ? args[2] : "baseline,sqlite").split(","));
+        double raidsPerSecond = args.length > 3 ? Double.parseDouble(args[3]) : 2;
         System.out.printf("Java %s, %d CPUs, max heap %d MB; load average %.2f; %d s per step%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seconds);
+        AlertProbe probe = raidsPerSecond > 0 ? new AlertProbe(GUILDS) : null;
         List<Step> steps = new ArrayList<>();
+        Step idle = null;
+        if (probe != null) {
+            run("sqlite", 0, Math.min(seconds, 10), probe, raidsPerSecond); // warm-up (JIT, the HTTP connection), not reported
+            idle = run("sqlite", 0, seconds, probe, raidsPerSecond);
+            System.out.println(idle.alertRow(null) + "   (alerts, no load)");
+        }
         Map<String, Integer> best = new LinkedHashMap<>();
         Map<String, Boolean> failed = new LinkedHashMap<>();
         writers.forEach(w -> failed.put(w, false));
@@ -94,7 +118,7 @@ public final class IngestionLoadBenchmark {
                 if (failed.get(writer)) {
                     continue; // it dropped at a lower rate already
                 }
-                Step step = run(writer, rate, seconds);
+                Step step = run(writer, rate, seconds, probe, raidsPerSecond);
                 steps.add(step);
                 System.out.println(step.row() + "   (load average " + String.format("%.1f",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
@@ -118,9 +142,22 @@ public final class IngestionLoadBenchmark {
             System.out.printf("%s: highest rate sustained (no event dropped, no backlog at the end): %,d events/s; "
                     + "CPU per bucket written, all steps: %.1f µs%n", w, best.getOrDefault(w, 0), cpu * 1e6 / Math.max(1, buckets));
         }
+        if (probe != null) {
+            System.out.println();
+            System.out.println("| write path | events/s offered | raids | not posted | 10th join → post p50 (ms) | p99 (ms) | max (ms) "
+                    + "| notice → post p50 (ms) | p99 (ms) | p99 / p99 with no load |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println(idle.alertRow(null));
+            for (Step s : steps) {
+                if (s.alerts().raised() > 0) {
+                    System.out.println(s.alertRow(idle.alerts()));
+                }
+            }
+            probe.close();
+        }
     }
 
-    static Step run(String writer, int rate, int seconds) throws Exception {
+    static Step run(String writer, int rate, int seconds, AlertProbe probe, double raidsPerSecond) throws Exception {
         Path dir = Files.createTempDirectory("serverpulse-load-" + writer);
         MetricsStore target;
         AutoCloseable closer;
@@ -135,9 +172,16 @@ public final class IngestionLoadBenchmark {
         } else {
             throw new IllegalArgumentException("unknown writer " + writer);
         }
+        AlertProbe.Run alerts = null;
+        if (probe != null && target instanceof SqliteStore store) {
+            alerts = probe.prepare(store, (int) Math.ceil(seconds * raidsPerSecond));
+        }
         TimedStore timed = new TimedStore(target);
         MetricFlusher flusher = MetricFlusher.builder(timed).policy(FlushPolicy.defaults()).build();
         flusher.start();
+        if (alerts != null) {
+            alerts.start(Duration.ofNanos((long) (1e9 / raidsPerSecond)));
+        }
         Load load = new Load(42);
         int peak = 0;
         long start = System.nanoTime();
@@ -152,7 +196,11 @@ public final class IngestionLoadBenchmark {
             long due = (long) ((now - start) / 1e9 * rate);
             Instant at = Instant.now();
             while (sent < due) {
-                flusher.record(load.next(at));
+                ActivityEvent event = load.next(at);
+                flusher.record(event);
+                if (alerts != null) {
+                    alerts.accept(event);
+                }
                 sent++;
             }
             if (now >= nextSample) {
@@ -162,13 +210,14 @@ public final class IngestionLoadBenchmark {
             Thread.sleep(1);
         }
         FlushStats during = flusher.stats();
+        AlertProbe.Result alerted = alerts == null ? AlertProbe.Result.NONE : alerts.finish(Duration.ofSeconds(10));
         long drainStart = System.nanoTime();
         flusher.close();
         double drain = (System.nanoTime() - drainStart) / 1e9;
         closer.close();
         deleteQuietly(dir);
         return new Step(writer, rate, during.eventsRecorded(), during.eventsDropped(), peak, timed.applies.get(),
-                timed.buckets.get(), timed.nanos.get() / 1e9, timed.cpuNanos.get() / 1e9, timed.maxNanos.get() / 1e9, drain);
+                timed.buckets.get(), timed.nanos.get() / 1e9, timed.cpuNanos.get() / 1e9, timed.maxNanos.get() / 1e9, drain, alerted);
     }
 
     /** The synthetic load: guild uniform, author by Zipf's law within the guild, channel uniform. */
@@ -186,7 +235,7 @@ public final class IngestionLoadBenchmark {
         }
 
         ActivityEvent next(Instant at) {
-            long guild = 1_000_000_000L + random.nextInt(GUILDS);
+            long guild = GUILD_BASE + random.nextInt(GUILDS);
             double u = random.nextDouble() * cumulative[MEMBERS - 1];
             int rank = Arrays.binarySearch(cumulative, u);
             rank = rank >= 0 ? rank : -rank - 1;
