@@ -7,10 +7,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Says at start whether the JVM runs with a heap bound. Without one the JVM may let the heap grow to
- * a quarter of the machine's memory: measured under load, the process grew to 0.6-1.9 GB resident
- * while its live heap stayed under 50 MB; with {@code -Xmx256m} it ran as fast in about a third of
- * that (BENCHMARKS.md). {@code java -jar} cannot take {@code -Xmx} from the jar, so the README's
- * command carries it, and this line points there when it is missing.
+ * a quarter of the machine's memory: measured under the heaviest gateway load the emulator gives it
+ * here, the process grew to 1.7-2.7 GB resident while its heap after a full GC stayed under 75 MB;
+ * with {@code -Xmx256m} it stayed near 415 MB with no event dropped (BENCHMARKS.md). {@code java -jar}
+ * cannot take {@code -Xmx} from the jar, so the README's command carries it, and this line points
+ * there when it is missing.
  */
 final class HeapBound {
 
