@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 
 /**
- * {@code java -jar serverpulse-collector.jar}: the bot. Configuration comes from the environment over
+ * {@code java -Xmx256m -jar serverpulse-collector.jar}: the bot (the heap bound in force is logged once it
+ * runs: {@link HeapBound}). Configuration comes from the environment over
  * {@code ./.env}. It connects to Discord with {@code DISCORD_TOKEN} and runs until SIGTERM (then
  * flushes and exits). Secrets named by {@code *_SSM_PARAMETER} variables are read from SSM Parameter
  * Store first (AWS mode). A configuration error (a missing token, a malformed {@code .env} line, an
@@ -112,6 +113,7 @@ public final class Main {
             collector.close();
             health.ifPresent(HealthServer::close);
         }, "serverpulse-shutdown"));
+        HeapBound.log(); // once running: a start-up mistake stays one line
         return RUNNING;
     }
 

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  *   <li>voice: joins and seconds in the voice channel's hours; the seconds also in the member's
  *       all-channel member-hour and member-day buckets (top voice members, active members)</li>
  *   <li>sentiment: channel-hour</li>
+ *   <li>an event that could not be counted ({@link #addDropped}): guild-wide hour</li>
  * </ul>
  */
 public final class MetricAggregator {
@@ -33,6 +34,7 @@ public final class MetricAggregator {
     private final Supplier<String> batchIds;
     private MetricBatch.Builder pending;
     private long eventsInPending;
+    private long dropsInPending;
 
     public MetricAggregator() {
         this(() -> java.util.UUID.randomUUID().toString());
@@ -92,6 +94,21 @@ public final class MetricAggregator {
         }
     }
 
+    /**
+     * Notes an event that was not counted (the collector was overloaded): one more
+     * {@link Counter#DROPPED_EVENTS} in the guild-wide {@link BucketKind#CHANNEL_HOUR} bucket of the
+     * event's hour. The event's own buckets are not touched.
+     */
+    public void addDropped(ActivityEvent event) {
+        pending.add(BucketKey.channelHour(event.guildId(), BucketKey.GUILD_WIDE, event.at()), Counter.DROPPED_EVENTS, 1);
+        dropsInPending++;
+    }
+
+    /** Dropped events noted since the last {@link #drain()}. */
+    public long pendingDrops() {
+        return dropsInPending;
+    }
+
     /** Events folded in since the last {@link #drain()}. */
     public long pendingEvents() {
         return eventsInPending;
@@ -107,6 +124,7 @@ public final class MetricAggregator {
         MetricBatch batch = pending.build();
         pending = MetricBatch.builder(batchIds.get());
         eventsInPending = 0;
+        dropsInPending = 0;
         return batch;
     }
 }

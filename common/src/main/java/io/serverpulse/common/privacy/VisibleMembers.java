@@ -24,9 +24,19 @@ public final class VisibleMembers {
         if (hidden.isEmpty()) {
             return store.topMembers(query);
         }
-        int wanted = query.limit();
-        LeaderboardQuery wider = new LeaderboardQuery(query.guildId(), query.channelId(), query.counter(), query.period(),
-                query.now(), Math.min(LeaderboardQuery.MAX_LIMIT, wanted + hidden.size()));
-        return store.topMembers(wider).stream().filter(entry -> !hidden.contains(entry.memberId())).limit(wanted).toList();
+        return without(store.topMembers(widened(query, hidden)), hidden, query.limit());
+    }
+
+    /** The same ranking asking for as many more entries as {@code hidden} holds (at most {@link LeaderboardQuery#MAX_LIMIT}). */
+    public static LeaderboardQuery widened(LeaderboardQuery query, Set<Long> hidden) {
+        if (hidden.isEmpty()) {
+            return query;
+        }
+        return query.within(query.window(), Math.min(LeaderboardQuery.MAX_LIMIT, query.limit() + hidden.size()));
+    }
+
+    /** The first {@code limit} entries of a ranking that are not of {@code hidden} members. */
+    public static List<MemberCount> without(List<MemberCount> ranking, Set<Long> hidden, int limit) {
+        return ranking.stream().filter(entry -> !hidden.contains(entry.memberId())).limit(limit).toList();
     }
 }

@@ -145,6 +145,15 @@ final class CommandKit {
         store.apply(aggregator.drain());
     }
 
+    /** Messages the collector could not count (it was overloaded), stored as it stores them. */
+    void dropped(long guild, long channel, int messages, Instant at) {
+        MetricAggregator aggregator = new MetricAggregator();
+        for (int i = 0; i < messages; i++) {
+            aggregator.addDropped(new ActivityEvent.MessagePosted(guild, channel, USER, at));
+        }
+        store.apply(aggregator.drain());
+    }
+
     /** An answer as a member would see it. */
     record Answer(InteractionOutcome outcome) {
 

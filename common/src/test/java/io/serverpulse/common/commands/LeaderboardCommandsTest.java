@@ -72,6 +72,26 @@ class LeaderboardCommandsTest {
     }
 
     @Test
+    void aLeaderboardOverHoursWithDroppedEventsSaysHowManyCouldNotBeCounted() {
+        // GIVEN Alice posted 6 messages and Bob 4 in the last week, while 25 of the guild's events in the
+        // week could not be counted (9 more before the week, and 100 in another guild)
+        kit.post(GUILD, GENERAL, ALICE, 6, anHourAgo);
+        kit.post(GUILD, MEMES, BOB, 4, NOW.minus(Duration.ofDays(3)));
+        kit.dropped(GUILD, GENERAL, 20, anHourAgo);
+        kit.dropped(GUILD, MEMES, 5, NOW.minus(Duration.ofDays(2)));
+        kit.dropped(GUILD, GENERAL, 9, NOW.minus(Duration.ofDays(10)));
+        kit.dropped(OTHER_GUILD, GENERAL, 100, anHourAgo);
+
+        // WHEN /topmessagers 7d runs
+        Answer answer = kit.run(fixture("topmessagers.json"));
+
+        // THEN the board says, above the share's basis, how many events of its period are missing
+        assertThat(answer.data().path("embeds").get(0).path("footer").path("text").asText()).isEqualTo(
+                "⚠️ 25 events of this period could not be counted (the bot was overloaded), so these numbers are too low.\n"
+                        + "Share of 10 messages counted in this period. ServerPulse counts messages, never their text.");
+    }
+
+    @Test
     void threeOrMoreMembersAreDeferredAndGetABarChart() throws IOException {
         // GIVEN four members with activity in the last week
         kit.post(GUILD, GENERAL, ALICE, 1234, anHourAgo);

@@ -49,9 +49,27 @@ class StatusCommandTest {
                 .containsEntry("Sentiment counts", "off · not available on this deployment: the bot’s operator hasn’t enabled"
                         + " message content")
                 .containsEntry("Retention", "metrics 90 d · leaderboards 30 d · summaries 180 d (the bot’s default)")
-                .containsEntry("Collection health", "Storage: answering\nNo activity counted in the last 3 days.");
+                .containsEntry("Collection health", "Storage: answering\nNo activity counted in the last 3 days."
+                        + "\nNo events dropped in the last 3 days.");
         assertThat(fields.get("Alerts")).contains("**Join raid** — on: 10 joins within 1 min")
                 .contains("**Activity drop** — on: messages in 1 h fall below 50% of the usual for those hours (when usually at least 20)");
+    }
+
+    @Test
+    void eventsThatCouldNotBeCountedAreShownAndAreNotActivity() {
+        // GIVEN a guild where nothing was counted, but 30 events could not be counted 5 hours ago (and 4 a week ago)
+        kit.dropped(GUILD, GENERAL, 30, NOW.minus(Duration.ofHours(5)));
+        kit.dropped(GUILD, GENERAL, 4, NOW.minus(Duration.ofDays(7)));
+
+        // WHEN /serverpulse status runs
+        Answer answer = kit.run(fixture("serverpulse-status.json"));
+
+        // THEN the admin is told how many, and when the last was; they are not "activity counted"
+        long fiveHoursAgo = NOW.minus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).getEpochSecond();
+        assertThat(fields(answer).get("Collection health")).isEqualTo("Storage: answering\n"
+                + "No activity counted in the last 3 days.\n"
+                + "⚠️ 30 events of the last 3 days could not be counted: the bot was overloaded (last in the hour of <t:"
+                + fiveHoursAgo + ":f>). Leaderboards over those hours say so.");
     }
 
     @Test
@@ -78,7 +96,8 @@ class StatusCommandTest {
                 .containsEntry("Retention", "metrics 30 d · leaderboards 7 d · summaries 60 d");
         assertThat(fields.get("Alerts")).contains("**Voice surge** — off: 4× the usual members in voice, and at least 8");
         long twoHoursAgo = NOW.minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).getEpochSecond();
-        assertThat(fields.get("Collection health")).endsWith("Last activity counted: <t:" + twoHoursAgo + ":f>");
+        assertThat(fields.get("Collection health")).endsWith("Last activity counted: <t:" + twoHoursAgo + ":f>"
+                + "\nNo events dropped in the last 3 days.");
         assertThat(answer.text()).doesNotContain(sealed).doesNotContain("sk-never");
     }
 

@@ -55,7 +55,7 @@ class RetentionPolicyTest {
         AlertRecord alert = new AlertRecord("a", GUILD, AlertType.JOIN_RAID, Severity.WARNING, T, null, List.of(), 1, 1, "");
         assertThat(policy.expireAt(alert, retention)).isEqualTo(T.plus(Duration.ofDays(30)));
         assertThat(policy.expireAt(new AiSummary(GUILD, "k", AiProvider.GROQ, "", "x", T), retention)).isEqualTo(T.plus(Duration.ofDays(60)));
-        assertThat(policy.expireAt(new CachedLeaderboard(GUILD, 0, Counter.MESSAGES, Period.LAST_7_DAYS, T, List.of()), retention))
+        assertThat(policy.expireAt(new CachedLeaderboard(GUILD, 0, Counter.MESSAGES, Period.LAST_7_DAYS, T, List.of(), 0), retention))
                 .isEqualTo(T.plus(Duration.ofDays(7)));
     }
 

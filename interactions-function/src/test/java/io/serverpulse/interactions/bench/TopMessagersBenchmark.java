@@ -2,12 +2,25 @@ package io.serverpulse.interactions.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.serverpulse.common.commands.Command;
+import io.serverpulse.common.commands.CommandContext;
+import io.serverpulse.common.commands.CommandRegistry;
 import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.common.commands.FollowUp;
 import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.common.commands.InteractionOutcome;
+import io.serverpulse.common.commands.InteractionResponse;
+import io.serverpulse.common.commands.leaderboard.LeaderboardData;
+import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
+import io.serverpulse.common.metrics.BucketKey;
+import io.serverpulse.common.metrics.BucketKind;
+import io.serverpulse.common.metrics.Counter;
+import io.serverpulse.common.metrics.LeaderboardQuery;
+import io.serverpulse.common.metrics.MemberCount;
+import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.emulator.interactions.Entities;
 import io.serverpulse.emulator.interactions.InteractionFactory;
@@ -37,8 +50,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Warm latency of {@code /topmessagers 30d} on a guild of 100,000 members with 90 days of data: the signed
  * interaction over HTTP (keep-alive) to the local server, verified, answered (the command reads the store
- * to decide, then defers: more than three members means a chart). Then the worker's part (the same read
- * plus the chart) measured on its own.
+ * to decide, then defers: more than three members means a chart). Old and new side by side in one run:
+ * two local servers on the same store, one answering with the command as it was before issue 16 (the
+ * plain aggregation, {@link BaselineTopMessagers}), one with this build's; requests go to them in turn.
+ * Then the store read alone, old and new in turn, and the worker's part (the read plus the chart).
  *
  * <p>Not a test. Run by hand (see BENCHMARKS.md):
  * {@code java -Xmx6g -cp <test classpath> io.serverpulse.interactions.bench.TopMessagersBenchmark [warmup] [measured] [members] [days] [active share]}.
@@ -111,10 +126,14 @@ public final class TopMessagersBenchmark {
     private static void run(Store store, int warmup, int measured) throws Exception {
         InteractionKeyPair keys = InteractionKeyPair.generate();
         InteractionHandler handler = InteractionHandler.create(ServerPulseConfig.load(EnvSource.of(Map.of())), store);
+        InteractionHandler baseline = new InteractionHandler(store, new CommandRegistry(List.of(new BaselineTopMessagers())),
+                Clock.systemUTC());
         ConcurrentLinkedQueue<DeferredWork> deferred = new ConcurrentLinkedQueue<>();
-        InteractionsEndpoint endpoint = new InteractionsEndpoint(new Ed25519SignatureVerifier(keys.publicKeyHex()), handler,
-                deferred::add);
-        try (LocalInteractionsServer server = LocalInteractionsServer.start(new InetSocketAddress("127.0.0.1", 0), endpoint, 4)) {
+        Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(keys.publicKeyHex());
+        try (LocalInteractionsServer server = LocalInteractionsServer.start(new InetSocketAddress("127.0.0.1", 0),
+                new InteractionsEndpoint(verifier, handler, deferred::add), 4);
+             LocalInteractionsServer old = LocalInteractionsServer.start(new InetSocketAddress("127.0.0.1", 0),
+                     new InteractionsEndpoint(verifier, baseline, work -> { }), 4)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             InteractionSigner signer = new InteractionSigner(keys, Clock.systemUTC());
             InteractionFactory factory = new InteractionFactory(1_300_000_000_000_000_001L, Clock.systemUTC());
@@ -123,35 +142,36 @@ public final class TopMessagersBenchmark {
                     Entities.Member.of(Entities.User.human(BenchGuild.FIRST_MEMBER + 7, "bench"), (1L << 10) | (1L << 11),
                             Instant.parse("2024-01-01T00:00:00Z")), "en-US", 0);
             SlashCommand command = SlashCommand.of(1L, "topmessagers", SlashCommand.Value.string("period", "30d"));
-            List<Long> latencies = new ArrayList<>();
+            List<Long> before = new ArrayList<>();
+            List<Long> after = new ArrayList<>();
+            // the two servers answer in turn, request by request, so that both see the same machine
             for (int i = 0; i < warmup + measured; i++) {
-                SignedInteraction signed = signer.sign(factory.slashCommand(member, command));
-                HttpRequest.Builder request = HttpRequest.newBuilder(server.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
-                signed.headers().forEach(request::header);
-                HttpRequest built = request.build();
-                long start = System.nanoTime();
-                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                long took = System.nanoTime() - start;
-                JsonNode answer = JSON.readTree(response.body());
-                if (response.statusCode() != 200 || answer.path("type").asInt() != 5) {
-                    throw new IllegalStateException("expected a DEFERRED answer, got " + response.statusCode() + " " + response.body());
-                }
+                long oldTook = topMessagers(http, old, signer.sign(factory.slashCommand(member, command)));
+                long newTook = topMessagers(http, server, signer.sign(factory.slashCommand(member, command)));
                 if (i >= warmup) {
-                    latencies.add(took);
+                    before.add(oldTook);
+                    after.add(newTook);
                 }
             }
-            System.out.printf("/topmessagers 30d over HTTP, warm (after %d warm-up requests), one client, keep-alive: %s%n", warmup,
-                    new Stats(latencies).summary());
-            List<Long> reads = new ArrayList<>();
-            for (int i = 0; i < 120; i++) {
+            System.out.printf("/topmessagers 30d over HTTP, warm (after %d warm-up requests each), one client, keep-alive, "
+                    + "old and new in turn:%n  old (plain aggregation of the period): %s%n  new (settled days kept, last two read live): %s%n",
+                    warmup, new Stats(before).summary(), new Stats(after).summary());
+            List<Long> oldReads = new ArrayList<>();
+            List<Long> newReads = new ArrayList<>();
+            for (int i = 0; i < 220; i++) {
                 long start = System.nanoTime();
-                io.serverpulse.common.commands.leaderboard.LeaderboardData.load(store, BenchGuild.GUILD,
-                        io.serverpulse.common.metrics.BucketKey.ALL_CHANNELS, io.serverpulse.common.metrics.Period.LAST_30_DAYS, Instant.now());
+                BaselineTopMessagers.read(store, BenchGuild.GUILD, Instant.now());
+                long oldTook = System.nanoTime() - start;
+                start = System.nanoTime();
+                LeaderboardData.load(store, BenchGuild.GUILD, BucketKey.ALL_CHANNELS, Period.LAST_30_DAYS, Instant.now());
+                long newTook = System.nanoTime() - start;
                 if (i >= 20) {
-                    reads.add(System.nanoTime() - start);
+                    oldReads.add(oldTook);
+                    newReads.add(newTook);
                 }
             }
-            System.out.printf("of which the store read alone (top 10 + the period's total, in process): %s%n", new Stats(reads).summary());
+            System.out.printf("the store read alone (top 10 + the period's total, in process), in turn:%n  old: %s%n  new: %s%n",
+                    new Stats(oldReads).summary(), new Stats(newReads).summary());
             List<Long> pings = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 SignedInteraction signed = signer.sign(factory.ping());
@@ -175,9 +195,52 @@ public final class TopMessagersBenchmark {
                 worker.add(System.nanoTime() - start);
                 chartBytes = followUp.files().isEmpty() ? 0 : followUp.files().get(0).size();
             }
-            System.out.printf("worker: completeDeferred (same read + %,d-byte PNG chart), 25 runs: %s%n", chartBytes,
+            System.out.printf("worker (new): completeDeferred (same read + %,d-byte PNG chart), 25 runs: %s%n", chartBytes,
                     new Stats(worker.subList(5, worker.size())).summary());
         }
     }
 
+    /** Sends one signed /topmessagers, checks it was answered DEFERRED, returns how long it took. */
+    private static long topMessagers(HttpClient http, LocalInteractionsServer server, SignedInteraction signed) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri()).POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+        signed.headers().forEach(request::header);
+        HttpRequest built = request.build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - start;
+        JsonNode answer = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || answer.path("type").asInt() != 5) {
+            throw new IllegalStateException("expected a DEFERRED answer, got " + response.statusCode() + " " + response.body());
+        }
+        return took;
+    }
+
+    /**
+     * {@code /topmessagers} as it was before issue 16, for the side-by-side run: the command read the
+     * period's top 10 and total by the plain aggregation (every member-day row of the period, and
+     * every channel-hour row), then deferred (more than three members: a chart).
+     */
+    static final class BaselineTopMessagers implements Command {
+
+        static LeaderboardQuery read(Store store, long guildId, Instant now) {
+            LeaderboardQuery query = LeaderboardQuery.messages(guildId, BucketKey.ALL_CHANNELS, Period.LAST_30_DAYS, now, 10);
+            List<MemberCount> entries = store.topMembers(query);
+            store.totals(BucketKind.CHANNEL_HOUR, guildId, Counter.MESSAGES, query.window(), 1000);
+            return entries.size() < 3 ? null : query;
+        }
+
+        @Override
+        public CommandDefinition definition() {
+            return CommandDefinition.everyone("topmessagers");
+        }
+
+        @Override
+        public InteractionOutcome execute(CommandContext context) {
+            if (read(context.store(), context.guildId(), context.now()) == null) {
+                throw new IllegalStateException("the bench guild has more than three members");
+            }
+            return new InteractionOutcome.Defer(InteractionResponse.deferred(false),
+                    context.deferredWork("topmessagers", Map.of("period", "30d")));
+        }
+    }
 }

@@ -206,13 +206,24 @@ class CommandsEndToEndTest extends EndToEndSuite {
             JsonNode leaderboard = slash(e2e, MEMBER, "leaderboard", Value.channel("channel", GENERAL), Value.string("period", "30d"));
             JsonNode top = slash(e2e, MEMBER, "topmessagers", Value.string("period", "7d"));
 
-            // THEN both are public embeds ranking the two members (two members: no chart, so no deferral), and nothing was written
+            // THEN both are public embeds ranking the two members (two members: no chart, so no deferral), and nothing was
+            // written but each period's settled days, kept once a day in the leaderboard cache
             for (JsonNode answer : java.util.List.of(leaderboard, top)) {
                 assertThat(answer.path("type").asInt()).isEqualTo(4);
                 assertThat(ephemeral(answer)).isFalse();
                 assertThat(answer.path("data").path("embeds").get(0).path("description").asText())
                         .contains("🥇 <@" + ADMIN.user().id() + "> — **7** messages").contains("<@" + MEMBER.user().id() + "> — **3**");
             }
+            assertThat(e2e.calls.writes()).containsExactly("saveLeaderboard", "saveLeaderboard");
+
+            // AND asked again, they give the same answers and write nothing
+            e2e.calls.clear();
+            assertThat(slash(e2e, MEMBER, "leaderboard", Value.channel("channel", GENERAL), Value.string("period", "30d"))
+                    .path("data").path("embeds").get(0).path("description").asText())
+                    .isEqualTo(leaderboard.path("data").path("embeds").get(0).path("description").asText());
+            assertThat(slash(e2e, MEMBER, "topmessagers", Value.string("period", "7d"))
+                    .path("data").path("embeds").get(0).path("description").asText())
+                    .isEqualTo(top.path("data").path("embeds").get(0).path("description").asText());
             assertThat(e2e.calls.writes()).isEmpty();
         }
     }

@@ -123,7 +123,7 @@ final class GuildRecords {
 
     Optional<CachedLeaderboard> leaderboard(long guildId, long channelId, Counter counter, Period period) {
         // the id of a cached leaderboard depends on its key only, never on its entries
-        String id = new CachedLeaderboard(guildId, channelId, counter, period, Instant.EPOCH, List.of()).id();
+        String id = new CachedLeaderboard(guildId, channelId, counter, period, Instant.EPOCH, List.of(), 0).id();
         Document d = collection(CollectionNames.LEADERBOARD_CACHE).find(new Document(Fields.ID, id)).first();
         return Optional.ofNullable(d).map(RecordDocuments::leaderboard).filter(l -> l.guildId() == guildId);
     }

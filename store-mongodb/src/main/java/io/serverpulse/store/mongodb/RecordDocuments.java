@@ -116,6 +116,7 @@ final class RecordDocuments {
                 .append("period", l.period().label());
         BsonInstants.put(doc, "computed_at", l.computedAt());
         return doc.append("entries", entries)
+                .append("total", l.total())
                 .append(Fields.EXPIRE_AT, BsonInstants.ceil(expireAt));
     }
 
@@ -127,6 +128,7 @@ final class RecordDocuments {
         Period period = Period.fromLabel(d.getString("period"))
                 .orElseThrow(() -> new IllegalStateException("unknown period in leaderboard_cache/" + d.get(Fields.ID)));
         return new CachedLeaderboard(d.getLong(Fields.GUILD_ID), d.getLong(Fields.CHANNEL_ID),
-                Counter.fromField(d.getString("counter")), period, BsonInstants.get(d, "computed_at"), entries);
+                Counter.fromField(d.getString("counter")), period, BsonInstants.get(d, "computed_at"), entries,
+                d.get("total") instanceof Number total ? total.longValue() : 0);
     }
 }

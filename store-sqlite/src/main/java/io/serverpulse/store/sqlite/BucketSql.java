@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,13 +28,27 @@ final class BucketSql {
     private BucketSql() {
     }
 
-    /** Adds the bound counters to the bucket's row, creating it at zero first; {@code expire_at} is replaced. */
+    /** Adds every counter to the bucket's row, creating it at zero first; {@code expire_at} is replaced. */
     static String upsert(BucketKind kind) {
-        String placeholders = "?, ".repeat(6 + Counter.values().length);
-        String additions = Arrays.stream(Counter.values())
+        return upsert(kind, EnumSet.allOf(Counter.class));
+    }
+
+    /**
+     * Adds the bound {@code counters} (in {@link Counter} order, after the key and {@code expire_at})
+     * to the bucket's row, creating it first; other counters are left as they are (zero in a new row),
+     * so a statement binds only what a batch of this kind carries.
+     */
+    static String upsert(BucketKind kind, Set<Counter> counters) {
+        if (counters.isEmpty()) {
+            throw new IllegalArgumentException("an upsert needs at least one counter");
+        }
+        List<Counter> bound = EnumSet.copyOf(counters).stream().toList();
+        String columns = bound.stream().map(Counter::field).collect(Collectors.joining(", "));
+        String placeholders = "?, ".repeat(6 + bound.size());
+        String additions = bound.stream()
                 .map(c -> c.field() + " = " + c.field() + " + excluded." + c.field())
                 .collect(Collectors.joining(", "));
-        return "INSERT INTO " + kind.collection() + " (" + KEY + ", expire_at, " + COUNTERS + ") VALUES ("
+        return "INSERT INTO " + kind.collection() + " (" + KEY + ", expire_at, " + columns + ") VALUES ("
                 + placeholders.substring(0, placeholders.length() - 2) + ") ON CONFLICT (" + KEY + ") DO UPDATE SET "
                 + additions + ", expire_at = excluded.expire_at";
     }

@@ -42,7 +42,8 @@ final class GuildData {
     }
 
     void export(long guildId, GuildDataVisitor visitor) {
-        db.locked("export guild " + guildId, () -> {
+        // one read transaction: every table as of one committed state, without holding up writes
+        db.read("export guild " + guildId, () -> db.inReadTransaction(() -> {
             settings.stored(guildId).ifPresent(visitor::settings);
             for (BucketKind kind : BucketKind.values()) {
                 try (PreparedStatement query = db.prepare(BucketSql.guildRows(kind), guildId); ResultSet rows = query.executeQuery()) {
@@ -85,7 +86,7 @@ final class GuildData {
                 }
             }
             return null;
-        });
+        }));
     }
 
     long eraseGuild(long guildId) {

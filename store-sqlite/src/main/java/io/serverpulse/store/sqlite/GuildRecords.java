@@ -65,7 +65,7 @@ final class GuildRecords {
     }
 
     List<MemberEvent> memberEvents(long guildId, TimeWindow window) {
-        return db.locked("read member events of guild " + guildId, () -> {
+        return db.read("read member events of guild " + guildId, () -> {
             List<MemberEvent> events = new ArrayList<>();
             try (PreparedStatement query = db.prepare("SELECT guild_id, member_id, kind, at FROM member_events"
                     + " WHERE guild_id = ? AND at >= ? AND at < ?", guildId, millis(window.from()), millis(window.to()));
@@ -100,7 +100,7 @@ final class GuildRecords {
     }
 
     List<AlertRecord> alerts(long guildId, TimeWindow window) {
-        return db.locked("read alerts of guild " + guildId, () -> {
+        return db.read("read alerts of guild " + guildId, () -> {
             List<AlertRecord> alerts = new ArrayList<>();
             try (PreparedStatement query = db.prepare("SELECT * FROM alerts WHERE guild_id = ? AND started_at >= ? AND started_at < ?",
                     guildId, millis(window.from()), millis(window.to()));
@@ -133,7 +133,7 @@ final class GuildRecords {
     }
 
     Optional<AiSummary> summary(long guildId, String periodKey) {
-        return db.locked("read summary " + periodKey, () -> {
+        return db.read("read summary " + periodKey, () -> {
             try (PreparedStatement query = db.prepare("SELECT * FROM ai_summaries WHERE guild_id = ? AND period_key = ?",
                     guildId, periodKey);
                  ResultSet rows = query.executeQuery()) {
@@ -149,16 +149,17 @@ final class GuildRecords {
         String json = SqlValues.json(entries);
         db.locked("save leaderboard " + leaderboard.id(), () -> {
             Instant expireAt = settings.policy().expireAt(leaderboard, settings.retention(leaderboard.guildId()));
-            return db.update("INSERT INTO leaderboard_cache (guild_id, channel_id, counter, period, computed_at, entries, expire_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, channel_id, counter, period) DO UPDATE SET"
-                            + " computed_at = excluded.computed_at, entries = excluded.entries, expire_at = excluded.expire_at",
+            return db.update("INSERT INTO leaderboard_cache (guild_id, channel_id, counter, period, computed_at, entries, total,"
+                            + " expire_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, channel_id, counter, period) DO UPDATE SET"
+                            + " computed_at = excluded.computed_at, entries = excluded.entries, total = excluded.total,"
+                            + " expire_at = excluded.expire_at",
                     leaderboard.guildId(), leaderboard.channelId(), leaderboard.counter().field(), leaderboard.period().label(),
-                    millis(leaderboard.computedAt()), json, millis(expireAt));
+                    millis(leaderboard.computedAt()), json, leaderboard.total(), millis(expireAt));
         });
     }
 
     Optional<CachedLeaderboard> leaderboard(long guildId, long channelId, Counter counter, Period period) {
-        return db.locked("read cached leaderboard", () -> {
+        return db.read("read cached leaderboard", () -> {
             try (PreparedStatement query = db.prepare("SELECT * FROM leaderboard_cache WHERE guild_id = ? AND channel_id = ?"
                     + " AND counter = ? AND period = ?", guildId, channelId, counter.field(), period.label());
                  ResultSet rows = query.executeQuery()) {

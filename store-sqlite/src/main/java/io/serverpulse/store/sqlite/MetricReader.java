@@ -26,7 +26,7 @@ final class MetricReader {
 
     List<MemberCount> topMembers(LeaderboardQuery query) {
         TimeWindow window = query.window();
-        return db.locked("read a leaderboard of guild " + query.guildId(), () -> {
+        return db.read("read a leaderboard of guild " + query.guildId(), () -> {
             List<MemberCount> board = new ArrayList<>();
             try (PreparedStatement statement = db.prepare(BucketSql.leaderboard(query.period().memberBuckets(), query.counter()),
                     query.guildId(), query.channelId(), millis(window.from()), millis(window.to()), query.limit());
@@ -40,7 +40,7 @@ final class MetricReader {
     }
 
     List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
-        return db.locked("read " + kind.collection() + " of guild " + guildId, () -> {
+        return db.read("read " + kind.collection() + " of guild " + guildId, () -> {
             List<Object> params = new ArrayList<>(List.of(guildId, millis(window.from()), millis(window.to())));
             if (channelId != null) {
                 params.add(channelId);
@@ -66,7 +66,7 @@ final class MetricReader {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
         String sql = BucketSql.totals(kind, counter);
-        return db.locked("read " + kind.collection() + " totals of guild " + guildId, () -> {
+        return db.read("read " + kind.collection() + " totals of guild " + guildId, () -> {
             List<KeyCount> totals = new ArrayList<>();
             try (PreparedStatement statement = db.prepare(sql, guildId, millis(window.from()), millis(window.to()), limit);
                  ResultSet rows = statement.executeQuery()) {

@@ -38,7 +38,9 @@ final class Migrations {
             new Migration(3, "V3__ai_summary_hash_and_tokens.sql", "AI summaries: input hash and token counts"),
             new Migration(4, "V4__digests.sql", "the digest ledger"),
             new Migration(5, "V5__member_opt_outs.sql", "members' opt-outs"),
-            new Migration(6, "V6__usage_counters.sql", "usage counters (the /askpulse limits)"));
+            new Migration(6, "V6__usage_counters.sql", "usage counters (the /askpulse limits)"),
+            new Migration(7, "V7__dropped_events.sql", "events the collector could not count, per guild and hour"),
+            new Migration(8, "V8__cached_leaderboard_total.sql", "the total a cached leaderboard's shares are of"));
 
     private Migrations() {
     }

@@ -51,6 +51,6 @@ final class RecordRows {
                 .orElseThrow(() -> new StoreException("stored leaderboard has an unknown period: " + periodLabel));
         return new CachedLeaderboard(row.getLong("guild_id"), row.getLong("channel_id"), Counter.fromField(row.getString("counter")),
                 period, Instant.ofEpochMilli(row.getLong("computed_at")),
-                entries.stream().map(e -> new MemberCount(e[0], e[1])).toList());
+                entries.stream().map(e -> new MemberCount(e[0], e[1])).toList(), row.getLong("total"));
     }
 }

@@ -42,7 +42,7 @@ final class SettingsRows implements VersionedSettings {
 
     @Override
     public Optional<Stored> readVersioned(long guildId) {
-        return db.locked("read settings of guild " + guildId, () -> {
+        return db.read("read settings of guild " + guildId, () -> {
             try (PreparedStatement query = db.prepare("SELECT json, version FROM guild_settings WHERE guild_id = ?", guildId);
                  ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(new Stored(parse(guildId, rows.getString(1)), rows.getLong(2))) : Optional.empty();
@@ -66,7 +66,7 @@ final class SettingsRows implements VersionedSettings {
     }
 
     List<GuildSettings> all() {
-        return db.locked("read all settings", () -> {
+        return db.read("read all settings", () -> {
             List<GuildSettings> all = new ArrayList<>();
             try (PreparedStatement query = db.prepare("SELECT guild_id, json FROM guild_settings ORDER BY guild_id");
                  ResultSet rows = query.executeQuery()) {

@@ -11,18 +11,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The one connection of a {@link SqliteStore} and the one lock it is used under, shared by the
- * store's role classes ({@link SettingsRows}, {@link MetricWriter}, {@link MetricReader},
- * {@link GuildRecords}, {@link GuildData}). Every use goes through {@link #locked}: it takes the
- * lock, refuses a closed store, and turns an SQL failure into a {@link StoreException} saying what
- * failed. The other helpers ({@link #inTransaction}, {@link #update}, {@link #prepare}) are called
- * under that lock only.
+ * The connections of a {@link SqliteStore}, shared by the store's role classes
+ * ({@link SettingsRows}, {@link MetricWriter}, {@link MetricReader}, {@link GuildRecords},
+ * {@link GuildData}): one <em>writer</em> used under one fair lock ({@link #locked}), and, in WAL
+ * mode, {@value #READERS} <em>readers</em> ({@code query_only}) that reads borrow ({@link #read}).
+ * In WAL mode a reader sees the last committed state and never waits for the writer, so a
+ * leaderboard or a settings read is answered while a bulk metric write holds the writer.
+ *
+ * <p>Both refuse a closed store and turn an SQL failure into a {@link StoreException} saying what
+ * failed. The other helpers ({@link #inTransaction}, {@link #update}, {@link #prepare}) work on the
+ * connection the calling thread holds through one of them.
  */
 final class SqliteConnection {
 
@@ -34,17 +41,27 @@ final class SqliteConnection {
         T run() throws SQLException;
     }
 
+    /** Read connections in WAL mode (two cores: more would only queue on the CPU). */
+    static final int READERS = 2;
+
     private final Path file;
     private final Connection connection;
+    /** Idle readers; empty (and {@link #read} uses the writer) when the file is not in WAL mode. */
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders;
+    /** The connection the current thread uses inside {@link #locked} or {@link #read}. */
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
     /** Fair, so that a long sweep (many short chunks) cannot starve a flush waiting for the lock. */
     private final ReentrantLock lock = new ReentrantLock(true);
     /** Statements kept open for the life of the connection (closed with it). */
     private final List<PreparedStatement> kept = new ArrayList<>();
     private volatile boolean closed;
 
-    private SqliteConnection(Path file, Connection connection) {
+    private SqliteConnection(Path file, Connection connection, List<Connection> readers) {
         this.file = file;
         this.connection = connection;
+        this.allReaders = List.copyOf(readers);
+        this.readers = new ArrayBlockingQueue<>(Math.max(1, readers.size()), true, readers);
     }
 
     /**
@@ -57,29 +74,44 @@ final class SqliteConnection {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout((int) busyTimeout.toMillis());
         Connection connection = null;
+        List<Connection> readers = new ArrayList<>();
         try {
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             // the auto-vacuum mode of a new file can only be chosen before its first page is written,
             // which switching to WAL does: so it comes first
             FileSpace.prepare(connection, file);
             String journal = pragma(connection, "journal_mode = WAL");
-            if (!"wal".equalsIgnoreCase(journal)) {
-                LOG.warn("SQLite at {} runs in journal mode {} (WAL unavailable on this file system)", file, journal);
-            }
             Migrations.migrate(connection, clock);
-            return new SqliteConnection(file, connection);
-        } catch (SQLException | RuntimeException e) {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
+            if ("wal".equalsIgnoreCase(journal)) {
+                for (int i = 0; i < READERS; i++) {
+                    Connection reader = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                    readers.add(reader);
+                    try (Statement statement = reader.createStatement()) {
+                        statement.execute("PRAGMA query_only = ON");
+                    }
                 }
+            } else {
+                LOG.warn("SQLite at {} runs in journal mode {} (WAL unavailable on this file system); reads share the writer",
+                        file, journal);
+            }
+            return new SqliteConnection(file, connection, readers);
+        } catch (SQLException | RuntimeException e) {
+            readers.forEach(reader -> closeQuietly(reader, e));
+            if (connection != null) {
+                closeQuietly(connection, e);
             }
             if (e instanceof StoreException storeException) {
                 throw storeException;
             }
             throw new StoreException("cannot open the SQLite store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException suppressed) {
+            failure.addSuppressed(suppressed);
         }
     }
 
@@ -93,32 +125,97 @@ final class SqliteConnection {
         return file;
     }
 
-    /** The connection itself, for work under the lock ({@link #locked}). */
-    Connection connection() {
-        return connection;
-    }
-
     String describe() {
         return "sqlite:" + file;
     }
 
-    /** Runs {@code work} under the lock; an SQL failure becomes a {@link StoreException} saying what failed. */
+    /** Runs {@code work} with the writer, under the lock; an SQL failure becomes a {@link StoreException} saying what failed. */
     <T> T locked(String what, SqlWork<T> work) {
         lock.lock();
+        Connection outer = current.get();
         try {
             if (closed) {
                 throw StoreException.closed(describe());
             }
+            current.set(connection);
             return work.run();
         } catch (SQLException e) {
             throw new StoreException("SQLite could not " + what + ": " + e.getMessage(), e);
         } finally {
+            restore(outer);
             lock.unlock();
         }
     }
 
+    /**
+     * Runs read-only {@code work} on a reader (the writer under its lock when the file is not in WAL
+     * mode, or when called inside {@link #locked}); an SQL failure becomes a {@link StoreException}.
+     */
+    <T> T read(String what, SqlWork<T> work) {
+        if (allReaders.isEmpty() || current.get() != null) {
+            return locked(what, work);
+        }
+        if (closed) {
+            throw StoreException.closed(describe());
+        }
+        Connection reader;
+        try {
+            reader = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to " + what, e);
+        }
+        try {
+            if (closed) {
+                throw StoreException.closed(describe());
+            }
+            current.set(reader);
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException("SQLite could not " + what + ": " + e.getMessage(), e);
+        } finally {
+            current.remove();
+            readers.add(reader);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one read transaction, so that every query sees the same committed state
+     * (an export across tables). Call inside {@link #read}.
+     */
+    <T> T inReadTransaction(SqlWork<T> work) throws SQLException {
+        Connection connection = connection();
+        execute("BEGIN");
+        try {
+            T result = work.run();
+            execute("COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        }
+    }
+
+    private void restore(Connection outer) {
+        if (outer == null) {
+            current.remove();
+        } else {
+            current.set(outer);
+        }
+    }
+
+    /** The connection the calling thread holds through {@link #locked} (the writer) or {@link #read}. */
+    Connection connection() {
+        Connection held = current.get();
+        if (held == null) {
+            throw new IllegalStateException("no SQLite connection held: call inside locked(...) or read(...)");
+        }
+        return held;
+    }
+
     /** Runs {@code work} in one immediate transaction, rolled back on any failure. Call under the lock. */
     <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        Connection connection = connection();
         execute("BEGIN IMMEDIATE");
         try {
             T result = work.run();
@@ -140,7 +237,7 @@ final class SqliteConnection {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection().createStatement()) {
             statement.executeUpdate(sql);
         }
     }
@@ -154,7 +251,7 @@ final class SqliteConnection {
 
     /** A statement with its parameters bound, for the caller to run and close. Call under the lock. */
     PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = connection().prepareStatement(sql);
         try {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
@@ -175,6 +272,24 @@ final class SqliteConnection {
             return statement;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Closes each reader once it is back from a read in progress (a connection is never closed under a query). */
+    private void closeReaders() throws SQLException {
+        for (int i = 0; i < allReaders.size(); i++) {
+            Connection reader;
+            try {
+                reader = readers.poll(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reader = null;
+            }
+            if (reader == null) {
+                LOG.warn("A read of SQLite store {} did not finish; its connection is left open", file);
+                return;
+            }
+            reader.close();
         }
     }
 
@@ -206,6 +321,7 @@ final class SqliteConnection {
                 statement.close();
             }
             connection.close();
+            closeReaders();
             LOG.info("Closed SQLite store {}", file);
         } catch (SQLException e) {
             LOG.warn("Closing SQLite store {} failed: {}", file, e.getMessage());

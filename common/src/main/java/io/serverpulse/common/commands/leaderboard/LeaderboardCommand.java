@@ -36,7 +36,8 @@ public final class LeaderboardCommand implements Command {
             String text = collected
                     ? context.texts().get("leaderboard.channel-empty", mention, LeaderboardView.periodName(period, context.texts()))
                     : context.texts().get("leaderboard.channel-not-collected", mention);
-            return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(text)));
+            return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(
+                    collected ? LeaderboardView.emptyText(text, data, context.texts()) : text)));
         }
         return new InteractionOutcome.Respond(InteractionResponse.message(
                 MessageBody.embeds(false, LeaderboardView.embed(data, context.texts(), null))));

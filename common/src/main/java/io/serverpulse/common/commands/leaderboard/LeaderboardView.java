@@ -19,6 +19,17 @@ public final class LeaderboardView {
         return texts.get("choice.period." + period.label());
     }
 
+    /** The share's basis, and, if events of the period could not be counted, how many. */
+    static String footer(LeaderboardData data, Texts texts) {
+        String footer = texts.get("leaderboard.footer", data.total());
+        return data.droppedEvents() == 0 ? footer : texts.get("leaderboard.dropped", data.droppedEvents()) + "\n" + footer;
+    }
+
+    /** The empty-leaderboard text, with how many events could not be counted if any. */
+    public static String emptyText(String text, LeaderboardData data, Texts texts) {
+        return data.droppedEvents() == 0 ? text : text + "\n" + texts.get("leaderboard.dropped", data.droppedEvents());
+    }
+
     /** @param chartFile the attached chart's file name, or null for none */
     public static Embed embed(LeaderboardData data, Texts texts, String chartFile) {
         String period = periodName(data.period(), texts);
@@ -38,7 +49,7 @@ public final class LeaderboardView {
                 .title(texts.get(data.channelId() == BucketKey.ALL_CHANNELS ? "leaderboard.title.guild" : "leaderboard.title.channel",
                         period))
                 .description(description.toString().strip())
-                .footer(texts.get("leaderboard.footer", data.total()));
+                .footer(footer(data, texts));
         if (chartFile != null) {
             embed.image("attachment://" + chartFile);
         }

@@ -21,7 +21,9 @@ import java.util.Map;
 /**
  * {@code /topmessagers [24h|7d|30d|all]}: the guild's most active members. With fewer than
  * {@link #CHART_MINIMUM} members it answers at once; with more it answers DEFERRED and the worker
- * adds a bar chart, whose rendering may not fit the 3-second budget on a cold start.
+ * adds a bar chart, whose rendering may not fit the 3-second budget on a cold start. Whether to defer
+ * is known from the period's kept settled days when they already list enough members (one cached row
+ * read: {@link PeriodTop#settledMembers}); otherwise the leaderboard is read.
  */
 public final class TopMessagersCommand implements Command {
 
@@ -52,11 +54,18 @@ public final class TopMessagersCommand implements Command {
     @Override
     public InteractionOutcome execute(CommandContext context) {
         Period period = period(context.string("period").orElse(Period.LAST_7_DAYS.label()));
+        if (PeriodTop.settledMembers(context.store(), context.guildId(), BucketKey.ALL_CHANNELS, period, context.now())
+                >= CHART_MINIMUM) {
+            // enough members for a chart already in the period's settled days, as kept today: defer at once
+            return new InteractionOutcome.Defer(InteractionResponse.deferred(false),
+                    context.deferredWork(NAME, Map.of("period", period.label())));
+        }
         LeaderboardData data = LeaderboardData.load(context.store(), context.guildId(), BucketKey.ALL_CHANNELS, period,
                 context.now());
         if (data.isEmpty()) {
-            return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(
-                    context.texts().get("leaderboard.empty", LeaderboardView.periodName(period, context.texts())))));
+            return new InteractionOutcome.Respond(InteractionResponse.message(MessageBody.ephemeralText(LeaderboardView.emptyText(
+                    context.texts().get("leaderboard.empty", LeaderboardView.periodName(period, context.texts())), data,
+                    context.texts()))));
         }
         if (data.entries().size() < CHART_MINIMUM) {
             return new InteractionOutcome.Respond(InteractionResponse.message(
@@ -73,7 +82,8 @@ public final class TopMessagersCommand implements Command {
         LeaderboardData data = LeaderboardData.load(context.store(), context.guildId(), BucketKey.ALL_CHANNELS, period,
                 context.now());
         if (data.isEmpty()) {
-            return MessageBody.text(texts.get("leaderboard.empty", LeaderboardView.periodName(period, texts)));
+            return MessageBody.text(LeaderboardView.emptyText(texts.get("leaderboard.empty",
+                    LeaderboardView.periodName(period, texts)), data, texts));
         }
         if (data.entries().size() < CHART_MINIMUM) {
             return MessageBody.embeds(false, LeaderboardView.embed(data, texts, null));

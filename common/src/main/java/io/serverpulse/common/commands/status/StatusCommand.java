@@ -18,6 +18,7 @@ import io.serverpulse.common.digest.DigestSchedule;
 import io.serverpulse.common.i18n.Texts;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
+import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.Retention;
@@ -35,7 +36,8 @@ import java.util.stream.Collectors;
  * {@code /serverpulse status}: the guild's configuration (never the AI key, only whether one is set)
  * and the health of collection: whether the store answers (never which store it is or where: on a public bot
  * every guild's admins would learn the operator's database host), the last hour in which activity was counted,
- * and whether sentiment is counted (and can be, on this deployment).
+ * how many events of the last days could not be counted (the collector was overloaded:
+ * {@link Counter#DROPPED_EVENTS}), and whether sentiment is counted (and can be, on this deployment).
  */
 public final class StatusCommand implements Command {
 
@@ -139,13 +141,24 @@ public final class StatusCommand implements Command {
         return lines.toString().strip();
     }
 
+    /** Whether a row holds any activity counted (not only events that could not be). */
+    private static boolean counted(BucketRow row) {
+        return row.counters().entrySet().stream().anyMatch(e -> e.getKey() != Counter.DROPPED_EVENTS && e.getValue() > 0);
+    }
+
     private static String health(Store store, long guildId, Instant now, Texts texts) {
         Instant end = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         List<BucketRow> rows = store.buckets(BucketKind.CHANNEL_HOUR, guildId, null, null,
                 new TimeWindow(end.minus(ACTIVITY_LOOKBACK), end));
-        Optional<Instant> last = rows.stream().map(row -> row.key().start()).max(Instant::compareTo);
+        Optional<Instant> last = rows.stream().filter(StatusCommand::counted).map(row -> row.key().start()).max(Instant::compareTo);
         String activity = last.map(hour -> texts.get("status.last-activity", "<t:" + hour.getEpochSecond() + ":f>"))
                 .orElseGet(() -> texts.get("status.no-activity", ACTIVITY_LOOKBACK.toDays()));
-        return texts.get("status.store") + "\n" + activity;
+        long dropped = rows.stream().mapToLong(row -> row.get(Counter.DROPPED_EVENTS)).sum();
+        Optional<Instant> lastDrop = rows.stream().filter(row -> row.get(Counter.DROPPED_EVENTS) > 0).map(row -> row.key().start())
+                .max(Instant::compareTo);
+        String drops = lastDrop.map(hour -> texts.get("status.dropped", dropped, ACTIVITY_LOOKBACK.toDays(),
+                        "<t:" + hour.getEpochSecond() + ":f>"))
+                .orElseGet(() -> texts.get("status.dropped-none", ACTIVITY_LOOKBACK.toDays()));
+        return texts.get("status.store") + "\n" + activity + "\n" + drops;
     }
 }

@@ -6,6 +6,8 @@ import io.serverpulse.common.metrics.MetricBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Admission under the memory bound: counts events into the open batch's {@link MetricAggregator},
  * or drops them once the buckets held in memory (the aggregator's plus those of cut batches not yet
  * written) reach {@link FlushPolicy#maxPendingBuckets()}, or after {@link #close()}. Drops are
- * counted and warned about once a minute. Thread-safe (its own lock); never touches the store.
+ * counted, per guild too, and warned about once a minute, naming the guilds; a drop before close is
+ * also noted in the open batch ({@link MetricAggregator#addDropped}), so that it is stored with its
+ * guild and hour. Thread-safe (its own lock); never touches the store.
  *
  * <p>The {@link MetricFlusher} is its only user: it admits events ({@link #admit}), cuts the open
  * batch ({@link #cut}) and gives back the buckets of a batch the store confirmed ({@link #release}).
@@ -52,6 +56,8 @@ final class Admission {
     private boolean earlyFlushRequested;
     private int queuedBuckets;
     private long droppedSinceWarning;
+    private final Map<Long, Long> droppedSinceWarningByGuild = new HashMap<>();
+    private final Map<Long, Long> droppedByGuild = new HashMap<>();
     private Instant lastDropWarning;
 
     private final AtomicLong eventsRecorded = new AtomicLong();
@@ -68,7 +74,10 @@ final class Admission {
     Outcome admit(ActivityEvent event) {
         synchronized (lock) {
             if (closed || aggregator.pendingBuckets() + queuedBuckets >= policy.maxPendingBuckets()) {
-                noteDropLocked();
+                if (!closed) {
+                    aggregator.addDropped(event);
+                }
+                noteDropLocked(event.guildId());
                 return Outcome.DROPPED;
             }
             aggregator.add(event);
@@ -80,22 +89,35 @@ final class Admission {
         }
     }
 
-    private void noteDropLocked() {
+    private void noteDropLocked(long guildId) {
         eventsDropped.incrementAndGet();
         droppedSinceWarning++;
+        droppedSinceWarningByGuild.merge(guildId, 1L, Long::sum);
+        droppedByGuild.merge(guildId, 1L, Long::sum);
         Instant now = clock.instant();
         if (lastDropWarning == null || !now.isBefore(lastDropWarning.plus(DROP_WARNING_INTERVAL))) {
             if (closed) {
-                log.warn("Dropped {} activity events recorded after the metric flusher was closed", droppedSinceWarning);
+                log.warn("Dropped {} activity events recorded after the metric flusher was closed ({})", droppedSinceWarning,
+                        DroppedEvents.describe(droppedSinceWarningByGuild));
             } else {
                 String failure = lastFailure.get();
-                log.warn("Dropped {} activity events: {} buckets are waiting to be written (limit {}); "
-                                + "the database is away or slower than the events ({})",
-                        droppedSinceWarning, aggregator.pendingBuckets() + queuedBuckets, policy.maxPendingBuckets(),
+                log.warn("Dropped {} activity events ({}): {} buckets are waiting to be written (limit {}); "
+                                + "the database is away or slower than the events ({}). Each guild's count is stored with "
+                                + "its hour and shown in /serverpulse status and under its leaderboards",
+                        droppedSinceWarning, DroppedEvents.describe(droppedSinceWarningByGuild),
+                        aggregator.pendingBuckets() + queuedBuckets, policy.maxPendingBuckets(),
                         failure == null ? "no write error" : failure);
             }
             droppedSinceWarning = 0;
+            droppedSinceWarningByGuild.clear();
             lastDropWarning = now;
+        }
+    }
+
+    /** Events dropped since start, per guild (only guilds with drops). */
+    Map<Long, Long> droppedByGuild() {
+        synchronized (lock) {
+            return Map.copyOf(droppedByGuild);
         }
     }
 
@@ -103,14 +125,14 @@ final class Admission {
      * Cuts the open batch: a new aggregator (with the next batch id) takes the events from now on,
      * and the cut one's buckets count as queued until {@link #release}d. The aggregator is swapped
      * under the lock and drained outside it, so that building a large batch never stalls
-     * {@link #admit}. Null if no event was counted since the last cut.
+     * {@link #admit}. Null if no event was counted or dropped since the last cut.
      */
     Cut cut() {
         MetricAggregator full;
         long events;
         synchronized (lock) {
             earlyFlushRequested = false;
-            if (aggregator.pendingEvents() == 0) {
+            if (aggregator.pendingEvents() == 0 && aggregator.pendingDrops() == 0) {
                 return null;
             }
             full = aggregator;

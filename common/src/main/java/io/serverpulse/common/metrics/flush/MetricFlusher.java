@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -41,8 +42,14 @@ import org.slf4j.LoggerFactory;
  * <h2>The memory bound</h2>
  * Memory grows with distinct buckets, not events. {@link FlushPolicy#maxPendingBuckets()} bounds
  * the buckets held in the aggregator plus in queued batches. When that total has reached the bound,
- * {@link #record} <em>drops</em> the event: it is counted in {@link FlushStats#eventsDropped()} and
- * one WARN line a minute says how many were dropped. Why drop rather than keep counting: an event
+ * {@link #record} <em>drops</em> the event, and says so three ways: it is counted in
+ * {@link FlushStats#eventsDropped()} and per guild ({@link #droppedByGuild()}); one WARN line a
+ * minute says how many were dropped and in which guilds; and the aggregator notes it as one
+ * {@link io.serverpulse.common.metrics.Counter#DROPPED_EVENTS} in the guild-wide hour of the event
+ * ({@link MetricAggregator#addDropped}), written with the next batch like any count, so that it
+ * survives a restart and every number read over that hour can say how many events it misses. That
+ * note is the only thing added past the bound: one bucket per guild and hour with drops. Why drop
+ * rather than keep counting: an event
  * touches up to five buckets at once (channel, member, all-channels…); counting only the buckets
  * that already exist would make a channel's total disagree with its members' totals, and counting
  * into new buckets is what the bound must stop. A dropped event is counted nowhere, so every stored
@@ -129,6 +136,11 @@ public final class MetricFlusher {
             requestEarlyFlush();
         }
         return outcome != Admission.Outcome.DROPPED;
+    }
+
+    /** Events dropped since start, per guild (only guilds with drops). */
+    public Map<Long, Long> droppedByGuild() {
+        return admission.droppedByGuild();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -257,22 +258,29 @@ class MetricFlusherTest {
         flusher.record(new MemberJoined(GUILD, 99, T0));
         FlushStats full = flusher.stats();
 
-        // THEN ten were kept, the rest were dropped and counted, with one warning per minute
+        // THEN ten were kept, the rest were dropped and counted, per guild too, with one warning per minute
+        // naming the guild; each drop is noted in the guild-wide bucket of its hour (one more bucket per
+        // hour with drops in the open batch: hours 10 to 14, and hour 0, whose joins are in the queued batch)
         assertThat(accepted).containsExactly(true, true, true, true, true, true, true, true, true, true,
                 false, false, false, false, false);
         assertThat(warningsAtFirst).isEqualTo(1);
         assertThat(warnings("Dropped")).isEqualTo(2);
+        assertThat(warnings("Dropped 5 activity events (1 guild: 1000 (5))")).isEqualTo(1);
         assertThat(full.eventsRecorded()).isEqualTo(10);
         assertThat(full.eventsDropped()).isEqualTo(6);
-        assertThat(full.pendingBuckets()).isEqualTo(10);
+        assertThat(flusher.droppedByGuild()).containsExactly(Map.entry(GUILD, 6L));
+        assertThat(full.pendingBuckets()).isEqualTo(16);
 
-        // AND WHEN the database returns, the ten are written and recording resumes
+        // AND WHEN the database returns, the ten are written with the six drops, and recording resumes
         store.setDown(false);
         scheduler.advance(Duration.ofSeconds(20));
         boolean afterRecovery = flusher.record(new MemberJoined(GUILD, 100, T0));
         flusher.flush();
         assertThat(afterRecovery).isTrue();
         assertThat(store.sum(BucketKind.CHANNEL_HOUR, Counter.JOINS)).isEqualTo(11);
+        assertThat(store.sum(BucketKind.CHANNEL_HOUR, Counter.DROPPED_EVENTS)).isEqualTo(6);
+        assertThat(store.total(BucketKey.channelHour(GUILD, BucketKey.GUILD_WIDE, T0.plus(Duration.ofHours(12))),
+                Counter.DROPPED_EVENTS)).isEqualTo(1);
     }
 
     @Test

@@ -123,8 +123,10 @@ public final class ContractFixtures {
                 Severity.CRITICAL, startedAt, null, List.of(GENERAL, RANDOM), 14, 2.25, "usually 2 joins/min, now 14 in 60 s");
     }
 
+    /** A cached leaderboard whose total is its entries' sum plus 7 (members beyond the top), so that a round trip shows it. */
     public static CachedLeaderboard cached(long guildId, long channelId, Counter counter, Period period, Instant computedAt,
                                            List<MemberCount> entries) {
-        return new CachedLeaderboard(guildId, channelId, counter, period, computedAt, entries);
+        return new CachedLeaderboard(guildId, channelId, counter, period, computedAt, entries,
+                entries.stream().mapToLong(MemberCount::count).sum() + 7);
     }
 }

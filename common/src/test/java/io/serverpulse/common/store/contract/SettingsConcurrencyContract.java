@@ -12,9 +12,6 @@ import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.settings.DigestFrequency;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.store.Store;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,8 +44,6 @@ import org.junit.jupiter.api.Test;
 public interface SettingsConcurrencyContract extends StoreContractPart {
 
     int ROUNDS = 10;
-    /** The guild of the fixtures, replaced by each round's own guild. */
-    String FIXTURE_GUILD = "1176201535215009852";
     long GENERAL = 1176201535215009855L;
     long ANNOUNCEMENTS = 1176201535215009860L;
     long MEMES = 1176201535215009861L;
@@ -174,7 +169,7 @@ public interface SettingsConcurrencyContract extends StoreContractPart {
             store().saveSettings(GuildSettings.defaults(guild).withCollectChannels(Set.of(MEMES), Instant.EPOCH));
             List<Writer> writers = new ArrayList<>();
             for (long channel : channels) {
-                writers.add(new Writer("add " + channel, fixture("add-collect-channel.json")
+                writers.add(new Writer("add " + channel, InteractionFixtures.fixture("add-collect-channel.json")
                         .replace(String.valueOf(GENERAL), String.valueOf(channel)),
                         s -> s.collects(channel), text -> text.startsWith("✅")));
             }
@@ -190,39 +185,39 @@ public interface SettingsConcurrencyContract extends StoreContractPart {
 
     private List<Writer> slashCommands() {
         return List.of(
-                new Writer("add-collect-channel", fixture("add-collect-channel.json"),
+                new Writer("add-collect-channel", InteractionFixtures.fixture("add-collect-channel.json"),
                         s -> s.collects(GENERAL), text -> text.startsWith("✅")),
-                new Writer("remove-collect-channel", fixture("remove-collect-channel.json")
+                new Writer("remove-collect-channel", InteractionFixtures.fixture("remove-collect-channel.json")
                         .replace(String.valueOf(GENERAL), String.valueOf(MEMES)),
                         s -> !s.collects(MEMES) && s.collects(ANNOUNCEMENTS), text -> text.startsWith("✅")),
-                new Writer("set-update-channel", fixture("set-update-channel.json"),
+                new Writer("set-update-channel", InteractionFixtures.fixture("set-update-channel.json"),
                         s -> Long.valueOf(ANNOUNCEMENTS).equals(s.updateChannelId()), text -> text.startsWith("✅")),
-                new Writer("set-digest", fixture("set-digest.json"),
+                new Writer("set-digest", InteractionFixtures.fixture("set-digest.json"),
                         s -> s.digest() == DigestFrequency.DAILY, text -> text.startsWith("✅")),
-                new Writer("toggle-alert", fixture("toggle-alert.json"),
+                new Writer("toggle-alert", InteractionFixtures.fixture("toggle-alert.json"),
                         s -> !s.alert(AlertType.JOIN_RAID).enabled(), text -> text.startsWith("✅")),
-                new Writer("alert-threshold", fixture("alert-threshold.json"),
+                new Writer("alert-threshold", InteractionFixtures.fixture("alert-threshold.json"),
                         s -> s.alert(AlertType.JOIN_RAID).threshold() == 25
                                 && s.alert(AlertType.JOIN_RAID).window().equals(Duration.ofSeconds(120)),
                         text -> text.startsWith("✅")),
-                new Writer("sentiment on", fixture("sentiment-on.json"),
+                new Writer("sentiment on", InteractionFixtures.fixture("sentiment-on.json"),
                         GuildSettings::sentimentEnabled, text -> text.startsWith("✅")),
-                new Writer("ai-provider set", fixture("ai-provider-set.json"),
+                new Writer("ai-provider set", InteractionFixtures.fixture("ai-provider-set.json"),
                         s -> "gpt-4o-mini".equals(s.aiModel()), text -> text.startsWith("✅") && text.contains("gpt-4o-mini")),
-                new Writer("ai-provider key", fixture("ai-provider-key-submit.json"),
+                new Writer("ai-provider key", InteractionFixtures.fixture("ai-provider-key-submit.json"),
                         s -> s.aiProvider() == AiProvider.OPENAI && SUBMITTED_KEY.equals(SEALER.open(s.guildId(), s.aiKeyCiphertext())),
                         text -> text.startsWith("✅")));
     }
 
     private List<Writer> setupChoices() {
         List<Writer> writers = new ArrayList<>(List.of(
-                new Writer("setup update channel", fixture("setup-update-channel.json"),
+                new Writer("setup update channel", InteractionFixtures.fixture("setup-update-channel.json"),
                         s -> Long.valueOf(ANNOUNCEMENTS).equals(s.updateChannelId()), SettingsConcurrencyContract::redrawn),
-                new Writer("setup collect channels", fixture("setup-collect-channels.json"),
+                new Writer("setup collect channels", InteractionFixtures.fixture("setup-collect-channels.json"),
                         s -> s.collectChannels().equals(Set.of(GENERAL, MEMES, LOUNGE)), SettingsConcurrencyContract::redrawn),
-                new Writer("setup digest", fixture("setup-digest.json"),
+                new Writer("setup digest", InteractionFixtures.fixture("setup-digest.json"),
                         s -> s.digest() == DigestFrequency.DAILY, SettingsConcurrencyContract::redrawn),
-                new Writer("setup alerts off", fixture("setup-alerts-off.json"),
+                new Writer("setup alerts off", InteractionFixtures.fixture("setup-alerts-off.json"),
                         s -> s.alerts().values().stream().noneMatch(rule -> rule.enabled()), SettingsConcurrencyContract::redrawn)));
         writers.addAll(slashCommands().subList(6, 9));
         return writers;
@@ -261,7 +256,7 @@ public interface SettingsConcurrencyContract extends StoreContractPart {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < writers.size(); i++) {
                 InteractionHandler handler = i % 2 == 0 ? first : second;
-                String body = writers.get(i).interaction().replace(FIXTURE_GUILD, String.valueOf(guild));
+                String body = writers.get(i).interaction().replace(InteractionFixtures.GUILD, String.valueOf(guild));
                 answers.add(pool.submit(() -> {
                     start.await();
                     InteractionOutcome outcome = handler.handle(body);
@@ -287,14 +282,4 @@ public interface SettingsConcurrencyContract extends StoreContractPart {
         return 1_176_201_535_215_100_000L + round;
     }
 
-    private static String fixture(String name) {
-        try (InputStream in = SettingsConcurrencyContract.class.getResourceAsStream("/interactions/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -20,14 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
  * sweep), {@link GuildIsolationContract} (across roles) and {@link StoreLifecycleContract}
  * (describe, health, close), and {@link SettingsConcurrencyContract} (settings changed by many
  * writers at once, through one store and through two on one database), {@link OptOutStoreContract}
- * (members' opt-outs), {@link DigestLedgerContract} (which digests were claimed and posted) and
- * {@link UsageCounterContract} (counters of uses per window). This class composes them
+ * (members' opt-outs), {@link DigestLedgerContract} (which digests were claimed and posted),
+ * {@link UsageCounterContract} (counters of uses per window) and {@link IngestionOverloadContract} (a
+ * burst beyond the write rate, counted or reported exactly). This class composes them
  * all and gives each test a new, empty store.
  */
 public abstract class StoreContract implements SettingsStoreContract, MetricsStoreContract, MetricBatchContract,
         MemberEventStoreContract, AlertStoreContract, SummaryStoreContract, LeaderboardCacheStoreContract,
         GuildDataStoreContract, RetentionContract, GuildIsolationContract, StoreLifecycleContract,
-        SettingsConcurrencyContract, OptOutStoreContract, DigestLedgerContract, UsageCounterContract {
+        SettingsConcurrencyContract, OptOutStoreContract, DigestLedgerContract, UsageCounterContract,
+        IngestionOverloadContract {
 
     protected Store store;
     private Store second;
