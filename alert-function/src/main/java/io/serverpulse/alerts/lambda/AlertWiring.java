@@ -10,7 +10,7 @@ import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
-import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -31,7 +31,7 @@ final class AlertWiring {
     static Parts parts(ServerPulseConfig config) {
         String token = config.requireDiscordToken();
         String mongoUri = config.requireMongoUri();
-        Store store = MongoStore.connect(mongoUri, new RetentionPolicy(config.defaultRetention()));
+        Store store = MongoStores.connect(mongoUri, new RetentionPolicy(config.defaultRetention()));
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
         UpdatePoster poster = new UpdatePoster(rest, UpdateChannelStore.of(store, Clock.systemUTC()));
         return new Parts(store, new AlertPoster(poster, store::settings));

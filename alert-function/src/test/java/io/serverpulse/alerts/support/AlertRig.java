@@ -12,6 +12,7 @@ import io.serverpulse.emulator.model.Community;
 import io.serverpulse.emulator.state.ChannelRecord;
 import io.serverpulse.emulator.state.StoredMessage;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class AlertRig implements AutoCloseable {
         InetSocketAddress address = mongo.getLocalAddress();
         mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/alerts_test";
         discord = emulator.apply(DiscordEmulator.builder(guilds.stream().map(AlertRig::community).toList())).start();
-        store = MongoStore.connect(mongoUri);
+        store = MongoStores.connect(mongoUri);
     }
 
     public static Community community(long guildId) {

@@ -5,7 +5,7 @@ import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
-import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 
 /**
@@ -21,9 +21,9 @@ final class StoreFactory {
     static Store open(ServerPulseConfig config) {
         RetentionPolicy policy = new RetentionPolicy(config.defaultRetention());
         if (config.mode() == DeploymentMode.AWS) {
-            return MongoStore.connect(config.requireMongoUri(), policy);
+            return MongoStores.connect(config.requireMongoUri(), policy);
         }
-        return config.mongoUri().<Store>map(uri -> MongoStore.connect(uri, policy))
+        return config.mongoUri().<Store>map(uri -> MongoStores.connect(uri, policy))
                 .orElseGet(() -> SqliteStore.open(DataDirectory.require(config), SqliteStore.Options.defaults().withRetention(policy)));
     }
 }

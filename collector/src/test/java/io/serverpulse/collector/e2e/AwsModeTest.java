@@ -22,6 +22,7 @@ import io.serverpulse.emulator.sim.Scenarios;
 import io.serverpulse.emulator.sim.SimulatedClock;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class AwsModeTest {
         mongo.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/serverpulse";
         try (SqsStandIn sqs = new SqsStandIn(); DiscordEmulator discord = TestBots.emulator(sim);
-             MongoStore store = MongoStore.connect(uri)) {
+             MongoStore store = MongoStores.connect(uri)) {
             // GIVEN a collector configured for AWS
             TestBots.whitelist(store, sim);
             String queueUrl = sqs.createQueue("serverpulse-alerts.fifo", Duration.ofMinutes(9));

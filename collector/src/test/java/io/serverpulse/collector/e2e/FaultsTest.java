@@ -22,6 +22,7 @@ import io.serverpulse.emulator.sim.SimulatedClock;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.emulator.timeline.TimelineEvent;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -130,7 +131,7 @@ class FaultsTest {
         mongo.bind("127.0.0.1", 0);
         int port = mongo.getLocalAddress().getPort();
         try (TcpProxy proxy = new TcpProxy(port); DiscordEmulator discord = TestBots.emulator(sim);
-             MongoStore store = MongoStore.connect(uri(proxy.port()), Duration.ofSeconds(1))) {
+             MongoStore store = MongoStores.connect(uri(proxy.port()), Duration.ofSeconds(1))) {
             // GIVEN a collector writing to MongoDB through a proxy
             Map<Integer, Step> steps = new HashMap<>();
             // WHEN the database becomes unreachable for a part of the run (at least two flushes fail)
@@ -183,8 +184,8 @@ class FaultsTest {
         int port = mongo.getLocalAddress().getPort();
         long[] before = new long[1];
         try (TcpProxy proxy = new TcpProxy(port); DiscordEmulator discord = TestBots.emulator(sim);
-             MongoStore store = MongoStore.connect(uri(proxy.port()), Duration.ofSeconds(1));
-             MongoStore direct = MongoStore.connect("mongodb://127.0.0.1:" + port + "/serverpulse")) {
+             MongoStore store = MongoStores.connect(uri(proxy.port()), Duration.ofSeconds(1));
+             MongoStore direct = MongoStores.connect("mongodb://127.0.0.1:" + port + "/serverpulse")) {
             // GIVEN a collector writing to MongoDB through a proxy, everything so far written
             Map<Integer, Step> steps = new HashMap<>();
             steps.put(FAULT_FROM, collector -> {

@@ -18,6 +18,7 @@ import io.serverpulse.emulator.sim.Scenarios;
 import io.serverpulse.emulator.sim.SimulatedClock;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -148,7 +149,7 @@ class HealthCheckTest {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         try (TcpProxy proxy = new TcpProxy(mongo.getLocalAddress().getPort()); DiscordEmulator discord = TestBots.emulator(sim);
-             MongoStore store = MongoStore.connect("mongodb://127.0.0.1:" + proxy.port()
+             MongoStore store = MongoStores.connect("mongodb://127.0.0.1:" + proxy.port()
                      + "/serverpulse?socketTimeoutMS=1000&connectTimeoutMS=1000", Duration.ofSeconds(1))) {
             // GIVEN a connected collector writing to MongoDB (the stand-in) through a proxy
             Collector collector = start(discord, store);

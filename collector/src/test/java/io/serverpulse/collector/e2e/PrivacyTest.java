@@ -26,6 +26,7 @@ import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.emulator.timeline.TimelineEvent;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,7 @@ class PrivacyTest {
         String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
         try (LogCapture logs = LogCapture.install()) {
             // GIVEN / WHEN a run into MongoDB
-            try (MongoStore store = MongoStore.connect(uri + "/serverpulse")) {
+            try (MongoStore store = MongoStores.connect(uri + "/serverpulse")) {
                 play(store);
             }
 

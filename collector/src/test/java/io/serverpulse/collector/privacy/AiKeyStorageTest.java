@@ -24,6 +24,7 @@ import io.serverpulse.emulator.sim.Scenarios;
 import io.serverpulse.emulator.sim.SimulatedClock;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ class AiKeyStorageTest {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
-        try (MongoStore store = MongoStore.connect(uri + "/serverpulse")) {
+        try (MongoStore store = MongoStores.connect(uri + "/serverpulse")) {
             enterKey(store, new SecretSealer(OLD));
             String sealed = store.settings(GUILD).aiKeyCiphertext();
 

@@ -22,6 +22,7 @@ import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.emulator.state.PendingInteraction;
 import io.serverpulse.emulator.state.StoredMessage;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,7 @@ class ErasureEndToEndTest {
     void forgetAndPurgeEraseTheMembersInMongoDb() throws Exception {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
-        try (MongoStore store = MongoStore.connect("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/serverpulse")) {
+        try (MongoStore store = MongoStores.connect("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/serverpulse")) {
             forgetAndPurge(store);
         } finally {
             mongo.shutdownNow();

@@ -15,6 +15,7 @@ import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.digest.run.DigestRun;
 import io.serverpulse.digest.run.ScheduleSync;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ final class DigestWiring {
 
     static DigestRun run(ServerPulseConfig config, DigestSchedules schedules, Clock clock) {
         String token = config.requireDiscordToken();
-        MongoStore store = MongoStore.connect(config.requireMongoUri());
+        MongoStore store = MongoStores.connect(config.requireMongoUri());
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
         // the guild's AI providers write the summary beside the rule-written paragraph, within AI_SUMMARY_BUDGET_SECONDS
         AiServices ai = AiServices.of(config);
@@ -57,7 +58,7 @@ final class DigestWiring {
         ServerPulseConfig config = ServerPulseConfig.load(env);
         EventBridgeDigestSchedules.Target.of(env);
         String token = config.requireDiscordToken();
-        MongoStore store = MongoStore.connect(config.requireMongoUri());
+        MongoStore store = MongoStores.connect(config.requireMongoUri());
         return new ScheduleSync(store, EventBridgeDigestSchedules.fromEnvironment(env),
                 DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token)));
     }

@@ -10,6 +10,7 @@ import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.io.BufferedReader;
 import java.io.File;
@@ -57,7 +58,7 @@ public final class DigestBenchmark {
                 .withTimeZone("Europe/Berlin", Instant.EPOCH);
         long loadStart = System.nanoTime();
         long rows = 0;
-        try (SqliteStore sqlite = SqliteStore.open(dir); MongoStore standIn = MongoStore.connect(uri);
+        try (SqliteStore sqlite = SqliteStore.open(dir); MongoStore standIn = MongoStores.connect(uri);
              MongoBulkLoad bulk = new MongoBulkLoad(uri, "digest_bench")) {
             sqlite.saveSettings(settings);
             standIn.saveSettings(settings);

@@ -16,7 +16,7 @@ import io.serverpulse.common.metrics.LeaderboardQuery;
 import io.serverpulse.common.metrics.Period;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.store.Store;
-import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class DigestRun {
         String target = args[0];
         int runs = Integer.parseInt(args[1]);
         Store store = target.startsWith("sqlite:") ? SqliteStore.open(Path.of(target.substring(7)))
-                : MongoStore.connect(target.substring("mongodb-standin:".length()));
+                : MongoStores.connect(target.substring("mongodb-standin:".length()));
         GuildSettings settings = store.settings(BenchGuild.GUILD);
         DigestPeriod week = DigestPeriod.weekly(LocalDate.parse(DigestBenchmark.WEEK), settings.zone());
         Texts texts = Texts.english();

@@ -31,6 +31,7 @@ import io.serverpulse.emulator.DiscordEmulator;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.emulator.state.StoredMessage;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ class AiDigestFunctionTest {
         mongo.bind("127.0.0.1", 0);
         mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/ai_digests";
         sim = Fortnight.of(3_000);
-        store = MongoStore.connect(mongoUri);
+        store = MongoStores.connect(mongoUri);
         SimulatedStore.fill(store, sim, sim.groundTruth(false, Set.of()), Set.of(), 2_000);
         discord = DiscordEmulator.builder(sim.communities()).start();
         openai = FakeAiServer.start(AiProvider.Protocol.OPENAI_CHAT);

@@ -21,6 +21,7 @@ import io.serverpulse.emulator.sim.GroundTruth;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
 import io.serverpulse.emulator.state.StoredMessage;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,7 +69,7 @@ class DigestFunctionTest {
         mongo.bind("127.0.0.1", 0);
         mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/digests_fn";
         sim = Fortnight.of(4_000);
-        store = MongoStore.connect(mongoUri);
+        store = MongoStores.connect(mongoUri);
         GroundTruth truth = sim.groundTruth(false, Set.of());
         SimulatedStore.fill(store, sim, truth, Set.of(), 2_000);
         discord = DiscordEmulator.builder(sim.communities()).start();

@@ -23,7 +23,7 @@ import io.serverpulse.digest.support.SimulatedStore;
 import io.serverpulse.emulator.model.Community;
 import io.serverpulse.emulator.sim.GroundTruth;
 import io.serverpulse.emulator.sim.SimulatedCommunity;
-import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,7 +74,7 @@ class DigestGroundTruthTest {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         STORES.add(stored("sqlite", SqliteStore.open(dir), large));
-        STORES.add(stored("mongodb-standin", MongoStore.connect("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort()
+        STORES.add(stored("mongodb-standin", MongoStores.connect("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort()
                 + "/digests"), small));
     }
 

@@ -15,7 +15,7 @@ import io.serverpulse.interactions.http.CommandLane;
 import io.serverpulse.interactions.http.Lazy;
 import io.serverpulse.interactions.http.ReplayGuard;
 import io.serverpulse.interactions.store.StoreConnection;
-import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.mongodb.MongoTimeouts;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,9 +57,9 @@ final class AwsWiring {
         String worker = env.require(WORKER_FUNCTION_NAME, "the deferred worker function's name or ARN");
         String mongoUri = config.requireMongoUri();
         Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(publicKey);
-        MongoStore.checkUri(mongoUri);
+        MongoStores.checkUri(mongoUri);
         RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
-        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
+        StoreConnection store = StoreConnection.start(() -> MongoStores.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
                 "commands");
         store.awaitReady(CONNECT_WAIT);
         InteractionHandler handler = InteractionHandler.create(config, store.store(), EventBridgeDigestSchedules.ifConfigured(env));
@@ -76,9 +76,9 @@ final class AwsWiring {
 
     static Worker worker(ServerPulseConfig config) {
         String mongoUri = config.requireMongoUri();
-        MongoStore.checkUri(mongoUri);
+        MongoStores.checkUri(mongoUri);
         RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
-        StoreConnection store = StoreConnection.start(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
+        StoreConnection store = StoreConnection.start(() -> MongoStores.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
         store.awaitReady(CONNECT_WAIT);
         InteractionHandler handler = InteractionHandler.create(config, store.store(),
                 EventBridgeDigestSchedules.ifConfigured(EnvSource.fromEnvironment()));

@@ -16,7 +16,7 @@ import io.serverpulse.interactions.http.InteractionsEndpoint;
 import io.serverpulse.interactions.http.Lazy;
 import io.serverpulse.interactions.http.ReplayGuard;
 import io.serverpulse.interactions.store.StoreConnection;
-import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.mongodb.MongoTimeouts;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -120,9 +120,9 @@ public final class LocalServerMain {
         warmUp.start();
 
         RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
-        StoreConnection commands = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
+        StoreConnection commands = new StoreConnection(() -> MongoStores.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
                 "commands");
-        StoreConnection deferred = new StoreConnection(() -> MongoStore.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
+        StoreConnection deferred = new StoreConnection(() -> MongoStores.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
         Lazy<InteractionHandler> core = Lazy.of(() -> InteractionHandler.create(config, commands.store()));
         Lazy<DeferredRunner> runner = Lazy.of(() -> new DeferredRunner(InteractionHandler.create(config, deferred.store()),
                 new FollowUpSender(DiscordRest.create(config.discordApiBaseUrl(), Optional.empty()))));
@@ -143,7 +143,7 @@ public final class LocalServerMain {
         Running running = new Running(server, lane, pool, commands, deferred);
         // the port is open: now what a PING never needs
         try {
-            MongoStore.checkUri(mongoUri);
+            MongoStores.checkUri(mongoUri);
         } catch (IllegalArgumentException e) {
             running.close();
             throw new ConfigException(ServerPulseConfig.MONGODB_URI, "Invalid " + ServerPulseConfig.MONGODB_URI + ": " + e.getMessage());

@@ -32,7 +32,7 @@ import io.serverpulse.emulator.interactions.SlashCommand;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
 import io.serverpulse.interactions.local.LocalInteractionsServer;
 import io.serverpulse.interactions.support.MongoStandIn;
-import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,13 +88,13 @@ public final class TopMessagersBenchmark {
                 described = "SQLite (the embedded store of the self-hosted mode, WAL, on this VM's disk)";
             }
             case "mongodb" -> {
-                store = MongoStore.connect(System.getProperty("bench.mongodb"));
+                store = MongoStores.connect(System.getProperty("bench.mongodb"));
                 described = "MongoDB";
             }
             case "mongo-standin" -> {
                 // scans its collections on every upsert: usable for small data only (see MetricWriter)
                 standIn = new MongoStandIn();
-                store = MongoStore.connect(standIn.freshDatabaseUri());
+                store = MongoStores.connect(standIn.freshDatabaseUri());
                 described = "MongoDB wire-protocol stand-in (mongo-java-server, in memory, same JVM)";
             }
             case "memory" -> {

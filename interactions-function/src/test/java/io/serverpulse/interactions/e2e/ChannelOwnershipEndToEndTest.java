@@ -24,6 +24,7 @@ import io.serverpulse.interactions.support.EndToEnd;
 import io.serverpulse.interactions.support.MongoStandIn;
 import io.serverpulse.interactions.support.TestGuild;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -104,7 +105,7 @@ class ChannelOwnershipEndToEndTest {
     }
 
     private Long storedUpdateChannel() {
-        try (MongoStore store = MongoStore.connect(mongoUri)) {
+        try (MongoStore store = MongoStores.connect(mongoUri)) {
             return store.findSettings(TestGuild.GUILD).map(s -> s.updateChannelId()).orElse(null);
         }
     }

@@ -21,6 +21,7 @@ import io.serverpulse.emulator.interactions.SignedInteraction;
 import io.serverpulse.emulator.interactions.SlashCommand;
 import io.serverpulse.interactions.support.FunctionUrlAdapter;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,7 +115,7 @@ class RestoredSecretsTest {
     void aRotatedMongoDbUriIsUsedFromTheRestoreOn() throws Exception {
         // GIVEN the parameter names the first database; the second one knows the guild's update channel
         ssm.putSecureString(PARAMETER, firstUri);
-        try (MongoStore seeded = MongoStore.connect(secondUri)) {
+        try (MongoStore seeded = MongoStores.connect(secondUri)) {
             seeded.saveSettings(seeded.settings(GUILD).withUpdateChannel(UPDATES, Instant.parse("2026-03-01T00:00:00Z")));
         }
         InteractionsFunction function = function();

@@ -3,12 +3,13 @@ package io.serverpulse.interactions.support;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.serverpulse.store.mongodb.MongoStore;
+import io.serverpulse.store.mongodb.MongoStores;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * mongo-java-server (in-memory backend) on 127.0.0.1, spoken to by the real MongoDB driver through
- * {@link MongoStore#connect(String)}: the wire-protocol stand-in for the MongoDB the AWS mode uses.
+ * {@link io.serverpulse.store.mongodb.MongoStores#connect(String)}: the wire-protocol stand-in for the MongoDB the AWS mode uses.
  */
 public final class MongoStandIn implements AutoCloseable {
 
@@ -33,7 +34,7 @@ public final class MongoStandIn implements AutoCloseable {
 
     /** A store on a new, empty database (closing it closes its own client). */
     public MongoStore freshStore() {
-        return MongoStore.connect(freshDatabaseUri());
+        return MongoStores.connect(freshDatabaseUri());
     }
 
     @Override

@@ -5,9 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The collections of the MongoDB store. The bucket collections are named by
- * {@link BucketKind#collection()}: {@code hourly_metrics}, {@code user_hourly}, {@code user_daily},
- * {@code emoji_daily}.
+ * The collections of the MongoDB store: {@code guild_settings} ({@code _id} = guild id, mapped field by
+ * field, changed by a version compare-and-set: {@link SettingsCollection}), the buckets named by
+ * {@link BucketKind#collection()} ({@code hourly_metrics}, {@code user_hourly}, {@code user_daily},
+ * {@code emoji_daily}; {@code _id} = {@link io.serverpulse.common.metrics.BucketKey#id()}), and the records
+ * ({@code member_events}, {@code alerts}, {@code ai_summaries}, {@code leaderboard_cache}, the digest ledger,
+ * opt-outs, usage counters), each {@code _id} the record's deterministic id, prefixed with the guild id where
+ * the record's own id is not already unique across guilds. A query is scoped by a {@code guild_id} filter
+ * or by an {@code _id} that begins with the guild id (plain {@code _id} filters are what mongo-java-server
+ * serves from its index).
  */
 final class CollectionNames {
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * How {@link MongoStore#connect} reads a connection string, applies its {@link MongoTimeouts} and
+ * How {@link MongoStores#connect} reads a connection string, applies its {@link MongoTimeouts} and
  * describes the database without secrets.
  */
 final class MongoConnections {

@@ -1,6 +1,5 @@
 package io.serverpulse.store.mongodb;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -43,19 +42,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The production {@link Store}: MongoDB (Atlas or any MongoDB 6+) through the sync driver.
  *
- * <p>Collections: {@code guild_settings} ({@code _id} = guild id, mapped field by field, changed by
- * a version compare-and-set: {@link SettingsCollection}),
- * the buckets {@code hourly_metrics}, {@code user_hourly}, {@code user_daily}, {@code emoji_daily}
- * ({@code _id} = {@link io.serverpulse.common.metrics.BucketKey#id()}), {@code member_events},
- * {@code alerts}, {@code ai_summaries}, {@code leaderboard_cache} (each {@code _id} = the record's
- * deterministic id, prefixed with the guild id where the record's own id is not already unique
- * across guilds). Every document carries {@code guild_id} and every query is scoped by it, either
- * by a {@code guild_id} filter or by an {@code _id} that begins with the guild id (plain {@code _id}
- * filters are what mongo-java-server serves from its index); every
- * document but the settings carries the {@code expire_at} the {@link RetentionPolicy} gives it under its
- * guild's retention (this adapter only stores it), honoured by TTL indexes and by
- * {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently
- * ({@link MongoIndexes}). Metric batches are idempotent without transactions ({@link MetricWriter}).
+ * <p>Every document carries {@code guild_id} and every query is scoped by it ({@link CollectionNames} lists
+ * the collections and their ids); every document but the settings carries the {@code expire_at} the
+ * {@link RetentionPolicy} gives it (this adapter only stores it), honoured by TTL indexes and by
+ * {@link #sweepExpired(Instant)}. Indexes are created on start, idempotently ({@link MongoIndexes}). Metric
+ * batches are idempotent without transactions ({@link MetricWriter}).
  *
  * <p>Only operations that mongo-java-server (the tests' wire-protocol stand-in) also supports are
  * used: no transactions, no {@code $dateTrunc}, no {@code $setWindowFields}.
@@ -66,13 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class MongoStore implements Store {
 
     public static final String DEFAULT_DATABASE = "serverpulse";
-    /** How long an operation waits for a reachable server before failing, unless the URI says otherwise. */
-    public static final Duration DEFAULT_SERVER_SELECTION_TIMEOUT = MongoTimeouts.BACKGROUND.serverSelection();
-    /**
-     * How long a connected operation may wait for the server's reply before it fails, unless the URI
-     * sets {@code socketTimeoutMS}: a server that stops answering must not hang the flusher.
-     */
-    public static final Duration DEFAULT_SOCKET_READ_TIMEOUT = MongoTimeouts.BACKGROUND.socketRead();
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
 
@@ -114,7 +98,7 @@ public final class MongoStore implements Store {
     }
 
     /** @param indexTimeout the operation timeout for index creation when the client has one ({@code timeoutMS}), else null */
-    private MongoStore(MongoClient client, String databaseName, boolean ownsClient, RetentionPolicy policy, Duration indexTimeout) {
+    MongoStore(MongoClient client, String databaseName, boolean ownsClient, RetentionPolicy policy, Duration indexTimeout) {
         this.client = Objects.requireNonNull(client, "client");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ownsClient = ownsClient;
@@ -145,64 +129,6 @@ public final class MongoStore implements Store {
             throw e;
         }
         LOG.info("MongoDB store ready: {}", description);
-    }
-
-    /**
-     * Connects to the URI ({@code mongodb://} or {@code mongodb+srv://}) with the {@link MongoTimeouts#BACKGROUND}
-     * timeouts; the database is the URI's path, {@link #DEFAULT_DATABASE} when it has none.
-     *
-     * @throws IllegalArgumentException if the URI is not a MongoDB connection string
-     * @throws StoreException if the database cannot be reached
-     */
-    public static MongoStore connect(String uri) {
-        return connect(uri, MongoTimeouts.BACKGROUND, RetentionPolicy.STANDARD);
-    }
-
-    /** As {@link #connect(String)}, keeping rows as {@code policy} says (the configured default retention). */
-    public static MongoStore connect(String uri, RetentionPolicy policy) {
-        return connect(uri, MongoTimeouts.BACKGROUND, policy);
-    }
-
-    /** As {@link #connect(String)}, with this server-selection (and connect) timeout whatever the URI says. */
-    public static MongoStore connect(String uri, Duration serverSelectionTimeout) {
-        ConnectionString connection = parse(uri);
-        return connect(connection, MongoTimeouts.BACKGROUND.withServerSelection(serverSelectionTimeout), false,
-                RetentionPolicy.STANDARD);
-    }
-
-    /**
-     * Connects with these timeouts (see {@link MongoTimeouts}); the URI's {@code serverSelectionTimeoutMS},
-     * {@code socketTimeoutMS} and {@code timeoutMS} take precedence. Creates the indexes before returning.
-     *
-     * @throws IllegalArgumentException if the URI is not a MongoDB connection string
-     * @throws StoreException if the database cannot be reached
-     */
-    public static MongoStore connect(String uri, MongoTimeouts timeouts) {
-        return connect(uri, timeouts, RetentionPolicy.STANDARD);
-    }
-
-    /** As {@link #connect(String, MongoTimeouts)}, keeping rows as {@code policy} says (the configured default retention). */
-    public static MongoStore connect(String uri, MongoTimeouts timeouts, RetentionPolicy policy) {
-        return connect(parse(uri), Objects.requireNonNull(timeouts, "timeouts"), true, Objects.requireNonNull(policy, "policy"));
-    }
-
-    private static MongoStore connect(ConnectionString connection, MongoTimeouts timeouts, boolean uriSelectionWins,
-                                      RetentionPolicy policy) {
-        MongoConnections.Opened opened = MongoConnections.open(connection, timeouts, uriSelectionWins);
-        return new MongoStore(opened.client(), opened.databaseName(), true, policy, opened.indexTimeout());
-    }
-
-    /**
-     * Checks that the URI is a MongoDB connection string, without connecting.
-     *
-     * @throws IllegalArgumentException if it is not (the message never repeats the URI)
-     */
-    public static void checkUri(String uri) {
-        parse(uri);
-    }
-
-    private static ConnectionString parse(String uri) {
-        return MongoConnections.parse(uri);
     }
 
     @Override

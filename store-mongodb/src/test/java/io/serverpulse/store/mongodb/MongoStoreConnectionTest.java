@@ -49,8 +49,8 @@ class MongoStoreConnectionTest {
             String port = standIn.uri().substring(standIn.uri().lastIndexOf(':') + 1);
 
             // WHEN stores connect to it
-            try (MongoStore byDefault = MongoStore.connect(standIn.uri() + "/?appName=serverpulse");
-                 MongoStore named = MongoStore.connect(standIn.uri() + "/analytics?serverSelectionTimeoutMS=3000")) {
+            try (MongoStore byDefault = MongoStores.connect(standIn.uri() + "/?appName=serverpulse");
+                 MongoStore named = MongoStores.connect(standIn.uri() + "/analytics?serverSelectionTimeoutMS=3000")) {
 
                 // THEN they are healthy and describe host and database only
                 assertThat(byDefault.healthy()).isTrue();
@@ -71,7 +71,7 @@ class MongoStoreConnectionTest {
 
         // WHEN a store connects with a short server-selection timeout
         // THEN it fails with a StoreException (not a hang, not a driver exception), without the password
-        assertThatThrownBy(() -> MongoStore.connect(uri, Duration.ofMillis(500)))
+        assertThatThrownBy(() -> MongoStores.connect(uri, Duration.ofMillis(500)))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("mongodb://127.0.0.1:" + closedPort + "/serverpulse")
                 .hasMessageNotContaining(SECRET);
@@ -82,12 +82,12 @@ class MongoStoreConnectionTest {
         // GIVEN a URI with a password but the wrong scheme, and an empty one
         // WHEN stores connect with them
         // THEN the error says what is wrong and does not repeat the password
-        assertThatThrownBy(() -> MongoStore.connect("mongodb:/alice:" + SECRET + "@host"))
+        assertThatThrownBy(() -> MongoStores.connect("mongodb:/alice:" + SECRET + "@host"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a valid MongoDB connection string")
                 .hasMessageNotContaining(SECRET)
                 .hasNoCause();
-        assertThatThrownBy(() -> MongoStore.connect(" ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> MongoStores.connect(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MONGODB_URI is empty");
     }
 
@@ -96,7 +96,7 @@ class MongoStoreConnectionTest {
     void a_server_that_goes_away_turns_writes_into_store_exceptions_and_health_into_false() {
         // GIVEN a store connected to a server that then dies
         MongoStandIn standIn = new MongoStandIn();
-        try (MongoStore store = MongoStore.connect(standIn.uri() + "/serverpulse", Duration.ofMillis(500))) {
+        try (MongoStore store = MongoStores.connect(standIn.uri() + "/serverpulse", Duration.ofMillis(500))) {
             assertThat(store.healthy()).isTrue();
             standIn.stop();
             MetricBatch batch = MetricBatch.builder("after-crash")
@@ -136,7 +136,7 @@ class MongoStoreConnectionTest {
     @Test
     void interactive_timeouts_send_max_time_with_queries_that_the_server_accepts() {
         try (MongoStandIn standIn = new MongoStandIn();
-             MongoStore store = MongoStore.connect(standIn.uri() + "/interactive", MongoTimeouts.INTERACTIVE)) {
+             MongoStore store = MongoStores.connect(standIn.uri() + "/interactive", MongoTimeouts.INTERACTIVE)) {
             // GIVEN a store with the interactive timeouts (every query carries maxTimeMS)
             MetricBatch batch = MetricBatch.builder("interactive")
                     .add(BucketKey.channelHour(1L, 2L, Instant.parse("2026-11-23T10:00:00Z")), Counter.MESSAGES, 3)
@@ -174,7 +174,7 @@ class MongoStoreConnectionTest {
 
             // WHEN a store connects with the interactive timeouts
             long started = System.nanoTime();
-            assertThatThrownBy(() -> MongoStore.connect("mongodb://127.0.0.1:" + silent.getLocalPort() + "/hung",
+            assertThatThrownBy(() -> MongoStores.connect("mongodb://127.0.0.1:" + silent.getLocalPort() + "/hung",
                     MongoTimeouts.INTERACTIVE)).isInstanceOf(StoreException.class);
 
             // THEN it gave up after its server-selection timeout (2 s), not the driver's default 30 s
