@@ -184,16 +184,7 @@ final class SqliteConnection {
      * (an export across tables). Call inside {@link #read}.
      */
     <T> T inReadTransaction(SqlWork<T> work) throws SQLException {
-        Connection connection = connection();
-        execute("BEGIN");
-        try {
-            T result = work.run();
-            execute("COMMIT");
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
-            throw e;
-        }
+        return transaction("BEGIN", work);
     }
 
     private void restore(Connection outer) {
@@ -215,8 +206,12 @@ final class SqliteConnection {
 
     /** Runs {@code work} in one immediate transaction, rolled back on any failure. Call under the lock. */
     <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        return transaction("BEGIN IMMEDIATE", work);
+    }
+
+    private <T> T transaction(String begin, SqlWork<T> work) throws SQLException {
         Connection connection = connection();
-        execute("BEGIN IMMEDIATE");
+        execute(begin);
         try {
             T result = work.run();
             execute("COMMIT");
