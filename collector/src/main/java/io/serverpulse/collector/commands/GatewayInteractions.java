@@ -3,22 +3,27 @@ package io.serverpulse.collector.commands;
 import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.common.commands.FollowUp;
 import io.serverpulse.common.commands.InteractionHandler;
+import io.serverpulse.common.commands.InteractionHandler.Prepared;
 import io.serverpulse.common.commands.InteractionOutcome;
 import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import io.serverpulse.common.commands.InteractionOutcome.Rejected;
 import io.serverpulse.common.commands.InteractionOutcome.Respond;
 import io.serverpulse.common.commands.InteractionResponse;
+import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
 import io.serverpulse.common.discord.rest.Routes;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -37,21 +42,40 @@ import org.slf4j.LoggerFactory;
  * that counting never waits for a command. After a command in a guild, that guild's settings and
  * opt-outs are read again ({@code refreshGuild}), so a whitelist, threshold or opt-out change applies
  * to the very next event.
+ *
+ * <p>Every interaction gets its first answer within {@link #BUDGET} of its arrival, whatever the store does:
+ * what needs no store (a refusal, a missing permission) is answered at once; a command whose reads have not
+ * returned by then is answered, ephemerally and in the member's language, that storage isn't answering, and a
+ * command still waiting for a thread then never starts (so nothing is changed behind that answer). Answers are
+ * sent on threads of their own, so a hung store never holds up the answers of others.
  */
 public final class GatewayInteractions extends ListenerAdapter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayInteractions.class);
+    /**
+     * The first answer leaves at most this long after the event arrived: Discord's 3 seconds also hold the
+     * gateway's delivery and the callback's round trip.
+     */
+    public static final Duration BUDGET = Duration.ofMillis(2000);
 
     private final InteractionHandler handler;
     private final DiscordRest discord;
     private final LongConsumer refreshGuild;
     private final ExecutorService answers = Executors.newFixedThreadPool(2, daemon("serverpulse-commands"));
     private final ExecutorService deferred = Executors.newFixedThreadPool(2, daemon("serverpulse-deferred"));
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(2, daemon("serverpulse-callbacks"));
+    private final Duration budget;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong slow = new AtomicLong();
 
     /** @param refreshGuild reads a guild's settings and opt-outs again, after a command in it */
     public GatewayInteractions(InteractionHandler handler, DiscordRest discord, LongConsumer refreshGuild) {
+        this(handler, discord, refreshGuild, BUDGET);
+    }
+
+    GatewayInteractions(InteractionHandler handler, DiscordRest discord, LongConsumer refreshGuild, Duration budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.discord = Objects.requireNonNull(discord, "discord");
         this.refreshGuild = Objects.requireNonNull(refreshGuild, "refreshGuild");
@@ -63,23 +87,62 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
             return;
         }
         DataObject payload = event.getPayload();
-        String raw = payload.toString();
-        String id = payload.getString("id", "");
-        String token = payload.getString("token", "");
-        long guildId = payload.getUnsignedLong("guild_id", 0L);
+        accept(payload.toString(), payload.getString("id", ""), payload.getString("token", ""),
+                payload.getUnsignedLong("guild_id", 0L));
+    }
+
+    /** Answers the interaction {@code raw} (its id, token and guild) within the budget. */
+    void accept(String raw, String id, String token, long guildId) {
+        long received = System.nanoTime();
+        Prepared prepared = handler.prepare(raw);
+        Optional<InteractionOutcome> known = prepared.answered();
+        if (known.isPresent()) {
+            sendLater(id, token, known.get());
+            return;
+        }
+        CompletableFuture<InteractionOutcome> first = new CompletableFuture<>();
+        AtomicReference<InteractionOutcome> done = new AtomicReference<>();
         try {
-            answers.execute(() -> answer(raw, id, token, guildId));
+            answers.execute(() -> {
+                if (first.isDone()) {
+                    return; // answered at the budget already: a command that did not start changes nothing
+                }
+                InteractionOutcome outcome = prepared.run();
+                done.set(outcome);
+                if (guildId != 0) {
+                    // the command may have changed the guild's settings or opt-outs: in force before the member sees the answer
+                    refreshGuild.accept(guildId);
+                }
+                first.complete(outcome);
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Interaction {} not answered: shutting down", id);
+            return;
+        }
+        long left = budget.toNanos() - (System.nanoTime() - received);
+        CompletableFuture.delayedExecutor(Math.max(0, left), TimeUnit.NANOSECONDS).execute(() -> {
+            InteractionOutcome outcome = done.get();
+            if (first.complete(outcome != null ? outcome : storageSlow(prepared))) {
+                slow.incrementAndGet();
+                log.warn("Interaction {} answered 'storage isn't answering': no result within {} ms", id, budget.toMillis());
+            }
+        });
+        first.thenAcceptAsync(outcome -> answer(id, token, outcome), callbacks);
+    }
+
+    private static InteractionOutcome storageSlow(Prepared prepared) {
+        return new Respond(InteractionResponse.message(MessageBody.ephemeralText(prepared.texts().get("error.storage-slow"))));
+    }
+
+    private void sendLater(String id, String token, InteractionOutcome outcome) {
+        try {
+            callbacks.execute(() -> answer(id, token, outcome));
         } catch (RejectedExecutionException e) {
             log.warn("Interaction {} not answered: shutting down", id);
         }
     }
 
-    private void answer(String raw, String id, String token, long guildId) {
-        InteractionOutcome outcome = handler.handle(raw);
-        if (guildId != 0) {
-            // the command may have changed the guild's settings or opt-outs: in force before the member sees the answer
-            refreshGuild.accept(guildId);
-        }
+    private void answer(String id, String token, InteractionOutcome outcome) {
         try {
             if (outcome instanceof Respond respond) {
                 callback(id, token, respond.response());
@@ -130,18 +193,26 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
         return failed.get();
     }
 
+    /** Interactions answered at the budget because their command had not finished. */
+    public long answeredAtBudget() {
+        return slow.get();
+    }
+
     @Override
     public void close() {
         answers.shutdown();
         deferred.shutdown();
+        callbacks.shutdown();
         try {
             answers.awaitTermination(5, TimeUnit.SECONDS);
             deferred.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+            callbacks.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         answers.shutdownNow();
         deferred.shutdownNow();
+        callbacks.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
