@@ -27,7 +27,6 @@ import io.serverpulse.collector.sentiment.SentimentSetup;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.alerts.detect.AlertDetector;
-import io.serverpulse.common.alerts.detect.DetectorOptions;
 import io.serverpulse.common.ai.AiServices;
 import io.serverpulse.common.config.DeploymentMode;
 import io.serverpulse.common.config.ServerPulseConfig;

@@ -91,13 +91,24 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
                 payload.getUnsignedLong("guild_id", 0L));
     }
 
-    /** Answers the interaction {@code raw} (its id, token and guild) within the budget. */
+    /**
+     * Answers the interaction {@code raw} (its id, token and guild) within the budget. Reading and routing it
+     * happen on a callback thread, never on the gateway's: counting never waits for a command.
+     */
     void accept(String raw, String id, String token, long guildId) {
         long received = System.nanoTime();
+        try {
+            callbacks.execute(() -> route(raw, id, token, guildId, received));
+        } catch (RejectedExecutionException e) {
+            log.warn("Interaction {} not answered: shutting down", id);
+        }
+    }
+
+    private void route(String raw, String id, String token, long guildId, long received) {
         Prepared prepared = handler.prepare(raw);
         Optional<InteractionOutcome> known = prepared.answered();
         if (known.isPresent()) {
-            sendLater(id, token, known.get());
+            answer(id, token, known.get());
             return;
         }
         CompletableFuture<InteractionOutcome> first = new CompletableFuture<>();
@@ -132,14 +143,6 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
 
     private static InteractionOutcome storageSlow(Prepared prepared) {
         return new Respond(InteractionResponse.message(MessageBody.ephemeralText(prepared.texts().get("error.storage-slow"))));
-    }
-
-    private void sendLater(String id, String token, InteractionOutcome outcome) {
-        try {
-            callbacks.execute(() -> answer(id, token, outcome));
-        } catch (RejectedExecutionException e) {
-            log.warn("Interaction {} not answered: shutting down", id);
-        }
     }
 
     private void answer(String id, String token, InteractionOutcome outcome) {

@@ -20,7 +20,11 @@ public final class VisibleMembers {
 
     /** {@link io.serverpulse.common.metrics.MetricsStore#topMembers}, without the guild's opted-out members. */
     public static List<MemberCount> topMembers(Store store, LeaderboardQuery query) {
-        Set<Long> hidden = store.optedOut(query.guildId());
+        return topMembers(store, query, store.optedOut(query.guildId()));
+    }
+
+    /** The same, with the guild's opted-out members already read ({@code hidden}). */
+    public static List<MemberCount> topMembers(Store store, LeaderboardQuery query, Set<Long> hidden) {
         if (hidden.isEmpty()) {
             return store.topMembers(query);
         }

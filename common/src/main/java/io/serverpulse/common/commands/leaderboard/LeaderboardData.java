@@ -47,7 +47,7 @@ public record LeaderboardData(long channelId, Period period, List<MemberCount> e
             return new LeaderboardData(channelId, period, VisibleMembers.without(top.entries(), hidden, SIZE), top.total(),
                     dropped);
         }
-        List<MemberCount> entries = VisibleMembers.topMembers(store, query);
+        List<MemberCount> entries = VisibleMembers.topMembers(store, query, hidden);
         long total = entries.isEmpty() ? 0 : PeriodTop.total(store, query, query.window());
         return new LeaderboardData(channelId, period, entries, total, dropped);
     }
