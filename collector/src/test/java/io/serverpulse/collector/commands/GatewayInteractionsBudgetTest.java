@@ -30,6 +30,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class GatewayInteractionsBudgetTest {
 
     private final BlockingQueue<Callback> callbacks = new LinkedBlockingQueue<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger waiting = new AtomicInteger();
     private final InMemoryStore stored = new InMemoryStore();
     private HttpServer discord;
     private GatewayInteractions interactions;
@@ -103,6 +105,7 @@ class GatewayInteractionsBudgetTest {
         // GIVEN both command threads stuck on the hung store
         send("serverpulse-status.json");
         send("serverpulse-status.json");
+        awaitCallsWaitingOnTheStore(2);
 
         // WHEN an admin sets daily digests behind them
         send("set-digest.json");
@@ -118,6 +121,15 @@ class GatewayInteractionsBudgetTest {
         Thread.sleep(500);
         assertThat(stored.findSettings(GUILD).map(s -> s.digest())).isNotEqualTo(Optional.of(DigestFrequency.DAILY));
         assertThat(callbacks).isEmpty();
+    }
+
+    /** Both command threads are inside the store, so whatever is sent next waits for a thread. */
+    private void awaitCallsWaitingOnTheStore(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (waiting.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(waiting.get()).as("calls waiting on the hung store").isEqualTo(count);
     }
 
     private void send(String fixture) throws IOException {
@@ -140,6 +152,7 @@ class GatewayInteractionsBudgetTest {
     private Store hung(Store delegate) {
         return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class}, (proxy, method, args) -> {
             if (!method.getName().equals("close") && !method.getName().equals("describe")) {
+                waiting.incrementAndGet();
                 release.await();
             }
             try {
