@@ -41,12 +41,6 @@ class ServerPulseJarIT {
         jar = JarProcess.of("serverpulse.jar", "target/serverpulse.jar", workdir);
     }
 
-    private static void assertOneLine(JarProcess.Result run, int status, String startsWith) {
-        assertThat(run.status()).as(run.printed()).isEqualTo(status);
-        assertThat(run.err().strip().lines()).as(run.printed()).singleElement().asString().startsWith(startsWith);
-        assertThat(run.out() + run.err()).as("no stack trace").doesNotContain("\tat ", "Exception in thread");
-    }
-
     @Test
     void withoutATokenTheJarPlaysTheDemoWhoseNumbersAreTheGroundTruth() throws Exception {
         // GIVEN a fresh directory, no DISCORD_TOKEN, and a terminal that shows UTF-8 (the demo prints emoji, as Discord shows them)
@@ -111,8 +105,8 @@ class ServerPulseJarIT {
         JarProcess.Result aws = jar.run(Map.of("SERVERPULSE_MODE", "aws"), END);
 
         // THEN each stops at once with one line naming the variable
-        assertOneLine(malformed, 2, "Invalid FLUSH_SECONDS=often");
-        assertOneLine(aws, 2, "Missing required setting DISCORD_TOKEN");
+        malformed.assertOneLine(2, "Invalid FLUSH_SECONDS=often");
+        aws.assertOneLine(2, "Missing required setting DISCORD_TOKEN");
     }
 
     @Test
@@ -122,7 +116,7 @@ class ServerPulseJarIT {
 
         // WHEN the jar runs / THEN one line naming the file and line, not "no token, so the demo"
         JarProcess.Result run = jar.run(Map.of(), END);
-        assertOneLine(run, 2, workdir.resolve(".env").toAbsolutePath() + ":2: DISCORD_TOKEN's value opens a \" quote");
+        run.assertOneLine(2, workdir.resolve(".env").toAbsolutePath() + ":2: DISCORD_TOKEN's value opens a \" quote");
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).doesNotContain("MTIz");
     }
@@ -134,7 +128,7 @@ class ServerPulseJarIT {
 
         // WHEN the demo would start / THEN one line naming the variable, status 2
         JarProcess.Result run = jar.run(Map.of("SERVERPULSE_DATA_DIR", workdir.resolve("a-file/data").toString()), END);
-        assertOneLine(run, 2, "Invalid SERVERPULSE_DATA_DIR: cannot use " + workdir.resolve("a-file/data"));
+        run.assertOneLine(2, "Invalid SERVERPULSE_DATA_DIR: cannot use " + workdir.resolve("a-file/data"));
     }
 
     @Test

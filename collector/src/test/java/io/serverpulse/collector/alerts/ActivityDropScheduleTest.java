@@ -7,19 +7,14 @@ import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.detect.ActivityDropWatch;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.BucketKey;
-import io.serverpulse.common.metrics.BucketKind;
-import io.serverpulse.common.metrics.BucketRow;
-import io.serverpulse.common.metrics.KeyCount;
-import io.serverpulse.common.metrics.LeaderboardQuery;
-import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricsStore;
-import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.metrics.Counter;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.flush.MetricFlusher;
 import io.serverpulse.common.settings.GuildSettings;
 import io.serverpulse.common.store.StoreException;
 import io.serverpulse.common.store.memory.InMemoryStore;
+import io.serverpulse.common.testing.ForwardingMetricsStore;
 import io.serverpulse.emulator.sim.SimulatedClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,28 +35,13 @@ class ActivityDropScheduleTest {
     private final InMemoryStore store = new InMemoryStore();
     private volatile boolean databaseDown;
     /** The store's metrics, unreachable for writes while {@link #databaseDown}. */
-    private final MetricsStore metrics = new MetricsStore() {
+    private final MetricsStore metrics = new ForwardingMetricsStore(store) {
         @Override
         public void apply(MetricBatch batch) {
             if (databaseDown) {
                 throw new StoreException("database unreachable (test)");
             }
-            store.apply(batch);
-        }
-
-        @Override
-        public List<MemberCount> topMembers(LeaderboardQuery query) {
-            return store.topMembers(query);
-        }
-
-        @Override
-        public List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
-            return store.buckets(kind, guildId, channelId, memberId, window);
-        }
-
-        @Override
-        public List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit) {
-            return store.totals(kind, guildId, counter, window, limit);
+            super.apply(batch);
         }
     };
     private final MetricFlusher flusher = MetricFlusher.builder(metrics).build();

@@ -1,18 +1,12 @@
 package io.serverpulse.collector.bench;
 
 import io.serverpulse.common.metrics.ActivityEvent;
-import io.serverpulse.common.metrics.BucketKind;
-import io.serverpulse.common.metrics.BucketRow;
-import io.serverpulse.common.metrics.Counter;
-import io.serverpulse.common.metrics.KeyCount;
-import io.serverpulse.common.metrics.LeaderboardQuery;
-import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.MetricsStore;
-import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.FlushStats;
 import io.serverpulse.common.metrics.flush.MetricFlusher;
+import io.serverpulse.common.testing.ForwardingMetricsStore;
 import io.serverpulse.store.sqlite.SqliteStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -248,8 +242,7 @@ public final class IngestionLoadBenchmark {
     }
 
     /** Times every batch write of the store behind the flusher. */
-    static final class TimedStore implements MetricsStore {
-        final MetricsStore store;
+    static final class TimedStore extends ForwardingMetricsStore {
         final AtomicLong applies = new AtomicLong();
         final AtomicLong buckets = new AtomicLong();
         final AtomicLong nanos = new AtomicLong();
@@ -257,7 +250,7 @@ public final class IngestionLoadBenchmark {
         final AtomicLong cpuNanos = new AtomicLong();
 
         TimedStore(MetricsStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
@@ -265,28 +258,13 @@ public final class IngestionLoadBenchmark {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            store.apply(batch);
+            delegate.apply(batch);
             long took = System.nanoTime() - t;
             cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpu);
             applies.incrementAndGet();
             buckets.addAndGet(batch.size());
             nanos.addAndGet(took);
             maxNanos.accumulateAndGet(took, Math::max);
-        }
-
-        @Override
-        public List<MemberCount> topMembers(LeaderboardQuery query) {
-            return store.topMembers(query);
-        }
-
-        @Override
-        public List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
-            return store.buckets(kind, guildId, channelId, memberId, window);
-        }
-
-        @Override
-        public List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit) {
-            return store.totals(kind, guildId, counter, window, limit);
         }
     }
 

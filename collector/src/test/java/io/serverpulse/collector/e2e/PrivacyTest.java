@@ -2,9 +2,6 @@ package io.serverpulse.collector.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.serverpulse.collector.app.Collector;
@@ -12,6 +9,7 @@ import io.serverpulse.collector.support.Buckets;
 import io.serverpulse.collector.support.GatewayProgress;
 import io.serverpulse.collector.support.Lockstep;
 import io.serverpulse.collector.support.LogCapture;
+import io.serverpulse.collector.support.MongoDump;
 import io.serverpulse.collector.support.SpecChecked;
 import io.serverpulse.collector.support.TestBots;
 import io.serverpulse.common.config.ServerPulseConfig;
@@ -36,7 +34,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,17 +101,7 @@ class PrivacyTest {
             }
 
             // THEN no document of any collection of any database holds a corpus word
-            StringBuilder everything = new StringBuilder();
-            try (MongoClient client = MongoClients.create(uri)) {
-                for (String name : client.listDatabaseNames()) {
-                    MongoDatabase database = client.getDatabase(name);
-                    for (String collection : database.listCollectionNames()) {
-                        for (Document document : database.getCollection(collection).find()) {
-                            everything.append(collection).append(' ').append(document.toJson()).append('\n');
-                        }
-                    }
-                }
-            }
+            String everything = MongoDump.everyDocument(uri);
             assertThat(everything).contains("hourly_metrics").contains("user_daily");
             assertThat(CORPUS.leakedTokens(everything)).isEmpty();
             assertThat(scored).as("sentiment counts stored: the text reached the bot and was scored").isGreaterThan(0);

@@ -39,12 +39,6 @@ class CollectorJarIT {
         jar = JarProcess.of("serverpulse.collector.jar", "target/serverpulse-collector.jar", workdir);
     }
 
-    private static void assertOneLine(JarProcess.Result run, int status, String startsWith) {
-        assertThat(run.status()).as(run.printed()).isEqualTo(status);
-        assertThat(run.err().strip().lines()).as(run.printed()).singleElement().asString().startsWith(startsWith);
-        assertThat(run.out() + run.err()).as("no stack trace").doesNotContain("\tat ", "Exception in thread");
-    }
-
     @Test
     void theCollectorJarCarriesNoTestBed() throws IOException {
         // GIVEN the packaged collector
@@ -73,8 +67,8 @@ class CollectorJarIT {
         JarProcess.Result aws = jar.run(Map.of("SERVERPULSE_MODE", "aws"), END);
 
         // THEN one line naming the token, status 2, nothing created
-        assertOneLine(selfHosted, 2, "Missing required setting DISCORD_TOKEN");
-        assertOneLine(aws, 2, "Missing required setting DISCORD_TOKEN");
+        selfHosted.assertOneLine(2, "Missing required setting DISCORD_TOKEN");
+        aws.assertOneLine(2, "Missing required setting DISCORD_TOKEN");
         assertThat(workdir.resolve("data")).doesNotExist();
     }
 
@@ -117,8 +111,8 @@ class CollectorJarIT {
         JarProcess.Result unterminated = jar.run(Map.of(), END);
 
         // THEN one line each, naming the file and line, never the value; status 2
-        assertOneLine(notAssignment, 2, workdir.resolve(".env").toAbsolutePath() + ":2: not a KEY=value line");
-        assertOneLine(unterminated, 2, workdir.resolve(".env").toAbsolutePath() + ":1: DISCORD_TOKEN's value opens a \" quote");
+        notAssignment.assertOneLine(2, workdir.resolve(".env").toAbsolutePath() + ":2: not a KEY=value line");
+        unterminated.assertOneLine(2, workdir.resolve(".env").toAbsolutePath() + ":1: DISCORD_TOKEN's value opens a \" quote");
         assertThat(unterminated.err()).doesNotContain("MTIz");
     }
 
@@ -130,7 +124,7 @@ class CollectorJarIT {
                 "SERVERPULSE_DATA_DIR", workdir.resolve("a-file/data").toString()), END);
 
         // THEN one line naming the variable, status 2
-        assertOneLine(run, 2, "Invalid SERVERPULSE_DATA_DIR: cannot use " + workdir.resolve("a-file/data"));
+        run.assertOneLine(2, "Invalid SERVERPULSE_DATA_DIR: cannot use " + workdir.resolve("a-file/data"));
     }
 
     @Test
@@ -140,7 +134,7 @@ class CollectorJarIT {
                 "DISCORD_API_BASE_URL", "http://127.0.0.1:9/api/v10/"), END);
 
         // THEN one line naming the variable and why, status 2
-        assertOneLine(run, 2, "Could not reach DISCORD_API_BASE_URL=http://127.0.0.1:9/api/v10/ (connection refused)");
+        run.assertOneLine(2, "Could not reach DISCORD_API_BASE_URL=http://127.0.0.1:9/api/v10/ (connection refused)");
     }
 
     @Test
@@ -153,7 +147,7 @@ class CollectorJarIT {
         JarProcess.Result run = jar.run(Map.of("DISCORD_TOKEN", "MTIz.abc.def"), END);
 
         // THEN it says Discord could not be reached, in one line, status 1 (nothing in the settings is wrong)
-        assertOneLine(run, 1, "Could not reach Discord at https://discord.com/api/v10/ (its host name does not resolve)");
+        run.assertOneLine(1, "Could not reach Discord at https://discord.com/api/v10/ (its host name does not resolve)");
         assertThat(run.out() + run.err()).doesNotContain("MTIz");
     }
 }

@@ -3,13 +3,11 @@ package io.serverpulse.collector.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.serverpulse.collector.app.Collector;
 import io.serverpulse.collector.support.GatewayProgress;
+import io.serverpulse.collector.support.MongoDump;
 import io.serverpulse.collector.support.TestBots;
 import io.serverpulse.common.ai.ProviderCheck;
 import io.serverpulse.common.commands.CommandRegistry;
@@ -45,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,17 +89,7 @@ class AiKeyStorageTest {
             String sealed = store.settings(GUILD).aiKeyCiphertext();
 
             // THEN no document of any collection of any database holds it
-            StringBuilder everything = new StringBuilder();
-            try (MongoClient client = MongoClients.create(uri)) {
-                for (String name : client.listDatabaseNames()) {
-                    MongoDatabase database = client.getDatabase(name);
-                    for (String collection : database.listCollectionNames()) {
-                        for (Document document : database.getCollection(collection).find()) {
-                            everything.append(collection).append(' ').append(document.toJson()).append('\n');
-                        }
-                    }
-                }
-            }
+            String everything = MongoDump.everyDocument(uri);
             assertThat(everything).contains("guild_settings").contains(sealed).doesNotContain(KEY).doesNotContain(KEY.substring(8));
         } finally {
             mongo.shutdownNow();

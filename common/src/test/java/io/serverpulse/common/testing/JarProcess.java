@@ -1,5 +1,7 @@
 package io.serverpulse.common.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,13 @@ public final class JarProcess {
         /** Everything printed, for assertion messages. */
         public String printed() {
             return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+
+        /** Asserts the run ended with {@code expectedStatus} after one line on stderr starting with {@code startsWith}, and no stack trace. */
+        public void assertOneLine(int expectedStatus, String startsWith) {
+            assertThat(status).as(printed()).isEqualTo(expectedStatus);
+            assertThat(err.strip().lines()).as(printed()).singleElement().asString().startsWith(startsWith);
+            assertThat(out + err).as("no stack trace").doesNotContain("\tat ", "Exception in thread");
         }
     }
 

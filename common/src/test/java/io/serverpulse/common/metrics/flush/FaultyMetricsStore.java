@@ -1,21 +1,15 @@
 package io.serverpulse.common.metrics.flush;
 
-import io.serverpulse.common.metrics.BucketKind;
-import io.serverpulse.common.metrics.BucketRow;
-import io.serverpulse.common.metrics.Counter;
-import io.serverpulse.common.metrics.KeyCount;
-import io.serverpulse.common.metrics.LeaderboardQuery;
-import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.MetricsStore;
-import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.store.StoreException;
+import io.serverpulse.common.testing.ForwardingMetricsStore;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 
 /** Puts faults in front of a real store's batch write: an outage, or an answer lost after the write. */
-final class FaultyMetricsStore implements MetricsStore {
+final class FaultyMetricsStore extends ForwardingMetricsStore {
 
     enum Outcome {
         OK,
@@ -23,13 +17,12 @@ final class FaultyMetricsStore implements MetricsStore {
         TIMEOUT_AFTER_APPLY
     }
 
-    private final MetricsStore delegate;
     private final Queue<Outcome> script = new ArrayDeque<>();
     private volatile boolean down;
     private int attempts;
 
     FaultyMetricsStore(MetricsStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     void setDown(boolean value) {
@@ -56,20 +49,5 @@ final class FaultyMetricsStore implements MetricsStore {
         if (next == Outcome.TIMEOUT_AFTER_APPLY) {
             throw new StoreException("timed out waiting for the acknowledgement");
         }
-    }
-
-    @Override
-    public List<MemberCount> topMembers(LeaderboardQuery query) {
-        return delegate.topMembers(query);
-    }
-
-    @Override
-    public List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
-        return delegate.buckets(kind, guildId, channelId, memberId, window);
-    }
-
-    @Override
-    public List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit) {
-        return delegate.totals(kind, guildId, counter, window, limit);
     }
 }

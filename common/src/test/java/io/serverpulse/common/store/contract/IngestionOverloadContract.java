@@ -13,14 +13,11 @@ import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import io.serverpulse.common.metrics.Counter;
-import io.serverpulse.common.metrics.KeyCount;
-import io.serverpulse.common.metrics.LeaderboardQuery;
-import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.metrics.MetricBatch;
 import io.serverpulse.common.metrics.MetricsStore;
-import io.serverpulse.common.metrics.TimeWindow;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.MetricFlusher;
+import io.serverpulse.common.testing.ForwardingMetricsStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,12 +106,11 @@ public interface IngestionOverloadContract extends StoreContractPart {
     }
 
     /** The store under test behind a gate: {@code apply} waits until {@link #release()}. */
-    final class HeldStore implements MetricsStore {
-        private final MetricsStore store;
+    final class HeldStore extends ForwardingMetricsStore {
         private final CountDownLatch gate = new CountDownLatch(1);
 
         HeldStore(MetricsStore store) {
-            this.store = store;
+            super(store);
         }
 
         void release() {
@@ -131,22 +127,7 @@ public interface IngestionOverloadContract extends StoreContractPart {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            store.apply(batch);
-        }
-
-        @Override
-        public List<MemberCount> topMembers(LeaderboardQuery query) {
-            return store.topMembers(query);
-        }
-
-        @Override
-        public List<BucketRow> buckets(BucketKind kind, long guildId, Long channelId, Long memberId, TimeWindow window) {
-            return store.buckets(kind, guildId, channelId, memberId, window);
-        }
-
-        @Override
-        public List<KeyCount> totals(BucketKind kind, long guildId, Counter counter, TimeWindow window, int limit) {
-            return store.totals(kind, guildId, counter, window, limit);
+            delegate.apply(batch);
         }
     }
 }
