@@ -13,14 +13,14 @@ import java.util.Objects;
  * saves it in the store off the posting path ({@link BackgroundWrites}) as a compare-and-set: changed
  * only if an admin did not choose a channel meanwhile.
  */
-final class CachedUpdateChannels implements UpdateChannelStore {
+public final class CachedUpdateChannels implements UpdateChannelStore {
 
     private final SettingsCache cache;
     private final SettingsStore store;
     private final BackgroundWrites writes;
     private final Clock clock;
 
-    CachedUpdateChannels(SettingsCache cache, SettingsStore store, BackgroundWrites writes, Clock clock) {
+    public CachedUpdateChannels(SettingsCache cache, SettingsStore store, BackgroundWrites writes, Clock clock) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.store = Objects.requireNonNull(store, "store");
         this.writes = Objects.requireNonNull(writes, "writes");

@@ -5,10 +5,7 @@ import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.AlertPoster;
 import io.serverpulse.common.discord.post.PostFailure;
 import io.serverpulse.common.discord.post.UpdatePoster;
-import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.settings.GuildSettings;
-import io.serverpulse.common.settings.SettingsStore;
-import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +27,9 @@ public final class RestAlertPublisher implements AlertPublisher {
         this.poster = Objects.requireNonNull(poster, "poster");
     }
 
-    /** The publisher of a process with this REST client, settings cache and store; it saves found channels through {@code writes}. */
-    public static RestAlertPublisher create(DiscordRest rest, SettingsCache settings, SettingsStore store, BackgroundWrites writes,
-                                            Clock clock) {
-        UpdatePoster poster = new UpdatePoster(rest, new CachedUpdateChannels(settings, store, writes, clock));
-        return new RestAlertPublisher(new AlertPoster(poster, id -> settings.get(id).orElseGet(() -> GuildSettings.defaults(id))));
+    /** The publisher of a process that posts through {@code updates} (the process's one poster), with the guilds' cached settings. */
+    public static RestAlertPublisher create(UpdatePoster updates, SettingsCache settings) {
+        return new RestAlertPublisher(new AlertPoster(updates, id -> settings.get(id).orElseGet(() -> GuildSettings.defaults(id))));
     }
 
     @Override

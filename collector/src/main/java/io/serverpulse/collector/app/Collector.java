@@ -5,6 +5,7 @@ import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.AlertPublisher;
 import io.serverpulse.collector.alerts.BackgroundWrites;
 import io.serverpulse.collector.alerts.BaselineSeeder;
+import io.serverpulse.collector.alerts.CachedUpdateChannels;
 import io.serverpulse.collector.alerts.RestAlertPublisher;
 import io.serverpulse.collector.alerts.SqsAlertPublisher;
 import io.serverpulse.collector.digests.DigestTimer;
@@ -33,6 +34,7 @@ import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.crypto.KeyRotation;
 import io.serverpulse.common.crypto.MasterKeys;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.flush.FlushPolicy;
 import io.serverpulse.common.metrics.flush.FlushStats;
@@ -120,13 +122,16 @@ public final class Collector implements AutoCloseable {
         AiServices ai = AiServices.of(config, sealer);
         BackgroundWrites alertWrites = new BackgroundWrites(Duration.ofSeconds(1));
         AlertPublisher publisher;
+        // self-hosted: alerts and digests post through this one poster, so one guild's update channel is resolved one at a time
+        UpdatePoster updates = null;
         if (config.mode() == DeploymentMode.AWS) {
             this.queue = new SqsAlertPublisher(b.sqsClient != null ? b.sqsClient : SqsAlertPublisher.defaultClient(alertQueue),
                     alertQueue);
             publisher = queue;
         } else {
             this.queue = null;
-            publisher = RestAlertPublisher.create(rest, settings, store, alertWrites, clock);
+            updates = new UpdatePoster(rest, new CachedUpdateChannels(settings, store, alertWrites, clock));
+            publisher = RestAlertPublisher.create(updates, settings);
         }
         this.alerts = new AlertDispatcher(store, publisher, alertWrites);
         this.detector = new AlertDetector(settings::require, alerts, b.detectorOptions, new MemberCounts(running::get));
@@ -195,7 +200,7 @@ public final class Collector implements AutoCloseable {
         running.set(shards);
         // self-hosted: digests are posted in-process (in the AWS mode EventBridge Scheduler invokes digest-function)
         this.digests = config.mode() == DeploymentMode.SELF_HOSTED
-                ? DigestTimer.start(store, rest, ai, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
+                ? DigestTimer.start(store, rest, updates, ai, () -> servedGuilds(running.get()), clock, b.settingsRefresh) : null;
         log.info("ServerPulse collector started ({} mode, store {}, flush every {} s)",
                 config.mode() == DeploymentMode.AWS ? "AWS" : "self-hosted", store.describe(),
                 flusher.policy().interval().toSeconds());

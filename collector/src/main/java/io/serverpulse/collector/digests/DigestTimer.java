@@ -7,7 +7,6 @@ import io.serverpulse.common.digest.DigestPeriod;
 import io.serverpulse.common.digest.DigestPlanner;
 import io.serverpulse.common.digest.DigestSummaries;
 import io.serverpulse.common.digest.RestChannelNames;
-import io.serverpulse.common.discord.post.UpdateChannelStore;
 import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.settings.GuildSettings;
@@ -92,14 +91,14 @@ public final class DigestTimer implements AutoCloseable {
 
     /**
      * The collector's timer, started: digests composed from {@code store} (the AI summary by the guild's providers
-     * of {@code ai}, within its digest budget), posted over {@code rest} with the one poster (channel names for the
-     * charts looked up over the same client), for the guilds {@code servedGuilds}.
+     * of {@code ai}, within its digest budget), posted with {@code updates}, the process's one poster (channel names
+     * for the charts looked up over {@code rest}), for the guilds {@code servedGuilds}.
      */
-    public static DigestTimer start(Store store, DiscordRest rest, AiServices ai, Supplier<long[]> servedGuilds, Clock clock,
-                                    Duration recheck) {
+    public static DigestTimer start(Store store, DiscordRest rest, UpdatePoster updates, AiServices ai, Supplier<long[]> servedGuilds,
+                                    Clock clock, Duration recheck) {
         DigestSummaries summaries = DigestSummaries.of(ai.summaries(store, clock, ai.digestPolicy()));
         DigestDelivery delivery = new DigestDelivery(store, DigestComposer.of(store, new RestChannelNames(rest), summaries),
-                new UpdatePoster(rest, UpdateChannelStore.of(store, clock)), clock, "collector");
+                updates, clock, "collector");
         return new DigestTimer(store, delivery, servedGuilds, clock, recheck).start();
     }
 

@@ -58,7 +58,6 @@ public final class ActivityRecorder {
     private final AtomicLong fromBots = new AtomicLong();
     private final AtomicLong settingsUnavailable = new AtomicLong();
     private final AtomicLong scoringFailures = new AtomicLong();
-    private final AtomicLong optedOutEvents = new AtomicLong();
 
     /** Without sentiment scoring (the MESSAGE_CONTENT intent is off). */
     public ActivityRecorder(SettingsCache settings, VoiceTracker voice, ActivitySink sink) {
@@ -173,19 +172,15 @@ public final class ActivityRecorder {
         voice.cutAtHour(now).forEach(this::emitUnlessOptedOut);
     }
 
-    /** The bot left a guild: its open voice stretches end now. */
+    /** The bot left a guild: its open voice stretches end now, and its opt-outs are no longer kept. */
     public void guildGone(long guildId, Instant at) {
         voice.closeGuild(guildId, at).forEach(this::emitUnlessOptedOut);
+        optedOut.evict(guildId);
     }
 
     /** Shutdown: every open voice stretch ends at {@code at}. */
     public void closeVoice(Instant at) {
         voice.closeAll(at).forEach(this::emitUnlessOptedOut);
-    }
-
-    /** Events not counted because their member opted out. */
-    public long optedOutEvents() {
-        return optedOutEvents.get();
     }
 
     public RecorderStats stats() {
@@ -229,11 +224,7 @@ public final class ActivityRecorder {
 
     /** Whether the member opted out in the guild (and so this event of theirs is not counted). */
     private boolean excluded(long guildId, long memberId) {
-        if (optedOut.optedOut(guildId, memberId)) {
-            optedOutEvents.incrementAndGet();
-            return true;
-        }
-        return false;
+        return optedOut.optedOut(guildId, memberId);
     }
 
     /** Voice time of a stretch whose member opted out since it began is not counted. */

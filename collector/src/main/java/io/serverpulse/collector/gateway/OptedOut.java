@@ -12,4 +12,8 @@ public interface OptedOut {
     /** Reads the guild's opt-outs now, if they are kept in memory (its shard made it ready). */
     default void preload(long guildId) {
     }
+
+    /** Forgets a guild this process no longer serves. */
+    default void evict(long guildId) {
+    }
 }

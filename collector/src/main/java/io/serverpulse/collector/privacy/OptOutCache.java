@@ -95,7 +95,7 @@ public final class OptOutCache implements OptedOut {
         return changed;
     }
 
-    /** Forgets a guild this process no longer serves. */
+    @Override
     public void evict(long guildId) {
         optedOut.remove(guildId);
         failedUntil.remove(guildId);

@@ -2,12 +2,14 @@ package io.serverpulse.collector.bench;
 
 import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.BackgroundWrites;
+import io.serverpulse.collector.alerts.CachedUpdateChannels;
 import io.serverpulse.collector.alerts.RestAlertPublisher;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.collector.support.SpecChecked;
 import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.AlertSink;
 import io.serverpulse.common.alerts.detect.AlertDetector;
+import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.store.Store;
@@ -138,7 +140,8 @@ final class AlertProbe implements AutoCloseable {
                 cache.preload(guild(i));
             }
             BackgroundWrites writes = new BackgroundWrites(Duration.ofSeconds(1));
-            dispatcher = new AlertDispatcher(store, RestAlertPublisher.create(rest, cache, store, writes, Clock.systemUTC()), writes);
+            dispatcher = new AlertDispatcher(store, RestAlertPublisher.create(new UpdatePoster(rest,
+                    new CachedUpdateChannels(cache, store, writes, Clock.systemUTC())), cache), writes);
             AlertSink timed = notice -> {
                 if (notice.kind() == AlertNotice.Kind.OPENED) {
                     noticeNanos.putIfAbsent(notice.alert().guildId(), System.nanoTime());

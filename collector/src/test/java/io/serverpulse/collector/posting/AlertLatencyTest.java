@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.serverpulse.collector.alerts.AlertDispatcher;
 import io.serverpulse.collector.alerts.BackgroundWrites;
+import io.serverpulse.collector.alerts.CachedUpdateChannels;
 import io.serverpulse.collector.alerts.RestAlertPublisher;
 import io.serverpulse.collector.settings.SettingsCache;
 import io.serverpulse.common.alerts.AlertMessage;
@@ -13,6 +14,7 @@ import io.serverpulse.common.alerts.AlertNotice;
 import io.serverpulse.common.alerts.AlertRecord;
 import io.serverpulse.common.alerts.AlertType;
 import io.serverpulse.common.alerts.Severity;
+import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.Counter;
@@ -65,7 +67,8 @@ class AlertLatencyTest {
         cache.preload(GUILD);
         cache.preload(OTHER_GUILD);
         BackgroundWrites writes = new BackgroundWrites(Duration.ofMillis(100));
-        return new Path2(new AlertDispatcher(store, RestAlertPublisher.create(rig.rest(), cache, store, writes, PostingRig.CLOCK),
+        return new Path2(new AlertDispatcher(store, RestAlertPublisher.create(new UpdatePoster(rig.rest(),
+                new CachedUpdateChannels(cache, store, writes, PostingRig.CLOCK)), cache),
                 writes), cache);
     }
 
@@ -136,8 +139,8 @@ class AlertLatencyTest {
             SettingsCache cache = new SettingsCache(sqlite, Duration.ofSeconds(10));
             cache.preload(GUILD);
             BackgroundWrites writes = new BackgroundWrites(Duration.ofMillis(100));
-            AlertDispatcher alerts = new AlertDispatcher(sqlite, RestAlertPublisher.create(rig.rest(), cache, sqlite, writes,
-                    PostingRig.CLOCK), writes);
+            AlertDispatcher alerts = new AlertDispatcher(sqlite, RestAlertPublisher.create(new UpdatePoster(rig.rest(),
+                    new CachedUpdateChannels(cache, sqlite, writes, PostingRig.CLOCK)), cache), writes);
             cache.preload(OTHER_GUILD);
             alerts.deliver(AlertNotice.opened(raid(OTHER_GUILD)));
             postedAfter(rig, raid(OTHER_GUILD), System.nanoTime());
