@@ -60,11 +60,6 @@ public final class BurstLog {
         }
     }
 
-    /** Events in the current burst (0 when none is going on). */
-    public synchronized long current() {
-        return count;
-    }
-
     private void endIfQuiet(long now) {
         if (count > 0 && now - lastAt >= quietNanos) {
             log.warn("{}: {} in {} ms, now over", capitalized(), count, (lastAt - firstAt) / 1_000_000);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where commands run, apart from what verifies requests and answers PINGs: a fixed number of threads and a
- * bounded queue. Every command gets its first answer within {@link #budget()} of the request's receipt:
+ * bounded queue. Every command gets its first answer within its budget (given at construction; the servers use
+ * {@link #DEFAULT_BUDGET}) of the request's receipt:
  * <ul>
  *   <li>the store is known not to answer ({@link StoreGate}): "storage unavailable" at once, no thread taken;</li>
  *   <li>the threads and the queue are full: "busy, try again in a few seconds" at once;</li>
@@ -58,10 +59,6 @@ public final class CommandLane implements AutoCloseable {
         });
     }
 
-    public Duration budget() {
-        return budget;
-    }
-
     /** Commands running or waiting for a thread now. */
     public int inFlight() {
         return threads.getActiveCount() + threads.getQueue().size();
@@ -73,9 +70,9 @@ public final class CommandLane implements AutoCloseable {
     }
 
     /**
-     * Runs the prepared command and turns its outcome into the HTTP answer with {@code respond} (on the command's
-     * thread: a deferral is handed to the worker there). The future completes within the budget from
-     * {@code receivedNanos} ({@link System#nanoTime()}) and never exceptionally.
+     * Runs the prepared command and turns the outcome that answers into the HTTP answer with {@code respond}, once (a
+     * command's own on its thread: a deferral is handed to the worker there). The future completes within the budget from
+     * {@code receivedNanos} ({@link System#nanoTime()}).
      */
     public CompletableFuture<EndpointResponse> run(Prepared prepared, Function<InteractionOutcome, EndpointResponse> respond,
                                                    long receivedNanos) {
@@ -84,11 +81,11 @@ public final class CommandLane implements AutoCloseable {
             return CompletableFuture.completedFuture(respond.apply(ephemeral(prepared, "error.storage")));
         }
         long remaining = budget.toNanos() - (System.nanoTime() - receivedNanos);
-        CompletableFuture<EndpointResponse> result = new CompletableFuture<>();
+        CompletableFuture<InteractionOutcome> first = new CompletableFuture<>();
         try {
             threads.execute(() -> {
-                if (!result.isDone()) {
-                    result.complete(respond.apply(prepared.run()));
+                if (!first.isDone()) { // answered at the budget already: a command that did not start changes nothing
+                    first.complete(prepared.run());
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -97,12 +94,13 @@ public final class CommandLane implements AutoCloseable {
         }
         Executor atBudget = CompletableFuture.delayedExecutor(Math.max(0, remaining), TimeUnit.NANOSECONDS);
         atBudget.execute(() -> {
-            if (result.complete(respond.apply(ephemeral(prepared, "error.storage-slow")))) {
+            if (first.complete(ephemeral(prepared, "error.storage-slow"))) {
                 slow.record(prepared.toString());
                 store.suspect();
             }
         });
-        return result;
+        // only the outcome that answers is turned into the answer: a command that ends after the budget hands no work on
+        return first.thenApply(respond);
     }
 
     /** The member's own language, ephemeral. */

@@ -41,7 +41,7 @@ public final class EndpointResponse {
     }
 
     /** A small JSON error body: {@code {"error": message}} (written by hand: a refusal needs no JSON library). */
-    static EndpointResponse error(int status, String message) {
+    public static EndpointResponse error(int status, String message) {
         StringBuilder json = new StringBuilder(message.length() + 16).append("{\"error\":\"");
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);

@@ -123,14 +123,17 @@ public final class InteractionsEndpoint {
      */
     public CompletableFuture<EndpointResponse> answer(EndpointRequest request) {
         try {
-            return answerChecked(request);
+            return answerChecked(request).exceptionally(InteractionsEndpoint::internalError);
         } catch (RuntimeException e) {
-            // the core never throws; this guards the mapping itself. If the request was Discord's, answer it.
-            String reference = reference();
-            LOG.error("Interaction response could not be built, reference {}", reference, e);
-            return CompletableFuture.completedFuture(response(InteractionResponse.message(MessageBody.ephemeralText(
-                    Texts.english().get("error.internal", reference)))));
+            return CompletableFuture.completedFuture(internalError(e));
         }
+    }
+
+    /** The core never throws; this guards the mapping itself. If the request was Discord's, answer it. */
+    private static EndpointResponse internalError(Throwable e) {
+        String reference = reference();
+        LOG.error("Interaction response could not be built, reference {}", reference, e);
+        return response(InteractionResponse.message(MessageBody.ephemeralText(Texts.english().get("error.internal", reference))));
     }
 
     private CompletableFuture<EndpointResponse> answerChecked(EndpointRequest request) {

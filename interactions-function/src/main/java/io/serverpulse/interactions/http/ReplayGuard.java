@@ -59,13 +59,6 @@ public final class ReplayGuard {
         }
     }
 
-    /** Ids remembered now. */
-    public int size() {
-        synchronized (seen) {
-            return seen.size();
-        }
-    }
-
     private void expire(long now) {
         Iterator<Map.Entry<Long, Long>> entries = seen.entrySet().iterator();
         while (entries.hasNext()) {

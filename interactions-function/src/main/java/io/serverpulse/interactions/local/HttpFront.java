@@ -107,14 +107,6 @@ final class HttpFront implements AutoCloseable {
         }
     }
 
-    /** Connections open now (read on the front's thread; for tests and logs). */
-    int openConnections() {
-        java.util.concurrent.CompletableFuture<Integer> count = new java.util.concurrent.CompletableFuture<>();
-        fromOtherThreads.add(() -> count.complete(connections.size()));
-        selector.wakeup();
-        return count.join();
-    }
-
     private void run() {
         while (open) {
             try {
@@ -310,7 +302,7 @@ final class HttpFront implements AutoCloseable {
                 return;
             }
             if (outcome instanceof RequestReader.Refused refused) {
-                respond(Responses.error(refused.status(), refused.reason()), refused.keepAlive(), false);
+                respond(EndpointResponse.error(refused.status(), refused.reason()), refused.keepAlive(), false);
                 return;
             }
             RequestReader.Complete request = (RequestReader.Complete) outcome;

@@ -1,6 +1,7 @@
 package io.serverpulse.interactions.local;
 
 import io.serverpulse.interactions.http.EndpointRequest;
+import io.serverpulse.interactions.http.EndpointResponse;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -71,7 +72,7 @@ public final class LocalInteractionsServer implements AutoCloseable {
                 pool.execute(() -> endpoint.answer(new EndpointRequest(request.method(), request.headers(), request.body(),
                         request.startedNanos())).thenAccept(reply).thenRun(firstAnswer::countDown));
             } catch (RejectedExecutionException e) {
-                reply.accept(Responses.error(503, "busy"));
+                reply.accept(EndpointResponse.error(503, "busy"));
             }
         }, endpoint.logs());
         return new LocalInteractionsServer(front, pool, firstAnswer);
@@ -99,11 +100,6 @@ public final class LocalInteractionsServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + address.getPort() + "/");
-    }
-
-    /** Connections open now. */
-    public int openConnections() {
-        return front.openConnections();
     }
 
     @Override

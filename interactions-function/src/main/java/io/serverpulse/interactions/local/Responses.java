@@ -23,11 +23,6 @@ final class Responses {
     private Responses() {
     }
 
-    /** A small JSON error body. */
-    static EndpointResponse error(int status, String reason) {
-        return EndpointResponse.json(status, "{\"error\":\"" + reason + "\"}");
-    }
-
     static ByteBuffer encode(EndpointResponse response, boolean keepAlive, boolean head) {
         byte[] body = response.body();
         StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(response.status()).append(' ')
