@@ -8,7 +8,6 @@ import io.serverpulse.common.config.ServerPulseConfig;
 import io.serverpulse.common.discord.post.UpdateChannelStore;
 import io.serverpulse.common.discord.post.UpdatePoster;
 import io.serverpulse.common.discord.rest.DiscordRest;
-import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.store.mongodb.MongoStores;
 import java.time.Clock;
@@ -31,7 +30,7 @@ final class AlertWiring {
     static Parts parts(ServerPulseConfig config) {
         String token = config.requireDiscordToken();
         String mongoUri = config.requireMongoUri();
-        Store store = MongoStores.connect(mongoUri, new RetentionPolicy(config.defaultRetention()));
+        Store store = MongoStores.connect(mongoUri, config.retentionPolicy());
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
         UpdatePoster poster = new UpdatePoster(rest, UpdateChannelStore.of(store, Clock.systemUTC()));
         return new Parts(store, new AlertPoster(poster, store::settings));

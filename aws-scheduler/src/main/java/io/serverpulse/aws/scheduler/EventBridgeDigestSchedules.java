@@ -7,6 +7,7 @@ import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.digest.DigestSchedule;
 import io.serverpulse.common.digest.DigestSchedules;
 import io.serverpulse.common.settings.GuildSettings;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleState;
  * updated when it exists (a changed zone or frequency), deleted when the guild gets no digest.
  */
 public final class EventBridgeDigestSchedules implements DigestSchedules {
+
+    /** The longest one scheduler call (with the SDK's retries) may take. */
+    private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(15);
 
     public static final int FLEXIBLE_MINUTES = 15;
     /** Retries of a failed invocation, within an hour of when it was due (the ledger makes them harmless). */
@@ -78,8 +82,7 @@ public final class EventBridgeDigestSchedules implements DigestSchedules {
 
             private synchronized EventBridgeDigestSchedules schedules() {
                 if (schedules == null) {
-                    schedules = new EventBridgeDigestSchedules(SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create())
-                            .build(), target);
+                    schedules = new EventBridgeDigestSchedules(defaultClient(), target);
                 }
                 return schedules;
             }
@@ -98,9 +101,21 @@ public final class EventBridgeDigestSchedules implements DigestSchedules {
 
     /** Schedules in the target of these variables, through a scheduler client of the Lambda's region. */
     public static EventBridgeDigestSchedules fromEnvironment(EnvSource env) {
-        Target target = Target.of(env);
-        SchedulerClient client = SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return new EventBridgeDigestSchedules(client, target);
+        return new EventBridgeDigestSchedules(defaultClient(), Target.of(env));
+    }
+
+    /**
+     * A scheduler client of the Lambda's region whose calls end: a hung scheduler fails the call (the worker reports it,
+     * the daily sync catches up) instead of holding it for the SDK's defaults.
+     */
+    static SchedulerClient defaultClient() {
+        return SchedulerClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(3))
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build())
+                .overrideConfiguration(config -> config.apiCallTimeout(API_CALL_TIMEOUT))
+                .build();
     }
 
     private final SchedulerClient client;

@@ -19,7 +19,7 @@ final class StoreFactory {
 
     /** Opens the store; every row it writes expires as the configured default retention ({@code RETENTION_*}) says. */
     static Store open(ServerPulseConfig config) {
-        RetentionPolicy policy = new RetentionPolicy(config.defaultRetention());
+        RetentionPolicy policy = config.retentionPolicy();
         if (config.mode() == DeploymentMode.AWS) {
             return MongoStores.connect(config.requireMongoUri(), policy);
         }

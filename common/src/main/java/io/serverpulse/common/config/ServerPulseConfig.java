@@ -1,6 +1,7 @@
 package io.serverpulse.common.config;
 
 import io.serverpulse.common.ai.AiEndpoints;
+import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.Retention;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -235,6 +236,11 @@ public final class ServerPulseConfig {
     /** Retention for guilds that have not chosen their own. */
     public Retention defaultRetention() {
         return defaultRetention;
+    }
+
+    /** How long rows are kept: {@link #defaultRetention()} for guilds that have not chosen their own. */
+    public RetentionPolicy retentionPolicy() {
+        return new RetentionPolicy(defaultRetention);
     }
 
     /** The shards this process runs; empty means all shards (JDA decides how many). */

@@ -33,7 +33,7 @@ final class DigestWiring {
 
     static DigestRun run(ServerPulseConfig config, DigestSchedules schedules, Clock clock) {
         String token = config.requireDiscordToken();
-        MongoStore store = MongoStores.connect(config.requireMongoUri());
+        MongoStore store = MongoStores.connect(config.requireMongoUri(), config.retentionPolicy());
         DiscordRest rest = DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token));
         // the guild's AI providers write the summary beside the rule-written paragraph, within AI_SUMMARY_BUDGET_SECONDS
         AiServices ai = AiServices.of(config);
@@ -58,7 +58,7 @@ final class DigestWiring {
         ServerPulseConfig config = ServerPulseConfig.load(env);
         EventBridgeDigestSchedules.Target.of(env);
         String token = config.requireDiscordToken();
-        MongoStore store = MongoStores.connect(config.requireMongoUri());
+        MongoStore store = MongoStores.connect(config.requireMongoUri(), config.retentionPolicy());
         return new ScheduleSync(store, EventBridgeDigestSchedules.fromEnvironment(env),
                 DiscordRest.create(config.discordApiBaseUrl(), Optional.of(token)));
     }

@@ -3,17 +3,15 @@ package io.serverpulse.digest.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
  * What a guild's schedule hands the digest function ({@code EventBridgeDigestSchedules.input}):
- * {@code {"guildId": "…", "period": "weekly", "scheduledTime": "2026-03-09T02:10:00Z"}}. The time is when the
- * schedule was due (a late or retried invocation still knows which digest it is for); a missing or unreadable
- * one counts as now.
+ * {@code {"guildId": "…", "period": "weekly", "scheduledTime": "2026-03-09T02:10:00Z"}}. Only the guild is read: the
+ * digests due are planned from the guild's settings and the time of the run ({@code DigestPlanner}), so a late or
+ * retried invocation still posts the period that is due, and one missed is caught up within its window.
  */
-public record ScheduledDigest(long guildId, String period, Optional<Instant> scheduledTime) {
+public record ScheduledDigest(long guildId) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -25,14 +23,7 @@ public record ScheduledDigest(long guildId, String period, Optional<Instant> sch
                 return Optional.empty();
             }
             long guildId = Long.parseUnsignedLong(json.path("guildId").asText());
-            Optional<Instant> at;
-            try {
-                at = json.path("scheduledTime").isTextual() ? Optional.of(Instant.parse(json.path("scheduledTime").asText()))
-                        : Optional.empty();
-            } catch (DateTimeParseException e) {
-                at = Optional.empty();
-            }
-            return guildId > 0 ? Optional.of(new ScheduledDigest(guildId, json.path("period").asText(""), at)) : Optional.empty();
+            return guildId > 0 ? Optional.of(new ScheduledDigest(guildId)) : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -58,7 +58,7 @@ final class AwsWiring {
         String mongoUri = config.requireMongoUri();
         Ed25519SignatureVerifier verifier = new Ed25519SignatureVerifier(publicKey);
         MongoStores.checkUri(mongoUri);
-        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        RetentionPolicy retention = config.retentionPolicy();
         StoreConnection store = StoreConnection.start(() -> MongoStores.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
                 "commands");
         store.awaitReady(CONNECT_WAIT);
@@ -77,7 +77,7 @@ final class AwsWiring {
     static Worker worker(ServerPulseConfig config) {
         String mongoUri = config.requireMongoUri();
         MongoStores.checkUri(mongoUri);
-        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        RetentionPolicy retention = config.retentionPolicy();
         StoreConnection store = StoreConnection.start(() -> MongoStores.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");
         store.awaitReady(CONNECT_WAIT);
         InteractionHandler handler = InteractionHandler.create(config, store.store(),

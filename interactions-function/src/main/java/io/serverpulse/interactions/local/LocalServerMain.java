@@ -119,7 +119,7 @@ public final class LocalServerMain {
         warmUp.setDaemon(true);
         warmUp.start();
 
-        RetentionPolicy retention = new RetentionPolicy(config.defaultRetention());
+        RetentionPolicy retention = config.retentionPolicy();
         StoreConnection commands = new StoreConnection(() -> MongoStores.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
                 "commands");
         StoreConnection deferred = new StoreConnection(() -> MongoStores.connect(mongoUri, MongoTimeouts.WORKER, retention), "worker");

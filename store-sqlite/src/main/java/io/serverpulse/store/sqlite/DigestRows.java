@@ -49,7 +49,7 @@ final class DigestRows {
     }
 
     Optional<DigestRecord> find(long guildId, String periodKey) {
-        return db.locked("read the digest " + periodKey + " of guild " + guildId, () -> read(guildId, periodKey));
+        return db.read("read the digest " + periodKey + " of guild " + guildId, () -> read(guildId, periodKey));
     }
 
     private Optional<DigestRecord> read(long guildId, String periodKey) throws SQLException {

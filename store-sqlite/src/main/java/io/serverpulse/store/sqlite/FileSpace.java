@@ -36,7 +36,7 @@ final class FileSpace {
     /** Called at open, before the schema migrations: puts the file in incremental auto-vacuum mode. */
     static void prepare(Connection connection, Path file) throws SQLException {
         execute(connection, "PRAGMA journal_size_limit = " + JOURNAL_SIZE_LIMIT);
-        if (longPragma(connection, "auto_vacuum") == INCREMENTAL) {
+        if (incremental(connection)) {
             return;
         }
         boolean empty;
@@ -63,11 +63,6 @@ final class FileSpace {
     /** Pages no row uses. */
     static long freePages(Connection connection) throws SQLException {
         return longPragma(connection, "freelist_count");
-    }
-
-    /** The file's pages. */
-    static long pages(Connection connection) throws SQLException {
-        return longPragma(connection, "page_count");
     }
 
     /**
@@ -98,7 +93,7 @@ final class FileSpace {
         }
     }
 
-    static boolean incremental(Connection connection) throws SQLException {
+    private static boolean incremental(Connection connection) throws SQLException {
         return longPragma(connection, "auto_vacuum") == INCREMENTAL;
     }
 

@@ -78,7 +78,7 @@ final class GuildData {
                     visitor.leaderboard(RecordRows.leaderboard(rows));
                 }
             }
-            optOuts.ofGuildLocked(guildId).forEach(visitor::optOut);
+            optOuts.ofGuildHeld(guildId).forEach(visitor::optOut);
             try (PreparedStatement query = db.prepare("SELECT * FROM digests WHERE guild_id = ? ORDER BY period_key", guildId);
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

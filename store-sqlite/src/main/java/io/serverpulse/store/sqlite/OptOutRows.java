@@ -32,14 +32,14 @@ final class OptOutRows {
     }
 
     Optional<MemberOptOut> find(long guildId, long memberId) {
-        return db.locked("read an opt-out of guild " + guildId, () -> {
+        return db.read("read an opt-out of guild " + guildId, () -> {
             List<MemberOptOut> found = query("SELECT * FROM member_opt_outs WHERE guild_id = ? AND member_id = ?", guildId, memberId);
             return found.stream().findFirst();
         });
     }
 
     Set<Long> ofGuild(long guildId) {
-        return db.locked("read the opt-outs of guild " + guildId, () -> {
+        return db.read("read the opt-outs of guild " + guildId, () -> {
             Set<Long> members = new TreeSet<>();
             query("SELECT * FROM member_opt_outs WHERE guild_id = ?", guildId).forEach(o -> members.add(o.memberId()));
             return members;
@@ -47,11 +47,11 @@ final class OptOutRows {
     }
 
     List<MemberOptOut> all() {
-        return db.locked("read all opt-outs", () -> query("SELECT * FROM member_opt_outs ORDER BY guild_id, member_id"));
+        return db.read("read all opt-outs", () -> query("SELECT * FROM member_opt_outs ORDER BY guild_id, member_id"));
     }
 
-    /** The guild's opt-outs, in member order. Call under the connection's lock. */
-    List<MemberOptOut> ofGuildLocked(long guildId) throws SQLException {
+    /** The guild's opt-outs, in member order, on the connection the caller holds ({@code db.read} or {@code db.locked}). */
+    List<MemberOptOut> ofGuildHeld(long guildId) throws SQLException {
         return query("SELECT * FROM member_opt_outs WHERE guild_id = ? ORDER BY member_id", guildId);
     }
 

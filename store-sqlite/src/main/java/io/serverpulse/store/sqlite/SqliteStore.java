@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * (member events, alerts, AI summaries, cached leaderboards), {@link OptOutRows} (members' opt-outs),
  * {@link DigestRows} (the digest ledger), {@link UsageRows} (usage counters) and {@link GuildData} (export,
  * erasure, the retention sweep and re-stamping). Every row's {@code expire_at} is what the
- * {@link RetentionPolicy} of {@link Options#retention()} gives it; this adapter only stores it. They share one {@link SqliteConnection}: one connection used
- * under one lock.
+ * {@link RetentionPolicy} of {@link Options#retention()} gives it; this adapter only stores it. They share one {@link SqliteConnection}: one writer used
+ * under one lock, and reader connections beside it.
  *
  * <p>Thread-safe. Every SQL failure (for example {@code SQLITE_BUSY} when another process holds
  * the write lock longer than the busy timeout) rolls back and becomes a {@link StoreException};

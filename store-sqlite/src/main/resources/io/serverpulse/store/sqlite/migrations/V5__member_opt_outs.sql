@@ -1,4 +1,4 @@
--- ServerPulse SQLite schema, version 4: members' opt-outs (/privacy opt-out), one row per guild and
+-- ServerPulse SQLite schema, version 5: members' opt-outs (/privacy opt-out), one row per guild and
 -- member and nothing else about them; they do not expire (no expire_at).
 CREATE TABLE member_opt_outs (
     guild_id  INTEGER NOT NULL,
