@@ -6,6 +6,7 @@ import io.serverpulse.common.config.ConfigException;
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.digest.DigestSchedule;
 import io.serverpulse.common.digest.DigestSchedules;
+import io.serverpulse.common.lazy.Lazy;
 import io.serverpulse.common.settings.GuildSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -77,24 +78,16 @@ public final class EventBridgeDigestSchedules implements DigestSchedules {
             return Optional.empty();
         }
         Target target = Target.of(env);
+        Lazy<EventBridgeDigestSchedules> schedules = Lazy.of(() -> new EventBridgeDigestSchedules(defaultClient(), target));
         return Optional.of(new DigestSchedules() {
-            private EventBridgeDigestSchedules schedules;
-
-            private synchronized EventBridgeDigestSchedules schedules() {
-                if (schedules == null) {
-                    schedules = new EventBridgeDigestSchedules(defaultClient(), target);
-                }
-                return schedules;
-            }
-
             @Override
             public Change sync(GuildSettings settings) {
-                return schedules().sync(settings);
+                return schedules.get().sync(settings);
             }
 
             @Override
             public Change remove(long guildId) {
-                return schedules().remove(guildId);
+                return schedules.get().remove(guildId);
             }
         });
     }

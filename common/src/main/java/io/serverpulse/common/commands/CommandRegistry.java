@@ -25,7 +25,6 @@ import io.serverpulse.common.commands.status.StatusCommand;
 import io.serverpulse.common.crypto.SecretSealer;
 import io.serverpulse.common.digest.ChannelNames;
 import io.serverpulse.common.digest.DigestSchedules;
-import io.serverpulse.common.digest.charts.DigestCharts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +59,12 @@ public final class CommandRegistry {
 
     /** The same, with the AI providers reached at {@code aiEndpoints} ({@code ServerPulseConfig#aiEndpoints()}). */
     public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints) {
-        return standard(sealer, sentimentScoring, aiEndpoints, ChannelNames.NONE);
-    }
-
-    /** The same, with the channel names of {@code /pulse}'s chart looked up by {@code channelNames} (never stored). */
-    public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
-                                           ChannelNames channelNames) {
-        return standard(sealer, sentimentScoring, aiEndpoints, channelNames, Optional.empty());
+        return standard(sealer, sentimentScoring, aiEndpoints, ChannelNames.NONE, Optional.empty());
     }
 
     /**
-     * The same, with the guilds' digest schedules kept in {@code schedules} (the AWS mode's EventBridge Scheduler):
+     * The same, with the channel names of {@code /pulse}'s chart looked up by {@code channelNames} (never stored), and
+     * the guilds' digest schedules kept in {@code schedules} (the AWS mode's EventBridge Scheduler):
      * {@code /set-digest} then finishes in the deferred worker by creating, updating or deleting the guild's schedule.
      */
     public static CommandRegistry standard(Optional<SecretSealer> sealer, boolean sentimentScoring, AiEndpoints aiEndpoints,
@@ -92,7 +86,7 @@ public final class CommandRegistry {
                 CollectChannelCommand.remove(),
                 new TopMessagersCommand(chart),
                 new LeaderboardCommand(),
-                new PulseCommand(new DigestCharts(), channelNames, ai),
+                new PulseCommand(channelNames, ai),
                 new AskPulseCommand(ai),
                 new ToggleAlertCommand(),
                 new AlertThresholdCommand(),

@@ -3,12 +3,12 @@ package io.serverpulse.common.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.common.discord.Snowflake;
 import io.serverpulse.common.discord.rest.DiscordRest;
-import io.serverpulse.common.discord.rest.LazyRest;
 import io.serverpulse.common.discord.rest.RateLimits;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
 import io.serverpulse.common.discord.rest.Routes;
 import io.serverpulse.common.discord.rest.Sleeper;
+import io.serverpulse.common.lazy.Lazy;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,13 +25,9 @@ public final class DiscordChannelDirectory implements ChannelDirectory {
     static final Duration TIMEOUT = Duration.ofMillis(1500);
     static final Duration MAX_WAIT = Duration.ofMillis(500);
 
-    private final LazyRest rest;
+    private final Lazy<DiscordRest> rest;
 
-    public DiscordChannelDirectory(DiscordRest rest) {
-        this(LazyRest.ready(rest));
-    }
-
-    private DiscordChannelDirectory(LazyRest rest) {
+    private DiscordChannelDirectory(Lazy<DiscordRest> rest) {
         this.rest = rest;
     }
 
@@ -39,7 +35,7 @@ public final class DiscordChannelDirectory implements ChannelDirectory {
     public static DiscordChannelDirectory lazy(String apiBaseUrl, String botToken) {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(botToken, "botToken");
-        return new DiscordChannelDirectory(LazyRest.of(() -> new DiscordRest(
+        return new DiscordChannelDirectory(Lazy.of(() -> new DiscordRest(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build(),
                 apiBaseUrl, Optional.of(botToken), new RateLimits(), Sleeper.SYSTEM, TIMEOUT, MAX_WAIT)));
     }

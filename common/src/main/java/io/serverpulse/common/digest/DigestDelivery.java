@@ -1,5 +1,6 @@
 package io.serverpulse.common.digest;
 
+import io.serverpulse.common.commands.interaction.Interaction;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.discord.post.ChannelPost;
 import io.serverpulse.common.discord.post.Posted;
@@ -28,8 +29,8 @@ public final class DigestDelivery {
 
     /** How long a claim holds off other attempts: far more than composing and posting take. */
     public static final Duration LEASE = Duration.ofMinutes(10);
-    /** The largest file a bot may attach to a channel message (Discord's default upload limit). */
-    public static final long ATTACHMENT_LIMIT = 10L * 1024 * 1024;
+    /** The largest file a bot may attach to a channel message: Discord's default upload limit, as for an interaction. */
+    public static final long ATTACHMENT_LIMIT = Interaction.DEFAULT_ATTACHMENT_LIMIT;
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestDelivery.class);
 

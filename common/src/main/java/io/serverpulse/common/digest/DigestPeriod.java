@@ -69,10 +69,6 @@ public record DigestPeriod(Kind kind, ZoneId zone, LocalDate firstDay, TimeWindo
             return step;
         }
 
-        public boolean scheduled() {
-            return this == DAILY || this == WEEKLY;
-        }
-
         public static Optional<Kind> fromLabel(String label) {
             String wanted = label == null ? "" : label.trim().toLowerCase(Locale.ROOT);
             return Arrays.stream(values()).filter(k -> k.label.equals(wanted)).findFirst();
@@ -143,11 +139,6 @@ public record DigestPeriod(Kind kind, ZoneId zone, LocalDate firstDay, TimeWindo
     /** The last local day of the period (for a 24-hour pulse: the local day of its last hour). */
     public LocalDate lastDay() {
         return LocalDate.ofInstant(hours.to().minusNanos(1), zone);
-    }
-
-    /** The previous period's first local day. */
-    public LocalDate previousFirstDay() {
-        return LocalDate.ofInstant(previousHours.from(), zone);
     }
 
     /** Whether the top emoji cover exactly the member figures' days (not so for the last 24 hours). */

@@ -5,7 +5,6 @@ import io.serverpulse.common.metrics.KeyCount;
 import io.serverpulse.common.metrics.MemberCount;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,10 +131,6 @@ public record DigestReport(long guildId, DigestPeriod period, Totals current, To
                 throw new IllegalArgumentException("a heatmap has " + DAYS * HOURS + " cells: " + cells.size());
             }
             cells = List.copyOf(cells);
-        }
-
-        public static Heatmap empty() {
-            return new Heatmap(Collections.nCopies(DAYS * HOURS, 0L));
         }
 
         public long get(DayOfWeek day, int hour) {

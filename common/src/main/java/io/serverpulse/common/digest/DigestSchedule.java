@@ -1,7 +1,6 @@
 package io.serverpulse.common.digest;
 
 import io.serverpulse.common.settings.DigestFrequency;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +31,6 @@ import java.util.Optional;
 public record DigestSchedule(DigestFrequency frequency, ZoneId zone, LocalTime time) {
 
     public static final int MINUTE = 10;
-    /** Weekly digests are posted on this day, for the week (Monday to Sunday) that just ended. */
-    public static final DayOfWeek WEEKLY_DAY = DayOfWeek.MONDAY;
     /** A period missed while nothing ran is still posted up to this long after it was due, once. */
     public static final Duration CATCH_UP = Duration.ofHours(36);
 

@@ -3,6 +3,7 @@ package io.serverpulse.common.digest;
 import io.serverpulse.common.ai.AnswerCleaner;
 import io.serverpulse.common.ai.SummaryResult;
 import io.serverpulse.common.alerts.AlertRecord;
+import io.serverpulse.common.commands.ResponseLimits;
 import io.serverpulse.common.commands.message.Embed;
 import io.serverpulse.common.digest.DigestReport.ChannelCount;
 import io.serverpulse.common.digest.DigestReport.Totals;
@@ -31,8 +32,6 @@ public final class DigestView {
     public static final int MAX_ALERT_LINES = 8;
     private static final List<String> MEDALS = List.of("🥇", "🥈", "🥉");
     private static final String FOOTER_PREFIX = "ServerPulse digest ";
-    /** Discord's limit on an embed field's value. */
-    private static final int FIELD_LIMIT = 1024;
 
     private DigestView() {
     }
@@ -111,7 +110,7 @@ public final class DigestView {
         String shown = AnswerCleaner.withRankMentions(summary.text(), DigestSummaryInput.memberRanks(report),
                 DigestSummaryInput.channelRanks(report), DigestSummaryInput.voiceRanks(report));
         String by = texts.get("choice.ai." + summary.provider().get().option());
-        main.field(texts.get("digest.ai.by", by, summary.model()), shown.length() <= FIELD_LIMIT ? shown : summary.text(), false);
+        main.field(texts.get("digest.ai.by", by, summary.model()), shown.length() <= ResponseLimits.MAX_FIELD_VALUE ? shown : summary.text(), false);
     }
 
     /** The emoji field's name; for the last 24 hours it says which UTC days the emoji were counted on. */

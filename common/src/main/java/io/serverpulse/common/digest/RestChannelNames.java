@@ -3,10 +3,10 @@ package io.serverpulse.common.digest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.discord.rest.DiscordRestException;
-import io.serverpulse.common.discord.rest.LazyRest;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
 import io.serverpulse.common.discord.rest.Routes;
+import io.serverpulse.common.lazy.Lazy;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,13 +25,13 @@ public final class RestChannelNames implements ChannelNames {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestChannelNames.class);
 
-    private final LazyRest rest;
+    private final Lazy<DiscordRest> rest;
 
     public RestChannelNames(DiscordRest rest) {
-        this(LazyRest.ready(rest));
+        this(Lazy.built(rest));
     }
 
-    private RestChannelNames(LazyRest rest) {
+    private RestChannelNames(Lazy<DiscordRest> rest) {
         this.rest = rest;
     }
 
@@ -39,7 +39,7 @@ public final class RestChannelNames implements ChannelNames {
     public static RestChannelNames lazy(String apiBaseUrl, String botToken) {
         Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         Objects.requireNonNull(botToken, "botToken");
-        return new RestChannelNames(LazyRest.of(() -> DiscordRest.create(apiBaseUrl, Optional.of(botToken))));
+        return new RestChannelNames(Lazy.of(() -> DiscordRest.create(apiBaseUrl, Optional.of(botToken))));
     }
 
     @Override

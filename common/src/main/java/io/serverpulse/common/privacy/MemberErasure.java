@@ -6,8 +6,6 @@ package io.serverpulse.common.privacy;
  */
 public record MemberErasure(long memberHourRows, long memberDayRows, long memberEvents, long cachedLeaderboards) {
 
-    public static final MemberErasure NOTHING = new MemberErasure(0, 0, 0, 0);
-
     public long total() {
         return memberHourRows + memberDayRows + memberEvents + cachedLeaderboards;
     }

@@ -8,8 +8,4 @@ package io.serverpulse.common.retention;
  * @param resumeAfter where the next step goes on (opaque to callers); null when the guild's last row was reached
  */
 public record RestampStep(int examined, int restamped, String resumeAfter) {
-
-    public boolean done() {
-        return resumeAfter == null;
-    }
 }

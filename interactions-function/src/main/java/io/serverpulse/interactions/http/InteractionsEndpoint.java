@@ -12,6 +12,7 @@ import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.crypto.SignatureVerifier;
 import io.serverpulse.common.discord.rest.MultipartForm;
 import io.serverpulse.common.i18n.Texts;
+import io.serverpulse.common.lazy.Lazy;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,6 +1,7 @@
 package io.serverpulse.interactions.lambda;
 
 import io.serverpulse.common.commands.DeferredWork;
+import io.serverpulse.common.lazy.Lazy;
 import io.serverpulse.interactions.http.DeferredDispatcher;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,14 +32,12 @@ public final class LambdaDeferredDispatcher implements DeferredDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaDeferredDispatcher.class);
 
-    private final Supplier<LambdaClient> clientFactory;
+    private final Lazy<LambdaClient> client;
     private final String functionName;
-    private volatile LambdaClient lambda;
 
     /** @param functionName the worker's name, ARN or {@code name:alias} */
     public LambdaDeferredDispatcher(LambdaClient lambda, String functionName) {
-        this(() -> lambda, functionName);
-        Objects.requireNonNull(lambda, "lambda");
+        this(Lazy.built(lambda), functionName);
     }
 
     /**
@@ -47,7 +46,11 @@ public final class LambdaDeferredDispatcher implements DeferredDispatcher {
      * SnapStart the priming builds it before the snapshot ({@link #client()}).
      */
     public LambdaDeferredDispatcher(Supplier<LambdaClient> clientFactory, String functionName) {
-        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
+        this(Lazy.of(clientFactory), functionName);
+    }
+
+    private LambdaDeferredDispatcher(Lazy<LambdaClient> client, String functionName) {
+        this.client = client;
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         if (functionName.isBlank()) {
             throw new IllegalArgumentException("the worker function name is blank");
@@ -56,17 +59,7 @@ public final class LambdaDeferredDispatcher implements DeferredDispatcher {
 
     /** The client, built now if it was not yet. */
     public LambdaClient client() {
-        LambdaClient client = lambda;
-        if (client == null) {
-            synchronized (this) {
-                client = lambda;
-                if (client == null) {
-                    client = Objects.requireNonNull(clientFactory.get(), "the client factory returned null");
-                    lambda = client;
-                }
-            }
-        }
-        return client;
+        return client.get();
     }
 
     /** A client for the function's own region and role (Lambda's environment), on the JDK's URL connection. */

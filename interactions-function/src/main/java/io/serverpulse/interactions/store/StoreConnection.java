@@ -1,5 +1,6 @@
 package io.serverpulse.interactions.store;
 
+import io.serverpulse.common.lazy.Lazy;
 import io.serverpulse.common.store.Store;
 import io.serverpulse.common.store.StoreException;
 import io.serverpulse.interactions.http.StoreGate;
@@ -35,7 +36,8 @@ public final class StoreConnection implements StoreGate, AutoCloseable {
 
     private final Supplier<Store> connect;
     private final String name;
-    private volatile Store view;
+    private final Lazy<Store> view = Lazy.of(
+            () -> (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class}, this::call));
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicBoolean probing = new AtomicBoolean();
     private final Thread connector;
@@ -71,17 +73,7 @@ public final class StoreConnection implements StoreGate, AutoCloseable {
      * proxy class loads every type of the storage port, which a PING never needs.)
      */
     public Store store() {
-        Store current = view;
-        if (current == null) {
-            synchronized (this) {
-                current = view;
-                if (current == null) {
-                    current = (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class}, this::call);
-                    view = current;
-                }
-            }
-        }
-        return current;
+        return view.get();
     }
 
     /** Waits up to {@code timeout} for the first connection; true if connected. */

@@ -14,6 +14,7 @@ import io.serverpulse.common.commands.message.FileAttachment;
 import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
 import io.serverpulse.common.crypto.SecretSealer;
+import io.serverpulse.common.lazy.Lazy;
 import io.serverpulse.common.metrics.ActivityEvent;
 import io.serverpulse.common.metrics.MetricAggregator;
 import io.serverpulse.common.settings.GuildSettings;

@@ -8,6 +8,7 @@ import io.serverpulse.common.ai.AiFailure;
 import io.serverpulse.common.ai.AiFailure.Kind;
 import io.serverpulse.common.ai.AiProvider;
 import io.serverpulse.common.ai.AiReply;
+import io.serverpulse.common.lazy.Lazy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ public final class HttpAiClient implements AiClient {
 
     /** The JDK client is built on the first call, so that wiring a handler (a Lambda's cold start) does not pay for it. */
     public HttpAiClient(AiEndpoints endpoints) {
-        this(endpoints, new Lazy<>(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this(endpoints, Lazy.of(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build()), Clock.systemUTC());
     }
 
@@ -109,31 +110,6 @@ public final class HttpAiClient implements AiClient {
             return WireFormat.JSON.readTree(bytes);
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    /** Builds its value once, on first use. */
-    private static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> build;
-        private volatile T value;
-
-        Lazy(Supplier<T> build) {
-            this.build = build;
-        }
-
-        @Override
-        public T get() {
-            T current = value;
-            if (current == null) {
-                synchronized (this) {
-                    current = value;
-                    if (current == null) {
-                        current = build.get();
-                        value = current;
-                    }
-                }
-            }
-            return current;
         }
     }
 }

@@ -74,7 +74,7 @@ public final class AskPulseCommand implements Command {
         if (ai.sealer().isEmpty()) {
             return reply(texts.get("askpulse.no-master-key"));
         }
-        long member = context.interaction().userId().orElse(0L);
+        long member = context.userId();
         AskLimits.Outcome taken = new AskLimits(context.store()).take(context.guildId(), member, context.now());
         if (taken instanceof AskLimits.Refusal refusal) {
             LOG.info("/askpulse refused in guild {}: the {} limit of {} is reached", context.guildId(),

@@ -39,12 +39,10 @@ public final class SetDigestCommand implements Command {
 
     private final Optional<DigestSchedules> schedules;
 
-    /** Self-hosted: the collector's own timer reads the settings. */
-    public SetDigestCommand() {
-        this(Optional.empty());
-    }
-
-    /** @param schedules where the guild's schedule is kept (AWS mode): the command then finishes in the deferred worker */
+    /**
+     * @param schedules where the guild's schedule is kept (AWS mode): the command then finishes in the deferred worker;
+     *                  empty self-hosted, where the collector's own timer reads the settings
+     */
     public SetDigestCommand(Optional<DigestSchedules> schedules) {
         this.schedules = schedules;
     }

@@ -11,11 +11,9 @@ import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.commands.registration.CommandDefinition;
 import io.serverpulse.common.commands.registration.OptionDefinition;
 import io.serverpulse.common.digest.ChannelNames;
-import io.serverpulse.common.digest.DigestBuilder;
 import io.serverpulse.common.digest.DigestComposer;
 import io.serverpulse.common.digest.DigestPeriod;
 import io.serverpulse.common.digest.DigestSummaries;
-import io.serverpulse.common.digest.charts.DigestCharts;
 import io.serverpulse.common.settings.GuildSettings;
 import java.time.Clock;
 import java.util.List;
@@ -35,13 +33,11 @@ public final class PulseCommand implements Command {
     static final List<DigestPeriod.Kind> PERIODS =
             List.of(DigestPeriod.Kind.LAST_24_HOURS, DigestPeriod.Kind.LAST_7_DAYS, DigestPeriod.Kind.LAST_30_DAYS);
 
-    private final DigestCharts charts;
     private final ChannelNames channelNames;
     private final AiServices ai;
 
     /** @param ai the guild's providers write the summary beside the rule-written paragraph, within {@link AiServices#pulsePolicy()} */
-    public PulseCommand(DigestCharts charts, ChannelNames channelNames, AiServices ai) {
-        this.charts = charts;
+    public PulseCommand(ChannelNames channelNames, AiServices ai) {
         this.channelNames = channelNames;
         this.ai = ai;
     }
@@ -65,8 +61,7 @@ public final class PulseCommand implements Command {
         GuildSettings settings = context.store().settings(context.guildId());
         DigestPeriod period = DigestPeriod.onDemand(kind, settings.zone(), context.now());
         DigestSummaries summaries = DigestSummaries.of(ai.summaries(context.store(), Clock.systemUTC(), ai.pulsePolicy()));
-        DigestComposer composer = new DigestComposer(new DigestBuilder(context.store(), context.store(), context.store(), context.store()),
-                charts, channelNames, summaries);
+        DigestComposer composer = DigestComposer.of(context.store(), channelNames, summaries);
         return composer.compose(settings, period, context.texts(), context.texts().get("digest.footer.pulse"),
                 context.work().attachmentSizeLimit()).message();
     }

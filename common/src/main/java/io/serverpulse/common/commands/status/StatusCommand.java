@@ -70,12 +70,12 @@ public final class StatusCommand implements Command {
             embed.color(0xED4245).description(texts.get("status.store-down"));
             return reply(embed.build());
         }
-        GuildSettings settings = context.settings();
+        Optional<GuildSettings> saved = store.findSettings(context.guildId());
+        GuildSettings settings = saved.orElseGet(() -> GuildSettings.defaults(context.guildId()));
         embed.field(texts.get("status.update-channel"), settings.updateChannelId() == null ? texts.get("status.not-set")
                 : "<#" + Long.toUnsignedString(settings.updateChannelId()) + ">", true);
         embed.field(texts.get("status.digest"), digest(settings, texts)
-                + (settings.digest().posts() && store.findSettings(context.guildId()).isEmpty()
-                        ? "\n" + texts.get("status.digest-not-started") : ""), false);
+                + (settings.digest().posts() && saved.isEmpty() ? "\n" + texts.get("status.digest-not-started") : ""), false);
         embed.field(texts.get("status.collected", settings.collectChannels().size()), channels(settings, texts), false);
         embed.field(texts.get("status.alerts"), alerts(settings, texts), false);
         embed.field(texts.get("status.ai"), ai(settings, texts), true);

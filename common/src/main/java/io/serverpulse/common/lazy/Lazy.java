@@ -1,11 +1,12 @@
-package io.serverpulse.interactions.http;
+package io.serverpulse.common.lazy;
 
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A value built once, on first use (or ahead, by {@link #get()} from a background thread): what a PING does not
- * need is not built before the first PING is answered. Thread-safe.
+ * A value built once, on first use (or ahead, by {@link #get()} from a background thread): what a PING, a cold start
+ * or an interaction that never calls out does not need (an HTTP client, the command core, an SDK client) is not built
+ * before it is needed. Thread-safe; built at most once.
  */
 public final class Lazy<T> implements Supplier<T> {
 

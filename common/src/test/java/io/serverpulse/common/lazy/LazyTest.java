@@ -1,7 +1,8 @@
-package io.serverpulse.common.discord.rest;
+package io.serverpulse.common.lazy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serverpulse.common.discord.rest.DiscordRest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +13,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class LazyRestTest {
+class LazyTest {
 
     @Test
     void buildsTheClientOnceWhenManyThreadsAskAtOnce() throws Exception {
         // GIVEN a client that nobody asked for yet
         AtomicInteger builds = new AtomicInteger();
-        LazyRest lazy = LazyRest.of(() -> {
+        Lazy<DiscordRest> lazy = Lazy.of(() -> {
             builds.incrementAndGet();
             return DiscordRest.create("http://127.0.0.1:9", Optional.empty());
         });
@@ -53,7 +54,7 @@ class LazyRestTest {
         DiscordRest rest = DiscordRest.create("http://127.0.0.1:9", Optional.empty());
 
         // WHEN it is wrapped and asked for
-        LazyRest lazy = LazyRest.ready(rest);
+        Lazy<DiscordRest> lazy = Lazy.built(rest);
 
         // THEN it is that client
         assertThat(lazy.get()).isSameAs(rest);
