@@ -94,14 +94,28 @@ public final class Collector implements AutoCloseable {
     private final Object closeLock = new Object();
     private ShutdownReport report;
 
+    /**
+     * Checks the settings the collector cannot start without (the bot token; in the AWS mode the alert queue, and
+     * MongoDB unless a store is supplied), so that a missing one is named before anything is opened.
+     *
+     * @throws io.serverpulse.common.config.ConfigException naming the first missing setting
+     */
+    static void requireSettings(ServerPulseConfig config, boolean storeSupplied) {
+        config.requireDiscordToken();
+        if (config.mode() == DeploymentMode.AWS) {
+            config.requireAlertQueueUrl();
+            if (!storeSupplied) {
+                config.requireMongoUri();
+            }
+        }
+    }
+
     Collector(CollectorBuilder b) {
         ServerPulseConfig config = b.config;
         // configuration first, so that a missing setting fails before anything is opened
+        requireSettings(config, b.store != null);
         String token = config.requireDiscordToken();
         String alertQueue = config.mode() == DeploymentMode.AWS ? config.requireAlertQueueUrl() : null;
-        if (config.mode() == DeploymentMode.AWS && b.store == null) {
-            config.requireMongoUri();
-        }
         this.clock = b.clock;
         // self-hosted, AI keys are always sealed: with the configured master key or one generated in the data directory
         Optional<SecretSealer> sealer = config.mode() == DeploymentMode.SELF_HOSTED

@@ -87,12 +87,8 @@ public final class Main {
             config = SecretParameters.load(env, secrets);
             // what the collector cannot start without is named first (as the collector would), then the health endpoint
             // listens, answering "starting" until the shards connect: a port it cannot bind is a start-up mistake too
-            config.requireDiscordToken();
+            Collector.requireSettings(config, false);
             requireChartsWhenSelfHosted(config, ModuleLayer.boot());
-            if (config.mode() == DeploymentMode.AWS) {
-                config.requireAlertQueueUrl();
-                config.requireMongoUri();
-            }
             health = HealthSettings.load(env).open();
         } catch (ConfigException e) {
             err.println(e.getMessage());

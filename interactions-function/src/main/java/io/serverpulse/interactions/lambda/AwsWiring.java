@@ -36,6 +36,11 @@ final class AwsWiring {
     /** How long the init waits for the first MongoDB connection (Lambda allows an init 10 s). */
     static final Duration CONNECT_WAIT = Duration.ofSeconds(4);
     /**
+     * How long a rebuild after a SnapStart restore (a secret changed) waits for MongoDB: the restore runs inside the
+     * first request's time, so a database that does not answer must leave a PING most of Discord's 3 seconds.
+     */
+    static final Duration RESTORE_CONNECT_WAIT = Duration.ofSeconds(1);
+    /**
      * Command threads per container. Lambda sends a container one request at a time; a command whose reads hang
      * keeps its thread until the driver's timeouts end it (2 s), so a few are enough to never make a member wait.
      */
@@ -45,7 +50,14 @@ final class AwsWiring {
     }
 
     /** The interactions function's endpoint, the command core behind it, the hand-off to the worker and the store. */
-    record Endpoint(InteractionsEndpoint endpoint, InteractionHandler handler, LambdaDeferredDispatcher dispatcher, Store store) {
+    record Endpoint(InteractionsEndpoint endpoint, InteractionHandler handler, LambdaDeferredDispatcher dispatcher, Store store,
+                    CommandLane lane) {
+
+        /** Closes what it opened: its command threads and its store. */
+        void close() {
+            lane.close();
+            store.close();
+        }
     }
 
     /** The worker's runner and its store. */
@@ -53,6 +65,14 @@ final class AwsWiring {
     }
 
     static Endpoint endpoint(ServerPulseConfig config, EnvSource env) {
+        return endpoint(config, env, CONNECT_WAIT);
+    }
+
+    /**
+     * @param connectWait how long to wait for the first MongoDB connection: {@link #CONNECT_WAIT} at the init,
+     *                    {@link #RESTORE_CONNECT_WAIT} when rebuilt after a restore
+     */
+    static Endpoint endpoint(ServerPulseConfig config, EnvSource env, Duration connectWait) {
         String publicKey = config.requireDiscordPublicKey();
         String worker = env.require(WORKER_FUNCTION_NAME, "the deferred worker function's name or ARN");
         String mongoUri = config.requireMongoUri();
@@ -61,13 +81,13 @@ final class AwsWiring {
         RetentionPolicy retention = config.retentionPolicy();
         StoreConnection store = StoreConnection.start(() -> MongoStores.connect(mongoUri, MongoTimeouts.INTERACTIVE, retention),
                 "commands");
-        store.awaitReady(CONNECT_WAIT);
+        store.awaitReady(connectWait);
         InteractionHandler handler = InteractionHandler.create(config, store.store(), EventBridgeDigestSchedules.ifConfigured(env));
         LambdaDeferredDispatcher dispatcher = new LambdaDeferredDispatcher(LambdaDeferredDispatcher::defaultClient, worker);
         CommandLane lane = new CommandLane(COMMAND_THREADS, COMMAND_THREADS * 4, CommandLane.DEFAULT_BUDGET, store);
         InteractionsEndpoint endpoint = new InteractionsEndpoint(verifier, Lazy.built(handler), dispatcher, lane,
                 ReplayGuard.forMaxAge(InteractionsEndpoint.DEFAULT_MAX_AGE), Clock.systemUTC(), InteractionsEndpoint.DEFAULT_MAX_AGE);
-        return new Endpoint(endpoint, handler, dispatcher, store.store());
+        return new Endpoint(endpoint, handler, dispatcher, store.store(), lane);
     }
 
     static DeferredRunner runner(ServerPulseConfig config) {

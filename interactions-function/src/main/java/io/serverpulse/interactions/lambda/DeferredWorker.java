@@ -40,7 +40,7 @@ public final class DeferredWorker implements RequestStreamHandler {
 
     DeferredWorker(EnvSource env, Supplier<? extends SecretParameters.Store> parameterStore) {
         this.secrets = new RestoredSecrets<>(() -> SecretParameters.load(env, parameterStore), AwsWiring::worker,
-                old -> old.store().close());
+                AwsWiring::worker, old -> old.store().close());
         this.runner = () -> secrets.current().runner();
         this.priming = new WorkerPriming();
     }

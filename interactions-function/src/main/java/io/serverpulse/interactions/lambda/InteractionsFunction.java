@@ -35,7 +35,8 @@ public final class InteractionsFunction implements RequestHandler<APIGatewayV2HT
 
     InteractionsFunction(EnvSource env, Supplier<? extends SecretParameters.Store> parameterStore) {
         this.secrets = new RestoredSecrets<>(() -> SecretParameters.load(env, parameterStore),
-                config -> AwsWiring.endpoint(config, env), old -> old.store().close());
+                config -> AwsWiring.endpoint(config, env), config -> AwsWiring.endpoint(config, env, AwsWiring.RESTORE_CONNECT_WAIT),
+                AwsWiring.Endpoint::close);
         AwsWiring.Endpoint wiring = secrets.current();
         this.endpoint = () -> secrets.current().endpoint();
         this.priming = new SnapStartPriming(wiring.handler(), wiring.dispatcher()::client);

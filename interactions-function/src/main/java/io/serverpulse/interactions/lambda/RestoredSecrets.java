@@ -27,22 +27,25 @@ final class RestoredSecrets<T> implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(RestoredSecrets.class);
 
     private final Supplier<ServerPulseConfig> reload;
-    private final Function<ServerPulseConfig, T> build;
+    private final Function<ServerPulseConfig, T> rebuild;
     private final Consumer<T> discard;
     private volatile ServerPulseConfig config;
     private volatile T current;
 
     /**
      * @param reload reads the configuration again, secrets included
-     * @param build builds the parts from a configuration
+     * @param build builds the parts from a configuration, at the init
+     * @param rebuild builds them again after a restore, when a secret changed (in the restored environment's first
+     *                moments: it must not wait on what may not answer)
      * @param discard closes parts that were replaced
      */
-    RestoredSecrets(Supplier<ServerPulseConfig> reload, Function<ServerPulseConfig, T> build, Consumer<T> discard) {
+    RestoredSecrets(Supplier<ServerPulseConfig> reload, Function<ServerPulseConfig, T> build, Function<ServerPulseConfig, T> rebuild,
+                    Consumer<T> discard) {
         this.reload = Objects.requireNonNull(reload, "reload");
-        this.build = Objects.requireNonNull(build, "build");
+        this.rebuild = Objects.requireNonNull(rebuild, "rebuild");
         this.discard = Objects.requireNonNull(discard, "discard");
         this.config = reload.get();
-        this.current = build.apply(config);
+        this.current = Objects.requireNonNull(build, "build").apply(config);
     }
 
     /** The parts built from the latest secrets. */
@@ -74,7 +77,7 @@ final class RestoredSecrets<T> implements Resource {
             return false;
         }
         T old = current;
-        current = build.apply(fresh);
+        current = rebuild.apply(fresh);
         config = fresh;
         LOG.info("Secrets changed since the snapshot: rebuilt the function's connections with them");
         try {
