@@ -3,7 +3,6 @@ package io.serverpulse.common.ai;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +15,6 @@ public final class AskPrompt {
 
     /** The longest answer asked for, in tokens. */
     static final int MAX_OUTPUT_TOKENS = 700;
-    private static final Map<String, String> LANGUAGES = Map.of("en", "English", "de", "German", "fr", "French");
 
     /**
      * The guild's numbers for a question.
@@ -42,7 +40,7 @@ public final class AskPrompt {
     }
 
     public static AiPrompt of(Table table, String question) {
-        String language = LANGUAGES.getOrDefault(table.week().language(), "English");
+        String language = SummaryPrompt.languageName(table.week().language());
         String system = "You answer a question about a Discord server's activity, asked by one of its members. Use only "
                 + "the table of numbers given; if it cannot answer the question, say so in one sentence and say what it "
                 + "can tell instead. Answer in " + language + ", in at most 120 words, as plain sentences. Refer to members "
@@ -64,8 +62,7 @@ public final class AskPrompt {
         }
         out.append("\n== Messages by weekday, last 7 days ==\n");
         for (DayOfWeek day : DayOfWeek.values()) {
-            String name = day.name().charAt(0) + day.name().substring(1).toLowerCase(Locale.ROOT);
-            out.append(day == DayOfWeek.MONDAY ? "" : "; ").append(name).append(' ').append(table.byWeekday().get(day.ordinal()));
+            out.append(day == DayOfWeek.MONDAY ? "" : "; ").append(SummaryPrompt.name(day.name())).append(' ').append(table.byWeekday().get(day.ordinal()));
         }
         return out.append('\n').toString();
     }

@@ -27,7 +27,7 @@ public final class SummaryPrompt {
     }
 
     public static AiPrompt of(SummaryInput input) {
-        String language = LANGUAGES.getOrDefault(input.language(), "English");
+        String language = languageName(input.language());
         String system = "You write the short insight paragraph of a Discord server's activity report for its admins. "
                 + "Use only the numbers given; say what changed and what stands out. Write 2 to 4 sentences, at most "
                 + "90 words, in " + language + ". Refer to members only as \"member #N\" and to channels only as "
@@ -126,7 +126,13 @@ public final class SummaryPrompt {
         return String.format(Locale.ROOT, "%+.1f %%", percent);
     }
 
-    private static String name(String constant) {
+    /** The English name of a member's language code, for the prompt ("Answer in German"); English when unknown. */
+    static String languageName(String code) {
+        return LANGUAGES.getOrDefault(code, "English");
+    }
+
+    /** An enum constant as a word: {@code MONDAY} → "Monday", {@code VOICE_MINUTES} → "Voice minutes". */
+    static String name(String constant) {
         String lower = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }

@@ -17,6 +17,7 @@ import io.serverpulse.common.metrics.MemberCount;
 import io.serverpulse.common.privacy.OptOutStore;
 import io.serverpulse.common.metrics.MetricsStore;
 import io.serverpulse.common.metrics.TimeWindow;
+import io.serverpulse.common.privacy.VisibleMembers;
 import io.serverpulse.common.settings.GuildSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds a {@link DigestReport} from the stored buckets only: five reads, whose cost grows with the
- * guild's channels, hours and active members, never with messages. See {@link DigestPeriod} for which
+ * Builds a {@link DigestReport} from the stored buckets only: six reads (channel hours, members, opt-outs, emoji,
+ * member events, alerts), whose cost grows with the guild's channels, hours and active members, never with messages. See {@link DigestPeriod} for which
  * buckets serve which figure.
  */
 public final class DigestBuilder {
@@ -46,8 +47,6 @@ public final class DigestBuilder {
 
     private static final int MESSAGES = 0;
     private static final int VOICE = 1;
-    private static final Comparator<MemberCount> RANKING =
-            Comparator.comparingLong(MemberCount::count).reversed().thenComparingLong(MemberCount::memberId);
 
     private final MetricsStore metrics;
     private final MemberEventStore memberEvents;
@@ -111,12 +110,12 @@ public final class DigestBuilder {
     private static List<MemberCount> top(Map<Long, long[]> members, int what, Set<Long> hidden) {
         List<MemberCount> all = new ArrayList<>();
         members.forEach((id, sums) -> {
-            if (sums[what] > 0 && !hidden.contains(id)) {
+            if (sums[what] > 0) {
                 all.add(new MemberCount(id, sums[what]));
             }
         });
-        all.sort(RANKING);
-        return all.size() > TOP ? List.copyOf(all.subList(0, TOP)) : all;
+        all.sort(MemberCount.RANKING);
+        return VisibleMembers.without(all, hidden, TOP);
     }
 
     private static Totals totals(List<BucketRow> hours, long activeMembers) {

@@ -10,7 +10,7 @@ import java.util.Set;
  * The one place that leaves opted-out members out of what members are shown by: a ranking asks the
  * store for as many more entries as the guild has opt-outs, drops those members and keeps the
  * requested number (the store answers at most {@link LeaderboardQuery#MAX_LIMIT} entries, so in a
- * guild where nearly a hundred members opted out a ranking may show fewer entries than it could).
+ * guild where nearly that many members opted out a ranking may show fewer entries than it could).
  * Counts made before an opt-out stay stored (until they expire or are erased) but are never shown again.
  */
 public final class VisibleMembers {

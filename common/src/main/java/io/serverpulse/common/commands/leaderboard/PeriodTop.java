@@ -168,7 +168,7 @@ final class PeriodTop {
         }
         List<MemberCount> ranked = exact.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> new MemberCount(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(MemberCount::count).reversed().thenComparingLong(MemberCount::memberId))
+                .sorted(MemberCount.RANKING)
                 .limit(query.limit()).toList();
         long outsiders = first.threshold + second.threshold;
         boolean full = ranked.size() == query.limit();
