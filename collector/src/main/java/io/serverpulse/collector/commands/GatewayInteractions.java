@@ -1,5 +1,6 @@
 package io.serverpulse.collector.commands;
 
+import io.serverpulse.common.commands.CommandBudget;
 import io.serverpulse.common.commands.DeferredWork;
 import io.serverpulse.common.commands.FollowUp;
 import io.serverpulse.common.commands.InteractionHandler;
@@ -9,7 +10,6 @@ import io.serverpulse.common.commands.InteractionOutcome.Defer;
 import io.serverpulse.common.commands.InteractionOutcome.Rejected;
 import io.serverpulse.common.commands.InteractionOutcome.Respond;
 import io.serverpulse.common.commands.InteractionResponse;
-import io.serverpulse.common.commands.message.MessageBody;
 import io.serverpulse.common.discord.rest.DiscordRest;
 import io.serverpulse.common.discord.rest.RestCall;
 import io.serverpulse.common.discord.rest.RestResult;
@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import net.dv8tion.jda.api.events.RawGatewayEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -43,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * opt-outs are read again ({@code refreshGuild}), so a whitelist, threshold or opt-out change applies
  * to the very next event.
  *
- * <p>Every interaction gets its first answer within {@link #BUDGET} of its arrival, whatever the store does:
+ * <p>Every interaction gets its first answer within {@link #BUDGET} of its arrival, whatever the store does
+ * ({@link CommandBudget}, as the HTTP endpoint's lane):
  * what needs no store (a refusal, a missing permission) is answered at once; a command whose reads have not
  * returned by then is answered, ephemerally and in the member's language, that storage isn't answering, and a
  * command still waiting for a thread then never starts (so nothing is changed behind that answer). Answers are
@@ -111,38 +111,19 @@ public final class GatewayInteractions extends ListenerAdapter implements AutoCl
             answer(id, token, known.get());
             return;
         }
-        CompletableFuture<InteractionOutcome> first = new CompletableFuture<>();
-        AtomicReference<InteractionOutcome> done = new AtomicReference<>();
+        CompletableFuture<InteractionOutcome> first;
         try {
-            answers.execute(() -> {
-                if (first.isDone()) {
-                    return; // answered at the budget already: a command that did not start changes nothing
-                }
-                InteractionOutcome outcome = prepared.run();
-                done.set(outcome);
-                if (guildId != 0) {
-                    // the command may have changed the guild's settings or opt-outs: in force before the member sees the answer
-                    refreshGuild.accept(guildId);
-                }
-                first.complete(outcome);
+            // the command may have changed the guild's settings or opt-outs: in force before the member sees the answer
+            Runnable refresh = guildId == 0 ? () -> { } : () -> refreshGuild.accept(guildId);
+            first = CommandBudget.run(prepared, answers, budget, received, refresh, () -> {
+                slow.incrementAndGet();
+                log.warn("Interaction {} answered 'storage isn't answering': no result within {} ms", id, budget.toMillis());
             });
         } catch (RejectedExecutionException e) {
             log.warn("Interaction {} not answered: shutting down", id);
             return;
         }
-        long left = budget.toNanos() - (System.nanoTime() - received);
-        CompletableFuture.delayedExecutor(Math.max(0, left), TimeUnit.NANOSECONDS).execute(() -> {
-            InteractionOutcome outcome = done.get();
-            if (first.complete(outcome != null ? outcome : storageSlow(prepared))) {
-                slow.incrementAndGet();
-                log.warn("Interaction {} answered 'storage isn't answering': no result within {} ms", id, budget.toMillis());
-            }
-        });
         first.thenAcceptAsync(outcome -> answer(id, token, outcome), callbacks);
-    }
-
-    private static InteractionOutcome storageSlow(Prepared prepared) {
-        return new Respond(InteractionResponse.message(MessageBody.ephemeralText(prepared.texts().get("error.storage-slow"))));
     }
 
     private void answer(String id, String token, InteractionOutcome outcome) {

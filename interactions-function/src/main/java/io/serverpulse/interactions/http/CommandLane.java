@@ -1,15 +1,14 @@
 package io.serverpulse.interactions.http;
 
+import static io.serverpulse.common.commands.CommandBudget.ephemeral;
+
+import io.serverpulse.common.commands.CommandBudget;
 import io.serverpulse.common.commands.InteractionHandler.Prepared;
 import io.serverpulse.common.commands.InteractionOutcome;
-import io.serverpulse.common.commands.InteractionOutcome.Respond;
-import io.serverpulse.common.commands.InteractionResponse;
-import io.serverpulse.common.commands.message.MessageBody;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -80,32 +79,18 @@ public final class CommandLane implements AutoCloseable {
             down.record(prepared.toString());
             return CompletableFuture.completedFuture(respond.apply(ephemeral(prepared, "error.storage")));
         }
-        long remaining = budget.toNanos() - (System.nanoTime() - receivedNanos);
-        CompletableFuture<InteractionOutcome> first = new CompletableFuture<>();
+        CompletableFuture<InteractionOutcome> first;
         try {
-            threads.execute(() -> {
-                if (!first.isDone()) { // answered at the budget already: a command that did not start changes nothing
-                    first.complete(prepared.run());
-                }
+            first = CommandBudget.run(prepared, threads, budget, receivedNanos, () -> { }, () -> {
+                slow.record(prepared.toString());
+                store.suspect();
             });
         } catch (RejectedExecutionException e) {
             busy.record(prepared.toString());
             return CompletableFuture.completedFuture(respond.apply(ephemeral(prepared, "error.busy")));
         }
-        Executor atBudget = CompletableFuture.delayedExecutor(Math.max(0, remaining), TimeUnit.NANOSECONDS);
-        atBudget.execute(() -> {
-            if (first.complete(ephemeral(prepared, "error.storage-slow"))) {
-                slow.record(prepared.toString());
-                store.suspect();
-            }
-        });
         // only the outcome that answers is turned into the answer: a command that ends after the budget hands no work on
         return first.thenApply(respond);
-    }
-
-    /** The member's own language, ephemeral. */
-    static InteractionOutcome ephemeral(Prepared prepared, String key) {
-        return new Respond(InteractionResponse.message(MessageBody.ephemeralText(prepared.texts().get(key))));
     }
 
     @Override
