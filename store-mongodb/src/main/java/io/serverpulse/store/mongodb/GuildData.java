@@ -9,6 +9,7 @@ import com.mongodb.client.model.WriteModel;
 import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.privacy.MemberErasure;
 import io.serverpulse.common.retention.ExpiryKind;
+import io.serverpulse.common.retention.RestampCursor;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.retention.RetentionPolicy;
 import io.serverpulse.common.settings.Retention;
@@ -136,27 +137,11 @@ final class GuildData {
      * {@code <collection index>:<last _id>}.
      */
     RestampStep restamp(long guildId, Retention retention, String resumeAfter, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive: " + limit);
-        }
-        int index = 0;
-        String afterId = null;
-        if (resumeAfter != null) {
-            int colon = resumeAfter.indexOf(':');
-            try {
-                index = Integer.parseInt(resumeAfter.substring(0, colon));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
-            }
-            afterId = resumeAfter.substring(colon + 1);
-        }
-        if (index < 0 || index >= EXPIRING.size()) {
-            throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
-        }
-        Expiring expiring = EXPIRING.get(index);
+        RestampCursor at = RestampCursor.of(resumeAfter, limit, EXPIRING.size());
+        Expiring expiring = EXPIRING.get(at.table());
         Document filter = new Document(Fields.GUILD_ID, guildId);
-        if (afterId != null && !afterId.isEmpty()) {
-            filter.append(Fields.ID, new Document("$gt", afterId));
+        if (!at.lastKey().isEmpty()) {
+            filter.append(Fields.ID, new Document("$gt", at.lastKey()));
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         int examined = 0;
@@ -174,12 +159,6 @@ final class GuildData {
         if (!writes.isEmpty()) {
             collection(expiring.collection()).bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
         }
-        String next;
-        if (examined == limit) {
-            next = index + ":" + last;
-        } else {
-            next = index + 1 < EXPIRING.size() ? (index + 1) + ":" : null;
-        }
-        return new RestampStep(examined, writes.size(), next);
+        return at.step(examined, writes.size(), last, limit, EXPIRING.size());
     }
 }

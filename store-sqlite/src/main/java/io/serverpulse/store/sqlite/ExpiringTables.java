@@ -24,6 +24,11 @@ final class ExpiringTables {
             return key.size() == 1 ? key.get(0) + " > ?" : "(" + keyList() + ") > (" + placeholders + ")";
         }
 
+        /** The columns that order all of the table's rows: {@code rowid}, or {@code guild_id} and the key. */
+        String sweepKey() {
+            return key.equals(List.of("rowid")) ? "rowid" : "guild_id, " + keyList();
+        }
+
         /** {@code a = ? AND b = ?}. */
         String equal() {
             return String.join(" AND ", key.stream().map(k -> k + " = ?").toList());

@@ -4,6 +4,7 @@ import io.serverpulse.common.metrics.BucketKind;
 import io.serverpulse.common.metrics.BucketRow;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.serverpulse.common.privacy.MemberErasure;
+import io.serverpulse.common.retention.RestampCursor;
 import io.serverpulse.common.retention.RestampStep;
 import io.serverpulse.common.settings.Retention;
 import io.serverpulse.common.store.GuildDataVisitor;
@@ -28,8 +29,6 @@ final class GuildData {
 
     /** How many expired rows one sweep transaction deletes at most (a few milliseconds of holding the write lock). */
     static final int SWEEP_CHUNK = 2_000;
-    /** The primary key of the bucket tables. */
-    static final String BUCKET_KEY = "guild_id, channel_id, start, member_id, emoji";
 
     private final SqliteConnection db;
     private final SettingsRows settings;
@@ -144,14 +143,10 @@ final class GuildData {
     long sweepExpired(Instant now) {
         long cutoff = SqlValues.millis(now);
         long deleted = 0;
-        for (BucketKind kind : BucketKind.values()) {
-            deleted += sweep(kind.collection(), BUCKET_KEY, cutoff);
+        for (ExpiringTables.Table table : ExpiringTables.ALL) {
+            deleted += sweep(table.name(), table.sweepKey(), cutoff);
         }
-        deleted += sweep("member_events", "guild_id, member_id, kind, at", cutoff);
-        deleted += sweep("alerts", "rowid", cutoff);
-        deleted += sweep("ai_summaries", "rowid", cutoff);
-        deleted += sweep("leaderboard_cache", "rowid", cutoff);
-        deleted += sweep("digests", "guild_id, period_key", cutoff);
+        // usage counters expire with their fixed window, never re-stamped: not one of the retention's tables
         deleted += sweep("usage_counters", "guild_id, member_id, counter, window_start", cutoff);
         // remembered batch ids are bookkeeping, not guild data: pruned, not counted
         sweep("applied_batches", "batch_id", cutoff);
@@ -204,27 +199,10 @@ final class GuildData {
      * {@code <table index>:<JSON array of the last key>}.
      */
     RestampStep restamp(long guildId, Retention retention, String resumeAfter, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive: " + limit);
-        }
-        int tableIndex = 0;
-        List<Object> after = List.of();
-        if (resumeAfter != null) {
-            int colon = resumeAfter.indexOf(':');
-            try {
-                tableIndex = Integer.parseInt(resumeAfter.substring(0, colon));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
-            }
-            String key = resumeAfter.substring(colon + 1);
-            after = key.isEmpty() ? List.of() : SqlValues.fromJson(key, new TypeReference<List<Object>>() { }, "re-stamp cursor");
-        }
-        if (tableIndex < 0 || tableIndex >= ExpiringTables.ALL.size()) {
-            throw new IllegalArgumentException("not a re-stamp cursor of this store: " + resumeAfter);
-        }
-        ExpiringTables.Table table = ExpiringTables.ALL.get(tableIndex);
-        List<Object> cursor = after;
-        int thisTable = tableIndex;
+        RestampCursor at = RestampCursor.of(resumeAfter, limit, ExpiringTables.ALL.size());
+        ExpiringTables.Table table = ExpiringTables.ALL.get(at.table());
+        List<Object> cursor = at.lastKey().isEmpty() ? List.of()
+                : SqlValues.fromJson(at.lastKey(), new TypeReference<List<Object>>() { }, "re-stamp cursor");
         return db.locked("re-stamp " + table.name() + " of guild " + guildId, () -> db.inTransaction(() -> {
             List<List<Object>> changed = new ArrayList<>();
             List<Long> expiries = new ArrayList<>();
@@ -261,13 +239,7 @@ final class GuildData {
                 updateParams.addAll(changed.get(i));
                 db.update(update, updateParams.toArray());
             }
-            String next;
-            if (examined == limit) {
-                next = thisTable + ":" + SqlValues.json(last);
-            } else {
-                next = thisTable + 1 < ExpiringTables.ALL.size() ? (thisTable + 1) + ":" : null;
-            }
-            return new RestampStep(examined, changed.size(), next);
+            return at.step(examined, changed.size(), last == null ? "" : SqlValues.json(last), limit, ExpiringTables.ALL.size());
         }));
     }
 }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SqliteQueryPlanTest {
 
+    /** The primary key of the bucket tables. */
+    private static final String BUCKET_KEY = "guild_id, channel_id, start, member_id, emoji";
+
     @TempDir
     Path dataDir;
 
@@ -97,7 +100,7 @@ class SqliteQueryPlanTest {
         // WHEN the sweep's chunked delete of each table is planned
         // THEN it finds the expired rows through that table's expire_at index
         for (BucketKind kind : BucketKind.values()) {
-            assertThat(plan(GuildData.sweepChunk(kind.collection(), GuildData.BUCKET_KEY), 1))
+            assertThat(plan(GuildData.sweepChunk(kind.collection(), BUCKET_KEY), 1))
                     .anySatisfy(step -> assertThat(step).contains("INDEX " + kind.collection() + "_expire"))
                     .noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
         }
