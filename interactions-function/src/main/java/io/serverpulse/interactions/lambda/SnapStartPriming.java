@@ -9,14 +9,11 @@ import io.serverpulse.common.crypto.Ed25519SignatureVerifier;
 import io.serverpulse.interactions.http.DeferredDispatcher;
 import io.serverpulse.interactions.http.EndpointResponse;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
+import io.serverpulse.interactions.http.ThrowawaySigner;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.crac.Context;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -60,28 +57,27 @@ final class SnapStartPriming implements Resource {
 
     /** Runs the primed requests; returns how many were answered as expected. */
     int prime() {
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-        String publicKey = HexFormat.of().formatHex(key.generatePublicKey().getEncoded());
+        ThrowawaySigner key = new ThrowawaySigner();
         DeferredDispatcher refuse = work -> {
             throw new DeferredDispatcher.DispatchException("priming never defers");
         };
-        InteractionsEndpoint endpoint = new InteractionsEndpoint(new Ed25519SignatureVerifier(publicKey), handler, refuse,
+        InteractionsEndpoint endpoint = new InteractionsEndpoint(new Ed25519SignatureVerifier(key.publicKeyHex()), handler, refuse,
                 Clock.systemUTC(), InteractionsEndpoint.DEFAULT_MAX_AGE);
         int expected = 0;
         for (int i = 0; i < ROUNDS; i++) {
             String timestamp = Long.toString(Clock.systemUTC().instant().getEpochSecond());
             byte[] ping = ("{\"type\":1,\"id\":\"" + (1180151035315077199L + i) + "\",\"application_id\":\"1177777777777777777\","
                     + "\"token\":\"priming-" + i + "\",\"version\":1}").getBytes(StandardCharsets.UTF_8);
-            expected += status(endpoint, event(ping, timestamp, sign(key, timestamp, ping))) == 200 ? 1 : 0;
+            expected += status(endpoint, event(ping, timestamp, key.sign(timestamp, ping))) == 200 ? 1 : 0;
             byte[] notJson = ("priming " + i).getBytes(StandardCharsets.UTF_8);
-            expected += status(endpoint, event(notJson, timestamp, sign(key, timestamp, notJson))) == 400 ? 1 : 0;
-            expected += status(endpoint, event(ping, timestamp, sign(key, timestamp, notJson))) == 401 ? 1 : 0;
+            expected += status(endpoint, event(notJson, timestamp, key.sign(timestamp, notJson))) == 400 ? 1 : 0;
+            expected += status(endpoint, event(ping, timestamp, key.sign(timestamp, notJson))) == 401 ? 1 : 0;
             // a slash command outside a server: parsed, routed and answered by the core without the store
             byte[] inDm = ("{\"type\":2,\"id\":\"" + (1180151035315078199L + i) + "\",\"application_id\":\"1177777777777777777\","
                     + "\"token\":\"priming-dm-" + i + "\",\"version\":1,\"locale\":\"" + PRIMED_LOCALES[i % PRIMED_LOCALES.length]
                     + "\",\"user\":{\"id\":\"539082325061836800\",\"username\":\"priming\"},"
                     + "\"data\":{\"id\":\"1\",\"name\":\"topmessagers\",\"type\":1,\"options\":[]}}").getBytes(StandardCharsets.UTF_8);
-            expected += status(endpoint, event(inDm, timestamp, sign(key, timestamp, inDm))) == 200 ? 1 : 0;
+            expected += status(endpoint, event(inDm, timestamp, key.sign(timestamp, inDm))) == 200 ? 1 : 0;
             DeferredWork work = new DeferredWork("topmessagers", 1177777777777777777L, "priming", 1176201535215009852L,
                     539082325061836800L, "en-US", 10 * 1024 * 1024, Map.of("period", "7d"));
             DeferredWork.fromJson(work.toJson());
@@ -106,14 +102,5 @@ final class SnapStartPriming implements Resource {
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
                 .build());
         return event;
-    }
-
-    private static String sign(Ed25519PrivateKeyParameters key, String timestamp, byte[] body) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, key);
-        byte[] prefix = timestamp.getBytes(StandardCharsets.UTF_8);
-        signer.update(prefix, 0, prefix.length);
-        signer.update(body, 0, body.length);
-        return HexFormat.of().formatHex(signer.generateSignature());
     }
 }

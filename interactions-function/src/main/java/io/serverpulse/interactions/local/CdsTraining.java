@@ -2,6 +2,7 @@ package io.serverpulse.interactions.local;
 
 import io.serverpulse.common.config.EnvSource;
 import io.serverpulse.common.config.ServerPulseConfig;
+import io.serverpulse.interactions.http.ThrowawaySigner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +10,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
@@ -34,9 +32,8 @@ final class CdsTraining {
     }
 
     static void run() {
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-        String publicKey = HexFormat.of().formatHex(key.generatePublicKey().getEncoded());
-        EnvSource env = EnvSource.of(Map.of(ServerPulseConfig.DISCORD_PUBLIC_KEY, publicKey,
+        ThrowawaySigner key = new ThrowawaySigner();
+        EnvSource env = EnvSource.of(Map.of(ServerPulseConfig.DISCORD_PUBLIC_KEY, key.publicKeyHex(),
                 ServerPulseConfig.MONGODB_URI, "mongodb://127.0.0.1:9/cds-training?serverSelectionTimeoutMS=200",
                 LocalServerMain.PORT, "0"));
         try (LocalServerMain.Running running = LocalServerMain.start(ServerPulseConfig.load(env), env)) {
@@ -48,11 +45,11 @@ final class CdsTraining {
                     + "\"member\":{\"permissions\":\"1071698660929\",\"user\":{\"id\":\"539082325061836800\",\"username\":\"training\"}},"
                     + "\"data\":{\"id\":\"1\",\"name\":\"topmessagers\",\"type\":1,\"options\":[]}}";
             String timestamp = Long.toString(Instant.now().getEpochSecond());
-            expect(send(port, ping, timestamp, sign(key, timestamp, ping)), "200");
+            expect(send(port, ping, timestamp, key.sign(timestamp, ping.getBytes(StandardCharsets.UTF_8))), "200");
             expect(send(port, ping, timestamp, "00".repeat(64)), "401");
             // the MongoDB client is built after the first answer: give it time to load its classes (it never connects)
             running.commands().awaitReady(Duration.ofMillis(1500));
-            expect(send(port, command, timestamp, sign(key, timestamp, command)), "200");
+            expect(send(port, command, timestamp, key.sign(timestamp, command.getBytes(StandardCharsets.UTF_8))), "200");
         }
     }
 
@@ -84,15 +81,5 @@ final class CdsTraining {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String sign(Ed25519PrivateKeyParameters key, String timestamp, String body) {
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, key);
-        byte[] prefix = timestamp.getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        signer.update(prefix, 0, prefix.length);
-        signer.update(bytes, 0, bytes.length);
-        return HexFormat.of().formatHex(signer.generateSignature());
     }
 }

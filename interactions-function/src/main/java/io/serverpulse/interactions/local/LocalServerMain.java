@@ -15,21 +15,18 @@ import io.serverpulse.interactions.deferred.FollowUpSender;
 import io.serverpulse.interactions.http.CommandLane;
 import io.serverpulse.interactions.http.InteractionsEndpoint;
 import io.serverpulse.interactions.http.ReplayGuard;
+import io.serverpulse.interactions.http.ThrowawaySigner;
 import io.serverpulse.interactions.store.StoreConnection;
 import io.serverpulse.store.mongodb.MongoStores;
 import io.serverpulse.store.mongodb.MongoTimeouts;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -168,14 +165,9 @@ public final class LocalServerMain {
      * for. (The tables are shared; the throwaway key is not kept.)
      */
     private static void warmUpEd25519() {
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
+        ThrowawaySigner key = new ThrowawaySigner();
         byte[] message = "warm-up".getBytes(StandardCharsets.US_ASCII);
-        Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, key);
-        signer.update(message, 0, message.length);
-        byte[] signature = signer.generateSignature();
-        new Ed25519SignatureVerifier(HexFormat.of().formatHex(key.generatePublicKey().getEncoded()))
-                .verify(HexFormat.of().formatHex(signature), "", message);
+        new Ed25519SignatureVerifier(key.publicKeyHex()).verify(key.sign("", message), "", message);
     }
 
     private static Ed25519SignatureVerifier verifier(String publicKey) {
